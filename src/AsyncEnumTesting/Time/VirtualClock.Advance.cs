@@ -1,0 +1,116 @@
+using System.Diagnostics;
+
+namespace AsyncEnumTesting;
+
+/// <content>Manual driving: advancing the clock and waiting for the work each timer wakes.</content>
+public sealed partial class VirtualClock
+{
+    private int _advancing;
+
+    /// <summary>Gets a value indicating whether an <see cref="AdvanceAsync"/> call is in progress.</summary>
+    internal bool IsAdvancing => Volatile.Read(ref _advancing) != 0;
+
+    /// <summary>Advances the clock by <paramref name="span"/>, firing every timer that falls due on the way.</summary>
+    /// <param name="span">How far to move; zero fires only the timers already due.</param>
+    /// <returns>A task that completes once the clock stands at the target and all work the timers woke has run.</returns>
+    /// <remarks>
+    /// Timers fire one at a time, in (due time, creation order). After each one the clock waits until every
+    /// continuation it woke has run, including continuations that schedule new timers falling due inside the same
+    /// span, which then fire in turn. Work queued to the thread pool (<c>Task.Run</c>) is not waited for.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="span"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">Another advance of this clock is still running.</exception>
+    /// <exception cref="VirtualTimeException">Woken work did not finish within <see cref="RealTimeGrace"/> of real time.</exception>
+    public Task AdvanceAsync(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(span),
+                span,
+                $"Cannot advance by a negative span ({span}): time only moves forward. The virtual clock is at {TimeFormat.Elapsed(Elapsed)} ({TimeFormat.Instant(GetUtcNow())}).");
+        }
+
+        return AdvanceCoreAsync(NowTicks + span.Ticks);
+    }
+
+    /// <summary>Advances the clock to <paramref name="target"/>, firing every timer that falls due on the way.</summary>
+    /// <param name="target">The instant to stand at afterwards; the current instant fires only the timers already due.</param>
+    /// <returns>A task that completes once the clock stands at the target and all work the timers woke has run.</returns>
+    /// <remarks>See <see cref="AdvanceAsync"/> for the order in which timers fire and what is waited for.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is earlier than the current virtual time.</exception>
+    /// <exception cref="InvalidOperationException">Another advance of this clock is still running.</exception>
+    /// <exception cref="VirtualTimeException">Woken work did not finish within <see cref="RealTimeGrace"/> of real time.</exception>
+    public Task AdvanceToAsync(DateTimeOffset target)
+    {
+        var now = GetUtcNow();
+        if (target < now)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(target),
+                target,
+                $"Cannot go back in time: the virtual clock is at {TimeFormat.Elapsed(Elapsed)} ({TimeFormat.Instant(now)}) and the target {TimeFormat.Instant(target)} is earlier.");
+        }
+
+        return AdvanceCoreAsync((target - _start).Ticks);
+    }
+
+    private Task AdvanceCoreAsync(long targetTicks)
+    {
+        if (Interlocked.Exchange(ref _advancing, 1) != 0)
+        {
+            throw new InvalidOperationException(
+                "The virtual clock is already being advanced. Await the first AdvanceAsync call before advancing again, " +
+                "and do not advance a clock that VirtualTime.RunAsync is driving from another thread.");
+        }
+
+        return RunAdvanceAsync(targetTicks);
+    }
+
+    private async Task RunAdvanceAsync(long targetTicks)
+    {
+        try
+        {
+            await SettleAsync().ConfigureAwait(false);
+            while (TryFireNext(targetTicks))
+            {
+                await SettleAsync().ConfigureAwait(false);
+            }
+
+            MoveTo(targetTicks);
+        }
+        finally
+        {
+            Volatile.Write(ref _advancing, 0);
+        }
+    }
+
+    /// <summary>Waits until the work woken so far has run: the runner's queue when called on it, and foreign contexts.</summary>
+    private async Task SettleAsync()
+    {
+        var runner = Runner;
+        if (runner is not null && runner.IsOnPumpThread)
+        {
+            await runner.Idle();
+        }
+
+        if (Tracker.Pending == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await Tracker.WhenQuietAsync().WaitAsync(RealTimeGrace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new VirtualTimeException(
+                $"AdvanceAsync waited {TimeFormat.RealSeconds(Stopwatch.GetElapsedTime(started))} of real time for the work that timers woke " +
+                $"to finish, and {Tracker.Pending} continuation(s) are still running. Virtual time reached {TimeFormat.Elapsed(Elapsed)} after " +
+                $"{TimerFirings} timer firing(s). A continuation blocks on something virtual time cannot complete: Thread.Sleep, " +
+                "task.Wait() or .Result, a lock, or real I/O. Raise VirtualClock.RealTimeGrace only if that work is slow but finite.");
+        }
+    }
+}

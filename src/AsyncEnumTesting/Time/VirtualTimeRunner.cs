@@ -1,0 +1,266 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AsyncEnumTesting;
+
+/// <summary>Runs a body on one dedicated thread and moves the clock whenever nothing else can run.</summary>
+internal sealed class VirtualTimeRunner
+{
+    private readonly VirtualClock _clock;
+    private readonly VirtualTimeOptions _options;
+    private readonly object _signal = new();
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _work = new();
+    private readonly Queue<Action> _idle = new();
+    private readonly VirtualTimeContext _context;
+    private Thread? _thread;
+    private long _startTicks;
+    private long _startFirings;
+    private long _realStart;
+
+    public VirtualTimeRunner(VirtualClock clock, VirtualTimeOptions options)
+    {
+        _clock = clock;
+        _options = options;
+        _context = new VirtualTimeContext(this);
+    }
+
+    /// <summary>Gets a value indicating whether the caller runs on the run's own thread.</summary>
+    public bool IsOnPumpThread => ReferenceEquals(Thread.CurrentThread, _thread);
+
+    /// <summary>Starts the run on its own thread.</summary>
+    public Task<T> Start<T>(Func<VirtualClock, Task<T>> body)
+    {
+        lock (_clock.Tracker)
+        {
+            if (_clock.Runner is not null)
+            {
+                throw new InvalidOperationException(
+                    "This VirtualClock is already driven by another VirtualTime.RunAsync call. Give each run its own clock, or await the first run before starting the next.");
+            }
+
+            _clock.Runner = this;
+        }
+
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _thread = new Thread(() => Pump(body, result)) { IsBackground = true, Name = "AsyncEnumTesting virtual time" };
+        _thread.Start();
+        return result.Task;
+    }
+
+    /// <summary>Queues posted work; any thread may call it.</summary>
+    public void Enqueue(SendOrPostCallback callback, object? state)
+    {
+        lock (_signal)
+        {
+            _work.Enqueue((callback, state));
+            Monitor.Pulse(_signal);
+        }
+    }
+
+    /// <summary>Returns an awaitable that resumes once every queued work item has run.</summary>
+    public IdleAwaitable Idle() => new(this);
+
+    /// <summary>Queues a continuation to run when no ordinary work is queued.</summary>
+    public void EnqueueIdle(Action continuation)
+    {
+        lock (_signal)
+        {
+            _idle.Enqueue(continuation);
+            Monitor.Pulse(_signal);
+        }
+    }
+
+    private void Pump<T>(Func<VirtualClock, Task<T>> body, TaskCompletionSource<T> result)
+    {
+        SynchronizationContext.SetSynchronizationContext(_context);
+        using var faults = new FaultWatch();
+        _realStart = Stopwatch.GetTimestamp();
+        _startTicks = _clock.NowTicks;
+        _startFirings = _clock.TimerFirings;
+        try
+        {
+            var bodyTask = body(_clock) ?? throw new InvalidOperationException("The virtual-time body returned a null task.");
+            Loop(bodyTask);
+            Complete(bodyTask, result, faults);
+        }
+#pragma warning disable CA1031 // Every failure goes to the caller through the result task.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            result.TrySetException(ex);
+        }
+        finally
+        {
+            _clock.Runner = null;
+        }
+    }
+
+    private void Complete<T>(Task<T> bodyTask, TaskCompletionSource<T> result, FaultWatch faults)
+    {
+        if (bodyTask.IsCanceled)
+        {
+            result.TrySetCanceled();
+            return;
+        }
+
+        var bodyFault = bodyTask.Exception?.InnerException;
+        var unobserved = faults.CollectUnobserved(bodyFault);
+        if (bodyFault is not null)
+        {
+            result.TrySetException(bodyTask.Exception!.InnerExceptions);
+            return;
+        }
+
+        if (unobserved.Count > 0)
+        {
+            result.TrySetException(new VirtualTimeException(
+                $"Work started in the virtual-time run failed and nobody awaited it: {Describe(unobserved[0])}" +
+                (unobserved.Count > 1 ? $" (and {unobserved.Count - 1} more)" : string.Empty) +
+                $". Await the task, or observe its failure. {Clocks()}",
+                unobserved.Count == 1 ? unobserved[0] : new AggregateException(unobserved)));
+            return;
+        }
+
+        result.TrySetResult(bodyTask.Result);
+    }
+
+    private void Loop(Task bodyTask)
+    {
+        var grace = _options.RealTimeGrace;
+        long iterations = 0;
+        while (true)
+        {
+            if ((++iterations & 255) == 0)
+            {
+                CheckRealTimeLimit();
+            }
+
+            if (TryTakeWork(out var work))
+            {
+                Execute(work);
+                continue;
+            }
+
+            if (bodyTask.IsCompleted)
+            {
+                return;
+            }
+
+            if (TryTakeIdle(out var idle))
+            {
+                idle();
+                continue;
+            }
+
+            if (!_clock.IsAdvancing && _clock.TryPeekNextDue(out var due))
+            {
+                CheckBudget(due);
+                _clock.TryFireNext(due);
+                continue;
+            }
+
+            if (!WaitForWork(grace))
+            {
+                throw Hang(bodyTask);
+            }
+        }
+    }
+
+    private static void Execute((SendOrPostCallback Callback, object? State) work)
+    {
+        try
+        {
+            work.Callback(work.State);
+        }
+        catch (Exception ex)
+        {
+            // Only an async void method lets an exception escape onto the context.
+            throw new VirtualTimeException($"An async void method in the virtual-time run threw {Describe(ex)}. Nothing could await it.", ex);
+        }
+    }
+
+    private bool TryTakeWork(out (SendOrPostCallback Callback, object? State) work)
+    {
+        lock (_signal)
+        {
+            return _work.TryDequeue(out work);
+        }
+    }
+
+    private bool TryTakeIdle(out Action idle)
+    {
+        lock (_signal)
+        {
+            return _idle.TryDequeue(out idle!);
+        }
+    }
+
+    private bool WaitForWork(TimeSpan grace)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(grace.TotalSeconds * Stopwatch.Frequency);
+        lock (_signal)
+        {
+            while (_work.Count == 0 && _idle.Count == 0)
+            {
+                var remaining = deadline - Stopwatch.GetTimestamp();
+                if (remaining <= 0)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_signal, TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            }
+
+            return true;
+        }
+    }
+
+    private void CheckBudget(long dueTicks)
+    {
+        var budget = _options.VirtualTimeBudget;
+        if (dueTicks - _startTicks > budget.Ticks)
+        {
+            throw new VirtualTimeException(
+                $"The virtual-time run used up its budget of {TimeFormat.Elapsed(budget)} of virtual time: the next timer is due at " +
+                $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks))}. An endless timer loop (a poll without a stop condition?) keeps the body " +
+                $"from finishing. Raise VirtualTimeOptions.VirtualTimeBudget if the test needs more. {Clocks()}");
+        }
+
+        if (_clock.TimerFirings - _startFirings >= _options.MaxTimerFirings)
+        {
+            throw new VirtualTimeException(
+                $"The virtual-time run used up its budget of {_options.MaxTimerFirings.ToString("N0", CultureInfo.InvariantCulture)} timer firings. " +
+                $"An endless timer loop keeps the body from finishing. Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. {Clocks()}");
+        }
+    }
+
+    private void CheckRealTimeLimit()
+    {
+        if (Stopwatch.GetElapsedTime(_realStart) > _options.RealTimeLimit)
+        {
+            throw new VirtualTimeException(
+                $"The virtual-time run used up its real-time limit of {TimeFormat.RealSeconds(_options.RealTimeLimit)}: the body keeps queuing work " +
+                $"without waiting on the clock (a loop around Task.Yield()?). {Clocks()}");
+        }
+    }
+
+    private VirtualTimeException Hang(Task bodyTask)
+    {
+        var waiters = _clock.Waiters.Describe();
+        var waiting = waiters.Count == 0
+            ? string.Empty
+            : Environment.NewLine + "Waiting now:" + string.Concat(waiters.Select(w => Environment.NewLine + "  " + w));
+        return new VirtualTimeException(
+            $"The virtual-time run is stuck: the body is still waiting (task status {bodyTask.Status}), but no work is queued and no timer is " +
+            $"pending, and nothing posted work for {TimeFormat.RealSeconds(_options.RealTimeGrace)} of real time. The body waits on a task that " +
+            "nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), " +
+            $"or wait on a TaskCompletionSource, channel or lock that nothing completes. {Clocks()}{waiting}");
+    }
+
+    private string Clocks() =>
+        $"Virtual time reached {TimeFormat.Elapsed(TimeSpan.FromTicks(_clock.NowTicks - _startTicks))} after " +
+        $"{(_clock.TimerFirings - _startFirings).ToString("N0", CultureInfo.InvariantCulture)} timer firing(s); real time spent " +
+        $"{TimeFormat.RealSeconds(Stopwatch.GetElapsedTime(_realStart))}.";
+
+    private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
+}
