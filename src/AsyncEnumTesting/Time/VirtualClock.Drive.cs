@@ -1,0 +1,65 @@
+namespace AsyncEnumTesting;
+
+/// <content>Driving the clock until a task completes: what readers and assertions do while they wait on a fake.</content>
+public sealed partial class VirtualClock
+{
+    /// <summary>Awaits <paramref name="task"/>, advancing the clock one timer at a time while nothing else can complete it.</summary>
+    /// <param name="task">The task to wait for, usually a pending <c>MoveNextAsync</c>.</param>
+    /// <param name="virtualLimit">How much virtual time may pass before giving up; <see langword="null"/> for no limit.</param>
+    /// <param name="realGrace">How long to wait in real time when no timer is pending (work on other threads).</param>
+    /// <returns>The task's result.</returns>
+    /// <exception cref="VirtualTimeException">The task cannot complete in virtual time, or the limit passed first.</exception>
+    /// <remarks>
+    /// Under <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> the runner already moves
+    /// the clock, so this only awaits. Otherwise it plays the runner's part for the duration of the wait.
+    /// </remarks>
+    internal async Task<T> DriveAsync<T>(Task<T> task, TimeSpan? virtualLimit, TimeSpan realGrace)
+    {
+        if (Runner is not null || task.IsCompleted)
+        {
+            return await task.ConfigureAwait(false);
+        }
+
+        var startTicks = NowTicks;
+        var limitTicks = virtualLimit is { } limit ? startTicks + limit.Ticks : long.MaxValue;
+        while (!task.IsCompleted)
+        {
+            await AdvanceAsync(TimeSpan.Zero).ConfigureAwait(false);
+            if (task.IsCompleted)
+            {
+                break;
+            }
+
+            if (TryPeekNextDue(out var due))
+            {
+                if (due <= limitTicks)
+                {
+                    await AdvanceToAsync(_start.AddTicks(due)).ConfigureAwait(false);
+                    continue;
+                }
+
+                await AdvanceToAsync(_start.AddTicks(limitTicks)).ConfigureAwait(false);
+                if (task.IsCompleted)
+                {
+                    break;
+                }
+
+                throw new VirtualTimeException(
+                    $"Nothing happened within {TimeFormat.Elapsed(virtualLimit!.Value)} of virtual time: the clock moved from " +
+                    $"{TimeFormat.Elapsed(TimeSpan.FromTicks(startTicks))} to {TimeFormat.Elapsed(Elapsed)} and the next timer is due later.");
+            }
+
+            // No timer is pending: only work on other threads can still complete the task.
+            await ((Task)task).WaitAsync(realGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!task.IsCompleted)
+            {
+                throw new VirtualTimeException(
+                    $"Nothing can happen any more in virtual time: no timer is pending on the clock and nothing completed the wait " +
+                    $"within {TimeFormat.RealSeconds(realGrace)} of real time. The clock stands at {TimeFormat.Elapsed(Elapsed)}. " +
+                    "The code under test may use real time (Task.Delay without the clock) or wait on something nothing completes.");
+            }
+        }
+
+        return await task.ConfigureAwait(false);
+    }
+}
