@@ -47,7 +47,7 @@ public sealed class OrderPagerTests
                 seen.Add(order.Id);
                 if (order.Id == 2)
                 {
-                    await cts.CancelAsync();
+                    cts.Cancel();
                 }
             }
         };
