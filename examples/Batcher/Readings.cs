@@ -27,7 +27,7 @@ public sealed class Readings(TimeProvider clock, params (double AtSeconds, int V
                 var wait = TimeSpan.FromSeconds(at) - clock.GetElapsedTime(start);
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(wait, clock, cancellationToken);
                 }
 
                 yield return value;

@@ -55,7 +55,7 @@ public static class TimeWindowBatcher
                     var remaining = window - clock.GetElapsedTime(windowStart);
                     using var windowTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     var windowEnd = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, clock, windowTimer.Token);
-                    var first = await Task.WhenAny(pending, windowEnd).ConfigureAwait(false);
+                    var first = await Task.WhenAny(pending, windowEnd);
                     // Cancel, not CancelAsync: CancelAsync runs the callbacks on the thread pool, outside virtual time.
                     windowTimer.Cancel(); // removes the window's timer when the item won
                     if (first == windowEnd)
@@ -67,7 +67,7 @@ public static class TimeWindowBatcher
                     }
                 }
 
-                var hasItem = await pending.ConfigureAwait(false);
+                var hasItem = await pending;
                 pending = null;
                 if (!hasItem)
                 {
@@ -97,10 +97,10 @@ public static class TimeWindowBatcher
             if (pending is { IsCompleted: false })
             {
                 sourceCancellation.Cancel();
-                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             }
 
-            await enumerator.DisposeAsync().ConfigureAwait(false);
+            await enumerator.DisposeAsync();
         }
     }
 }

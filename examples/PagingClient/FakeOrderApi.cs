@@ -19,7 +19,7 @@ public sealed class FakeOrderApi(TimeProvider clock, int orderCount, TimeSpan la
     public async Task<OrderPage> GetPageAsync(string? pageToken, int pageSize, CancellationToken cancellationToken)
     {
         _calls.Add(new PageCall(pageToken, cancellationToken));
-        await Task.Delay(latency, clock, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(latency, clock, cancellationToken);
         if (pageToken is not null && pageToken == FailOnPageToken)
         {
             throw new HttpRequestException($"GET /orders?pageToken={pageToken} failed: 503 Service Unavailable");

@@ -41,7 +41,7 @@ public sealed class OrderPager(IOrderApi api, int pageSize = 100)
         string? pageToken = null;
         do
         {
-            var page = await api.GetPageAsync(pageToken, pageSize, cancellationToken).ConfigureAwait(false);
+            var page = await api.GetPageAsync(pageToken, pageSize, cancellationToken);
             foreach (var order in page.Orders)
             {
                 cancellationToken.ThrowIfCancellationRequested();

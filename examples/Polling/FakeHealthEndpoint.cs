@@ -23,7 +23,7 @@ public sealed class FakeHealthEndpoint(TimeProvider clock, TimeSpan latency) : I
     public async Task<bool> CheckAsync(CancellationToken cancellationToken)
     {
         var call = ++Calls;
-        await Task.Delay(latency, clock, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(latency, clock, cancellationToken);
         return _failingCalls.Contains(call)
             ? throw new HttpRequestException($"GET /health (call {call}) failed: connection refused")
             : true;

@@ -43,7 +43,7 @@ public sealed class HealthPoller(IHealthEndpoint endpoint, TimeProvider clock, T
             HealthSample sample;
             try
             {
-                var healthy = await endpoint.CheckAsync(cancellationToken).ConfigureAwait(false);
+                var healthy = await endpoint.CheckAsync(cancellationToken);
                 sample = new HealthSample(at, healthy);
                 failures = 0;
             }
@@ -58,7 +58,7 @@ public sealed class HealthPoller(IHealthEndpoint endpoint, TimeProvider clock, T
             var wait = (failures == 0 ? interval : Backoff(failures)) - clock.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, clock, cancellationToken);
             }
 
             cancellationToken.ThrowIfCancellationRequested();

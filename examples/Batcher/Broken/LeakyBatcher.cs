@@ -24,7 +24,7 @@ public static class LeakyBatcher
         ArgumentNullException.ThrowIfNull(source);
         var enumerator = source.GetAsyncEnumerator(cancellationToken);
         var batch = new List<T>(maxSize);
-        while (await enumerator.MoveNextAsync().ConfigureAwait(false))
+        while (await enumerator.MoveNextAsync())
         {
             batch.Add(enumerator.Current);
             if (batch.Count == maxSize)
@@ -39,6 +39,6 @@ public static class LeakyBatcher
             yield return batch;
         }
 
-        await enumerator.DisposeAsync().ConfigureAwait(false); // BUG: skipped when the consumer stops early.
+        await enumerator.DisposeAsync(); // BUG: skipped when the consumer stops early.
     }
 }

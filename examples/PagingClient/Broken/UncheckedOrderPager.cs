@@ -19,7 +19,7 @@ public sealed class UncheckedOrderPager(IOrderApi api, int pageSize = 100)
         string? pageToken = null;
         do
         {
-            var page = await api.GetPageAsync(pageToken, pageSize, cancellationToken).ConfigureAwait(false);
+            var page = await api.GetPageAsync(pageToken, pageSize, cancellationToken);
             foreach (var order in page.Orders)
             {
                 yield return order; // BUG: no cancellationToken.ThrowIfCancellationRequested() here.

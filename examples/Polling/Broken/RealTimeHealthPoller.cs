@@ -21,9 +21,9 @@ public sealed class RealTimeHealthPoller(IHealthEndpoint endpoint, TimeProvider 
         while (true)
         {
             var at = clock.GetUtcNow();
-            var healthy = await endpoint.CheckAsync(cancellationToken).ConfigureAwait(false);
+            var healthy = await endpoint.CheckAsync(cancellationToken);
             yield return new HealthSample(at, healthy);
-            await Task.Delay(interval, cancellationToken).ConfigureAwait(false); // BUG: real time; pass the clock.
+            await Task.Delay(interval, cancellationToken); // BUG: real time; pass the clock.
         }
     }
 }
