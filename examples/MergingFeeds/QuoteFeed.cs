@@ -5,29 +5,32 @@ namespace MergingFeeds;
 /// <summary>Holds one price quote.</summary>
 /// <param name="Venue">The exchange that sent it.</param>
 /// <param name="Price">The price.</param>
-public sealed record Quote(string Venue, decimal Price);
-
-/// <summary>Plays quotes at given virtual times and writes what happens to it into a shared log.</summary>
-/// <param name="name">The feed's name in the log.</param>
-/// <param name="clock">The clock the gaps run on.</param>
-/// <param name="log">The log shared by the feeds of a test.</param>
-/// <param name="quotes">When each quote arrives (seconds from the start of the enumeration) and its price.</param>
-public sealed class QuoteFeed(string name, TimeProvider clock, List<string> log, params (double AtSeconds, decimal Price)[] quotes) : IAsyncEnumerable<Quote>
+public sealed record Quote(string Venue, decimal Price)
 {
-    private int _pending;
+    /// <summary>Returns the quote as <c>venue@price</c>, short enough for a rendered timeline.</summary>
+    /// <returns>For example <c>nyse@10</c>.</returns>
+    public override string ToString() => $"{Venue}@{Price.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+}
 
-    /// <summary>Gets the error thrown after the last quote; none when null.</summary>
-    public Exception? ThenFail { get; init; }
-
-    /// <summary>Gets the largest number of <c>MoveNextAsync</c> calls that were pending at once.</summary>
-    public int MaxPendingMoveNext { get; private set; }
-
-    /// <inheritdoc />
-    public IAsyncEnumerator<Quote> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        new Enumerator(this, Play(cancellationToken).GetAsyncEnumerator(cancellationToken));
-
-    private async IAsyncEnumerable<Quote> Play([EnumeratorCancellation] CancellationToken cancellationToken)
+/// <summary>Plays an exchange's quotes at given virtual times (a stand-in for a websocket feed).</summary>
+public static class QuoteFeed
+{
+    /// <summary>Yields each quote at its time (seconds from the first <c>MoveNextAsync</c>), then completes or throws <paramref name="thenFail"/>.</summary>
+    /// <param name="clock">The clock the gaps run on.</param>
+    /// <param name="venue">The exchange's name.</param>
+    /// <param name="quotes">When each quote arrives and its price.</param>
+    /// <param name="thenFail">The error after the last quote; none when null.</param>
+    /// <param name="cancellationToken">Cancels the wait for the next quote.</param>
+    /// <returns>The quotes.</returns>
+    public static async IAsyncEnumerable<Quote> Play(
+        TimeProvider clock,
+        string venue,
+        (double AtSeconds, decimal Price)[] quotes,
+        Exception? thenFail = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(quotes);
         var start = clock.GetTimestamp();
         foreach (var (at, price) in quotes)
         {
@@ -37,40 +40,12 @@ public sealed class QuoteFeed(string name, TimeProvider clock, List<string> log,
                 await Task.Delay(wait, clock, cancellationToken);
             }
 
-            yield return new Quote(name, price);
+            yield return new Quote(venue, price);
         }
 
-        if (ThenFail is not null)
+        if (thenFail is not null)
         {
-            throw ThenFail;
+            throw thenFail;
         }
     }
-
-    private sealed class Enumerator(QuoteFeed feed, IAsyncEnumerator<Quote> inner) : IAsyncEnumerator<Quote>
-    {
-        public Quote Current => inner.Current;
-
-        public async ValueTask<bool> MoveNextAsync()
-        {
-            feed.MaxPendingMoveNext = Math.Max(feed.MaxPendingMoveNext, ++feed._pending);
-            try
-            {
-                return await inner.MoveNextAsync();
-            }
-            finally
-            {
-                feed._pending--;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            feed.Log.Add($"{feed.Name} disposed");
-            await inner.DisposeAsync();
-        }
-    }
-
-    private string Name => name;
-
-    private List<string> Log => log;
 }
