@@ -1,4 +1,5 @@
 using AsyncEnumTesting;
+using Batcher.Broken;
 
 namespace Batcher;
 
@@ -9,9 +10,9 @@ public sealed class TimeWindowBatcherTests
     [Fact]
     public Task BatchAsync_ItemsArriveTogether_ClosesEachBatchWhenFull() => VirtualTime.RunAsync(async clock =>
     {
-        var source = new Readings(clock, (0, 1), (0, 2), (0, 3), (0, 4), (0, 5));
+        var readings = SensorReadings.Play(clock, [(0, 1), (0, 2), (0, 3), (0, 4), (0, 5)]);
 
-        var batches = await source.BatchAsync(maxSize: 2, Window, clock).ToListAsync();
+        var batches = await readings.BatchAsync(maxSize: 2, Window, clock).ToListAsync();
 
         Assert.Equal([[1, 2], [3, 4], [5]], batches);
         Assert.Equal(TimeSpan.Zero, clock.Elapsed);
@@ -20,29 +21,29 @@ public sealed class TimeWindowBatcherTests
     [Fact]
     public Task BatchAsync_SlowSource_ClosesEachBatchWhenItsWindowEnds() => VirtualTime.RunAsync(async clock =>
     {
-        var source = new Readings(clock, (0, 1), (1, 2), (5, 3), (6, 4), (20, 5));
+        var readings = SensorReadings.Play(clock, [(0, 1), (1, 2), (5, 3), (6, 4), (20, 5)]);
         var batches = new List<IReadOnlyList<int>>();
         var closedAt = new List<double>();
 
-        await foreach (var batch in source.BatchAsync(maxSize: 10, Window, clock))
+        await foreach (var batch in readings.BatchAsync(maxSize: 10, Window, clock))
         {
             batches.Add(batch);
             closedAt.Add(clock.Elapsed.TotalSeconds);
         }
 
         Assert.Equal([[1, 2], [3, 4], [5]], batches);
-        Assert.Equal([3, 8, 20], closedAt); // windows end 3 s after 1 and after 3; the tail is flushed at completion
+        Assert.Equal([3, 8, 20], closedAt); // windows end 3 s after readings 1 and 3; the tail is flushed at completion
     });
 
     [Fact]
-    public Task BatchAsync_SourceFails_EndsWithTheSourceError() => VirtualTime.RunAsync(async clock =>
+    public Task BatchAsync_SourceFails_EndsWithTheSourceErrorAndDisposesIt() => VirtualTime.RunAsync(async clock =>
     {
-        var source = new Readings(clock, (0, 1), (0, 2), (1, 3)) { ThenFail = new IOException("sensor bus reset") };
+        var readings = SensorReadings.Play(clock, [(0, 1), (0, 2), (1, 3)], new IOException("sensor bus reset")).Probe(new Timeline(clock), "readings");
         var batches = new List<IReadOnlyList<int>>();
 
         var act = async () =>
         {
-            await foreach (var batch in source.BatchAsync(maxSize: 2, Window, clock))
+            await foreach (var batch in readings.BatchAsync(maxSize: 2, Window, clock))
             {
                 batches.Add(batch);
             }
@@ -51,18 +52,40 @@ public sealed class TimeWindowBatcherTests
         var ex = await Assert.ThrowsAsync<IOException>(act);
         Assert.Equal("sensor bus reset", ex.Message);
         Assert.Equal([[1, 2]], batches);
-        Assert.Equal(1, source.Disposals);
+        Assert.Empty(readings.UndisposedEnumerations);
     });
 
     [Fact]
-    public Task BatchAsync_ConsumerStopsAfterFirstBatch_DisposesTheSource() => VirtualTime.RunAsync(async clock =>
+    public Task BatchAsync_ConsumerStopsWhileAReadIsPending_CancelsTheReadThenDisposesTheSource() => VirtualTime.RunAsync(async clock =>
     {
-        var source = new Readings(clock, (0, 1), (0, 2), (1, 3), (60, 4));
+        var timeline = new Timeline(clock);
+        var readings = SensorReadings.Play(clock, [(0, 1), (1, 2), (60, 3)]).Probe(timeline, "readings");
 
-        var first = await source.BatchAsync(maxSize: 10, Window, clock).FirstAsync();
+        var first = await readings.BatchAsync(maxSize: 10, Window, clock).FirstAsync();
 
-        Assert.Equal([1, 2, 3], first);
-        Assert.Equal(1, source.Disposals);
-        Assert.Equal(Window, clock.Elapsed); // the pending read was cancelled, not waited for until 01:00
+        Assert.Equal([1, 2], first);
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync -> 1
+              00:01.000  #1 MoveNextAsync -> 2
+              00:01.000  #1 MoveNextAsync started
+              00:03.000  #1 token canceled
+              00:03.000  #1 MoveNextAsync -> canceled
+              00:03.000  #1 DisposeAsync
+            """,
+            timeline.Render());
+    });
+
+    [Fact]
+    public Task LeakyBatcher_ConsumerStopsAfterFirstBatch_LeavesTheSourceUndisposed() => VirtualTime.RunAsync(async clock =>
+    {
+        var readings = SensorReadings.Play(clock, [(0, 1), (0, 2), (0, 3), (0, 4)]).Probe(new Timeline(clock), "readings");
+
+        await LeakyBatcher.BatchAsync(readings, maxSize: 2).Take(1).ToListAsync();
+
+        var leaked = Assert.Single(readings.UndisposedEnumerations);
+        Assert.Equal("#1: 2 item(s), Running, not disposed", leaked.ToString());
     });
 }

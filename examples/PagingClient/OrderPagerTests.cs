@@ -1,4 +1,5 @@
 using AsyncEnumTesting;
+using PagingClient.Broken;
 
 namespace PagingClient;
 
@@ -37,15 +38,55 @@ public sealed class OrderPagerTests
     public Task ReadAllAsync_CancelledMidPage_StopsBeforeTheNextOrder() => VirtualTime.RunAsync(async clock =>
     {
         var api = new FakeOrderApi(clock, orderCount: 7, Latency);
+        var orders = new OrderPager(api, pageSize: 3).ReadAllAsync().Probe(new Timeline(clock), "orders");
         using var cts = new CancellationTokenSource();
-        var seen = new List<int>();
 
         var act = async () =>
         {
-            await foreach (var order in new OrderPager(api, pageSize: 3).ReadAllAsync(cts.Token))
+            await foreach (var order in orders.WithCancellation(cts.Token))
             {
-                seen.Add(order.Id);
                 if (order.Id == 2)
+                {
+                    cts.Cancel(); // order 3 is already in memory: the pager must not yield it
+                }
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(act);
+        var run = Assert.Single(orders.Enumerations);
+        Assert.Equal([1, 2], run.Items.Select(o => o.Id));
+        Assert.Equal(EnumerationOutcome.Canceled, run.Outcome);
+        Assert.True(run.IsDisposed);
+        Assert.Single(api.Calls);
+    });
+
+    [Fact]
+    public Task ReadAllAsync_ConsumerStopsAfterTwoOrders_IsDisposedAndFetchesNoFurtherPage() => VirtualTime.RunAsync(async clock =>
+    {
+        var api = new FakeOrderApi(clock, orderCount: 7, Latency);
+        var orders = new OrderPager(api, pageSize: 3).ReadAllAsync().Probe(new Timeline(clock), "orders");
+
+        await orders.Take(2).ToListAsync();
+
+        var run = Assert.Single(orders.Enumerations);
+        Assert.Equal(EnumerationOutcome.Abandoned, run.Outcome);
+        Assert.Equal(Latency, run.DisposedAt);
+        Assert.Single(api.Calls);
+    });
+
+    [Fact]
+    public Task UncheckedOrderPager_CancelledMidPage_KeepsYieldingAsTheTimelineShows() => VirtualTime.RunAsync(async clock =>
+    {
+        var timeline = new Timeline(clock);
+        var api = new FakeOrderApi(clock, orderCount: 7, Latency);
+        var orders = new UncheckedOrderPager(api, pageSize: 3).ReadAllAsync().Select(o => o.Id).Probe(timeline, "orders");
+        using var cts = new CancellationTokenSource();
+
+        var act = async () =>
+        {
+            await foreach (var id in orders.WithCancellation(cts.Token))
+            {
+                if (id == 2)
                 {
                     cts.Cancel();
                 }
@@ -53,19 +94,19 @@ public sealed class OrderPagerTests
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(act);
-        Assert.Equal([1, 2], seen);
-        Assert.Single(api.Calls);
-    });
-
-    [Fact]
-    public Task ReadAllAsync_ConsumerStopsAfterTwoOrders_FetchesNoFurtherPage() => VirtualTime.RunAsync(async clock =>
-    {
-        var api = new FakeOrderApi(clock, orderCount: 7, Latency);
-
-        var firstTwo = await new OrderPager(api, pageSize: 3).ReadAllAsync().Take(2).ToListAsync();
-
-        Assert.Equal([1, 2], firstTwo.Select(o => o.Id));
-        Assert.Single(api.Calls);
+        Assert.Equal([1, 2, 3], orders.Items); // order 3 came after the token was cancelled: the bug
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.200  #1 MoveNextAsync -> 1
+              00:00.200  #1 MoveNextAsync -> 2
+              00:00.200  #1 token canceled
+              00:00.200  #1 MoveNextAsync -> 3
+              00:00.200  #1 MoveNextAsync -> canceled
+              00:00.200  #1 DisposeAsync
+            """,
+            timeline.Render());
     });
 
     [Fact]
