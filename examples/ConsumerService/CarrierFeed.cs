@@ -2,53 +2,45 @@ using System.Runtime.CompilerServices;
 
 namespace ConsumerService;
 
-/// <summary>Plays shipment events at given virtual times, then completes, fails or goes silent; counts disposals.</summary>
-/// <param name="clock">The clock the gaps run on.</param>
-/// <param name="events">When each event arrives (seconds from the start of the enumeration) and the event.</param>
-public sealed class CarrierFeed(TimeProvider clock, params (double AtSeconds, ShipmentEvent Event)[] events) : IAsyncEnumerable<ShipmentEvent>
+/// <summary>Plays a carrier's shipment events at given virtual times (a stand-in for a long-polling HTTP feed).</summary>
+public static class CarrierFeed
 {
-    /// <summary>Gets the error thrown after the last event; none when null.</summary>
-    public Exception? ThenFail { get; init; }
-
-    /// <summary>Gets a value indicating whether the feed goes silent (until cancelled) after the last event.</summary>
-    public bool ThenGoSilent { get; init; }
-
-    /// <summary>Gets how many enumerations were disposed.</summary>
-    public int Disposals { get; private set; }
-
-    /// <inheritdoc />
-    public IAsyncEnumerator<ShipmentEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        Play(cancellationToken).GetAsyncEnumerator(cancellationToken);
-
-    private async IAsyncEnumerable<ShipmentEvent> Play([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Yields each event at its time (seconds from the first <c>MoveNextAsync</c>), then completes, fails or goes silent.</summary>
+    /// <param name="clock">The clock the gaps run on.</param>
+    /// <param name="events">When each event arrives and the event.</param>
+    /// <param name="thenFail">The error after the last event; none when null.</param>
+    /// <param name="thenGoSilent">Whether to wait (until cancelled) after the last event instead of completing.</param>
+    /// <param name="cancellationToken">Cancels the wait for the next event.</param>
+    /// <returns>The events.</returns>
+    public static async IAsyncEnumerable<ShipmentEvent> Play(
+        TimeProvider clock,
+        (double AtSeconds, ShipmentEvent Event)[] events,
+        Exception? thenFail = null,
+        bool thenGoSilent = false,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        try
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(events);
+        var start = clock.GetTimestamp();
+        foreach (var (at, shipmentEvent) in events)
         {
-            var start = clock.GetTimestamp();
-            foreach (var (at, shipmentEvent) in events)
+            var wait = TimeSpan.FromSeconds(at) - clock.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero)
             {
-                var wait = TimeSpan.FromSeconds(at) - clock.GetElapsedTime(start);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, clock, cancellationToken);
-                }
-
-                yield return shipmentEvent;
+                await Task.Delay(wait, clock, cancellationToken);
             }
 
-            if (ThenGoSilent)
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, clock, cancellationToken);
-            }
-
-            if (ThenFail is not null)
-            {
-                throw ThenFail;
-            }
+            yield return shipmentEvent;
         }
-        finally
+
+        if (thenGoSilent)
         {
-            Disposals++;
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, cancellationToken);
+        }
+
+        if (thenFail is not null)
+        {
+            throw thenFail;
         }
     }
 }

@@ -3,7 +3,12 @@ namespace ConsumerService;
 /// <summary>Holds one status change of a shipment, as the carrier's feed sends it.</summary>
 /// <param name="ShipmentId">The shipment.</param>
 /// <param name="Status">Its new status.</param>
-public sealed record ShipmentEvent(string ShipmentId, string Status);
+public sealed record ShipmentEvent(string ShipmentId, string Status)
+{
+    /// <summary>Returns the event as <c>shipment status</c>, short enough for logs and rendered timelines.</summary>
+    /// <returns>For example <c>S1 picked</c>.</returns>
+    public override string ToString() => $"{ShipmentId} {Status}";
+}
 
 /// <summary>Saves shipment events (a database in production, a fake in tests).</summary>
 public interface IShipmentStore

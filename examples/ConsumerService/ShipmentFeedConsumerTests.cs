@@ -1,5 +1,6 @@
 using AsyncEnumTesting;
 using ConsumerService.Broken;
+using static AsyncEnumTesting.TimelineEventKind;
 
 namespace ConsumerService;
 
@@ -13,82 +14,123 @@ public sealed class ShipmentFeedConsumerTests
     private static readonly ShipmentEvent Delivered = new("S1", "delivered");
 
     [Fact]
-    public Task ConsumeAsync_EventsTenSecondsApart_SavesEachOneAsItArrives() => VirtualTime.RunAsync(async clock =>
+    public Task ConsumeAsync_EventsTenSecondsApart_SavesEachBeforeAskingForTheNext() => VirtualTime.RunAsync(async clock =>
     {
-        var store = new FakeShipmentStore(clock, SaveLatency);
-        var feed = new CarrierFeed(clock, (0, Picked), (10, Shipped), (20, Delivered));
+        var timeline = new Timeline(clock);
+        var store = new FakeShipmentStore(timeline, SaveLatency);
+        var feed = CarrierFeed.Play(clock, [(0, Picked), (10, Shipped), (20, Delivered)]).Probe(timeline, "feed");
 
         var saved = await new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 
         Assert.Equal(3, saved);
-        Assert.Equal([1, 11, 21], store.Saved.Select(s => s.At.TotalSeconds));
-        Assert.Equal(1, feed.Disposals);
+        Assert.Equal( // each save lands before the next event is asked for: streamed, not buffered
+            [Yielded, Mark, Yielded, Mark, Yielded, Mark],
+            timeline.Events.Where(e => e.Kind is Yielded or Mark).Select(e => e.Kind));
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync -> S1 picked
+              00:01.000     mark "saved S1 picked"
+              00:10.000  #1 MoveNextAsync -> S1 shipped
+              00:11.000     mark "saved S1 shipped"
+              00:20.000  #1 MoveNextAsync -> S1 delivered
+              00:21.000     mark "saved S1 delivered"
+              00:21.000  #1 MoveNextAsync -> completed
+              00:21.000  #1 DisposeAsync
+            """,
+            timeline.Render());
     });
 
     [Fact]
     public Task ConsumeAsync_StoreFails_DisposesTheFeedAndSurfacesTheStoreError() => VirtualTime.RunAsync(async clock =>
     {
-        var store = new FakeShipmentStore(clock, SaveLatency) { FailOn = "S2" };
-        var feed = new CarrierFeed(clock, (0, Picked), (1, new ShipmentEvent("S2", "picked")), (60, Delivered));
+        var timeline = new Timeline(clock);
+        var store = new FakeShipmentStore(timeline, SaveLatency) { FailOn = "S2" };
+        var feed = CarrierFeed.Play(clock, [(0, Picked), (1, new ShipmentEvent("S2", "picked")), (60, Delivered)]).Probe(timeline, "feed");
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(act);
         Assert.Equal("Cannot save S2: unique constraint violated.", ex.Message);
-        Assert.Equal(1, feed.Disposals);
-        Assert.Equal(TimeSpan.FromSeconds(2), clock.Elapsed);
+        var run = Assert.Single(feed.Enumerations);
+        Assert.Equal(EnumerationOutcome.Abandoned, run.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(2), run.DisposedAt);
     });
 
     [Fact]
     public Task ConsumeAsync_FeedFails_SurfacesTheFeedErrorUnchanged() => VirtualTime.RunAsync(async clock =>
     {
-        var store = new FakeShipmentStore(clock, SaveLatency);
-        var feed = new CarrierFeed(clock, (0, Picked)) { ThenFail = new IOException("carrier closed the connection") };
+        var timeline = new Timeline(clock);
+        var store = new FakeShipmentStore(timeline, SaveLatency);
+        var feed = CarrierFeed.Play(clock, [(0, Picked)], new IOException("carrier closed the connection")).Probe(timeline, "feed");
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 
         var ex = await Assert.ThrowsAsync<IOException>(act);
         Assert.Equal("carrier closed the connection", ex.Message);
-        Assert.Single(store.Saved);
+        Assert.Same(ex, feed.Enumerations[0].Exception);
+        Assert.Equal([Picked], store.Saved);
     });
 
     [Fact]
     public Task ConsumeAsync_FeedSilentForTheIdleTimeout_GivesUpOnTheClock() => VirtualTime.RunAsync(async clock =>
     {
-        var store = new FakeShipmentStore(clock, SaveLatency);
-        var feed = new CarrierFeed(clock, (0, Picked), (5, Shipped)) { ThenGoSilent = true };
+        var timeline = new Timeline(clock);
+        var store = new FakeShipmentStore(timeline, SaveLatency);
+        var feed = CarrierFeed.Play(clock, [(0, Picked), (5, Shipped)], thenGoSilent: true).Probe(timeline, "feed");
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(act);
         Assert.Equal("The shipment feed sent nothing for 30 s; gave up after 2 event(s).", ex.Message);
-        Assert.Equal(TimeSpan.FromSeconds(5 + 1 + 30), clock.Elapsed); // 30 s after the last save finished
-        Assert.Equal(1, feed.Disposals);
+        var run = Assert.Single(feed.Enumerations);
+        Assert.Equal(TimeSpan.FromSeconds(5 + 1 + 30), run.TokenCanceledAt); // 30 s after the last save finished
+        Assert.Equal(EnumerationOutcome.Canceled, run.Outcome);
+        Assert.True(run.IsDisposed);
     });
 
     [Fact]
     public Task ConsumeAsync_HostShutsDown_StopsAndDisposesTheFeed() => VirtualTime.RunAsync(async clock =>
     {
-        var store = new FakeShipmentStore(clock, SaveLatency);
-        var feed = new CarrierFeed(clock, (0, Picked), (10, Shipped), (20, Delivered));
+        var timeline = new Timeline(clock);
+        var store = new FakeShipmentStore(timeline, SaveLatency);
+        var feed = CarrierFeed.Play(clock, [(0, Picked), (10, Shipped), (20, Delivered)]).Probe(timeline, "feed");
         using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(15), clock);
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed, shutdown.Token);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(act);
-        Assert.Equal(2, store.Saved.Count);
-        Assert.Equal(1, feed.Disposals);
-        Assert.Equal(TimeSpan.FromSeconds(15), clock.Elapsed);
+        Assert.Equal([Picked, Shipped], store.Saved);
+        var run = Assert.Single(feed.Enumerations);
+        Assert.Equal(TimeSpan.FromSeconds(15), run.DisposedAt);
     });
 
     [Fact]
     public Task BufferingFeedConsumer_EventsTenSecondsApart_SavesNothingUntilTheFeedEnds() => VirtualTime.RunAsync(async clock =>
     {
-        var store = new FakeShipmentStore(clock, SaveLatency);
-        var feed = new CarrierFeed(clock, (0, Picked), (10, Shipped), (20, Delivered));
+        var timeline = new Timeline(clock);
+        var store = new FakeShipmentStore(timeline, SaveLatency);
+        var feed = CarrierFeed.Play(clock, [(0, Picked), (10, Shipped), (20, Delivered)]).Probe(timeline, "feed");
 
         await new BufferingFeedConsumer(store).ConsumeAsync(feed);
 
-        Assert.Equal([21, 22, 23], store.Saved.Select(s => s.At.TotalSeconds));
+        Assert.False(timeline.HappenedBefore(
+            e => e.Kind == Mark,
+            e => e.Kind == Completed)); // the first save came after the feed's end
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: none
+              00:00.000  #1 MoveNextAsync -> S1 picked
+              00:10.000  #1 MoveNextAsync -> S1 shipped
+              00:20.000  #1 MoveNextAsync -> S1 delivered
+              00:20.000  #1 MoveNextAsync -> completed
+              00:20.000  #1 DisposeAsync
+              00:21.000     mark "saved S1 picked"
+              00:22.000     mark "saved S1 shipped"
+              00:23.000     mark "saved S1 delivered"
+            """,
+            timeline.Render());
     });
 }
