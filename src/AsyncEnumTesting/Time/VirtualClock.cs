@@ -199,8 +199,11 @@ public sealed partial class VirtualClock : TimeProvider
     /// <summary>Fires the earliest timer due at or before <paramref name="limitTicks"/>, moving the clock to its due time.</summary>
     /// <returns><see langword="true"/> when a timer fired.</returns>
     /// <remarks>
-    /// The callback runs with no synchronization context, so continuations that do not capture one (for example
-    /// after <c>ConfigureAwait(false)</c>) run inline, before this method returns.
+    /// Under a runner, on its thread, the callback runs on the run's own synchronization context: continuations that
+    /// captured it, and continuations that capture none (<c>ConfigureAwait(false)</c>), run inline before this method
+    /// returns, and a later <c>Task.Yield()</c> in them stays on the run's queue instead of hopping to the thread pool.
+    /// Otherwise (manual driving) it runs with no synchronization context: continuations posted to a foreign context
+    /// are counted by <see cref="Tracker"/>, those that capture none run inline.
     /// </remarks>
     internal bool TryFireNext(long limitTicks)
     {
@@ -227,7 +230,8 @@ public sealed partial class VirtualClock : TimeProvider
         }
 
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
+        var runner = Runner;
+        SynchronizationContext.SetSynchronizationContext(runner is not null && runner.IsOnPumpThread ? runner.Context : null);
         try
         {
             timer.Invoke();

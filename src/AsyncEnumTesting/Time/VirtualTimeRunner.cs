@@ -11,7 +11,6 @@ internal sealed class VirtualTimeRunner
     private readonly object _signal = new();
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _work = new();
     private readonly Queue<Action> _idle = new();
-    private readonly VirtualTimeContext _context;
     private Thread? _thread;
     private long _startTicks;
     private long _startFirings;
@@ -21,8 +20,11 @@ internal sealed class VirtualTimeRunner
     {
         _clock = clock;
         _options = options;
-        _context = new VirtualTimeContext(this);
+        Context = new VirtualTimeContext(this);
     }
+
+    /// <summary>Gets the run's single-threaded synchronization context.</summary>
+    public VirtualTimeContext Context { get; }
 
     /// <summary>Gets a value indicating whether the caller runs on the run's own thread.</summary>
     public bool IsOnPumpThread => ReferenceEquals(Thread.CurrentThread, _thread);
@@ -72,7 +74,7 @@ internal sealed class VirtualTimeRunner
 
     private void Pump<T>(Func<VirtualClock, Task<T>> body, TaskCompletionSource<T> result)
     {
-        SynchronizationContext.SetSynchronizationContext(_context);
+        SynchronizationContext.SetSynchronizationContext(Context);
         using var faults = new FaultWatch();
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
