@@ -9,8 +9,13 @@ internal sealed class VirtualTimeRunner
     private readonly VirtualClock _clock;
     private readonly VirtualTimeOptions _options;
     private readonly object _signal = new();
-    private readonly Queue<(SendOrPostCallback Callback, object? State)> _work = new();
+
+    // Work posted on the run's own thread needs no lock: only that thread reads it. Work posted from other threads
+    // waits in _foreign (guarded by _signal) and joins the tail of _local at the top of the next loop iteration.
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _local = new();
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _foreign = new();
     private readonly Queue<Action> _idle = new();
+    private int _foreignCount;
     private Thread? _thread;
     private long _startTicks;
     private long _startFirings;
@@ -52,9 +57,16 @@ internal sealed class VirtualTimeRunner
     /// <summary>Queues posted work; any thread may call it.</summary>
     public void Enqueue(SendOrPostCallback callback, object? state)
     {
+        if (IsOnPumpThread)
+        {
+            _local.Enqueue((callback, state));
+            return;
+        }
+
         lock (_signal)
         {
-            _work.Enqueue((callback, state));
+            _foreign.Enqueue((callback, state));
+            _foreignCount++;
             Monitor.Pulse(_signal);
         }
     }
@@ -62,14 +74,16 @@ internal sealed class VirtualTimeRunner
     /// <summary>Returns an awaitable that resumes once every queued work item has run.</summary>
     public IdleAwaitable Idle() => new(this);
 
-    /// <summary>Queues a continuation to run when no ordinary work is queued.</summary>
+    /// <summary>Queues a continuation to run when no ordinary work is queued; only the run's own thread awaits idleness.</summary>
     public void EnqueueIdle(Action continuation)
     {
-        lock (_signal)
+        if (IsOnPumpThread)
         {
             _idle.Enqueue(continuation);
-            Monitor.Pulse(_signal);
+            return;
         }
+
+        Enqueue(static c => ((Action)c!)(), continuation);
     }
 
     private void Pump<T>(Func<VirtualClock, Task<T>> body, TaskCompletionSource<T> result)
@@ -129,6 +143,9 @@ internal sealed class VirtualTimeRunner
     private void Loop(Task bodyTask)
     {
         var grace = _options.RealTimeGrace;
+        var budgetEndTicks = _startTicks > long.MaxValue - _options.VirtualTimeBudget.Ticks
+            ? long.MaxValue
+            : _startTicks + _options.VirtualTimeBudget.Ticks;
         long iterations = 0;
         while (true)
         {
@@ -137,7 +154,12 @@ internal sealed class VirtualTimeRunner
                 CheckRealTimeLimit();
             }
 
-            if (TryTakeWork(out var work))
+            if (Volatile.Read(ref _foreignCount) != 0)
+            {
+                TakeForeignWork();
+            }
+
+            if (_local.TryDequeue(out var work))
             {
                 Execute(work);
                 continue;
@@ -148,17 +170,23 @@ internal sealed class VirtualTimeRunner
                 return;
             }
 
-            if (TryTakeIdle(out var idle))
+            if (_idle.TryDequeue(out var idle))
             {
                 idle();
                 continue;
             }
 
-            if (!_clock.IsAdvancing && _clock.TryPeekNextDue(out var due))
+            if (!_clock.IsAdvancing)
             {
-                CheckBudget(due);
-                _clock.TryFireNext(due);
-                continue;
+                if (_clock.TimerFirings - _startFirings < _options.MaxTimerFirings && _clock.TryFireNext(budgetEndTicks))
+                {
+                    continue;
+                }
+
+                if (_clock.TryPeekNextDue(out var due))
+                {
+                    throw OverBudget(due);
+                }
             }
 
             if (!WaitForWork(grace))
@@ -181,19 +209,16 @@ internal sealed class VirtualTimeRunner
         }
     }
 
-    private bool TryTakeWork(out (SendOrPostCallback Callback, object? State) work)
+    private void TakeForeignWork()
     {
         lock (_signal)
         {
-            return _work.TryDequeue(out work);
-        }
-    }
+            while (_foreign.TryDequeue(out var work))
+            {
+                _local.Enqueue(work);
+            }
 
-    private bool TryTakeIdle(out Action idle)
-    {
-        lock (_signal)
-        {
-            return _idle.TryDequeue(out idle!);
+            _foreignCount = 0;
         }
     }
 
@@ -202,7 +227,7 @@ internal sealed class VirtualTimeRunner
         var deadline = Stopwatch.GetTimestamp() + (long)(grace.TotalSeconds * Stopwatch.Frequency);
         lock (_signal)
         {
-            while (_work.Count == 0 && _idle.Count == 0)
+            while (_foreign.Count == 0)
             {
                 var remaining = deadline - Stopwatch.GetTimestamp();
                 if (remaining <= 0)
@@ -217,23 +242,20 @@ internal sealed class VirtualTimeRunner
         }
     }
 
-    private void CheckBudget(long dueTicks)
+    private VirtualTimeException OverBudget(long dueTicks)
     {
         var budget = _options.VirtualTimeBudget;
         if (dueTicks - _startTicks > budget.Ticks)
         {
-            throw new VirtualTimeException(
+            return new VirtualTimeException(
                 $"The virtual-time run used up its budget of {TimeFormat.Elapsed(budget)} of virtual time: the next timer is due at " +
-                $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks))}. An endless timer loop (a poll without a stop condition?) keeps the body " +
+                $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks - _startTicks))}. An endless timer loop (a poll without a stop condition?) keeps the body " +
                 $"from finishing. Raise VirtualTimeOptions.VirtualTimeBudget if the test needs more. {Clocks()}");
         }
 
-        if (_clock.TimerFirings - _startFirings >= _options.MaxTimerFirings)
-        {
-            throw new VirtualTimeException(
-                $"The virtual-time run used up its budget of {_options.MaxTimerFirings.ToString("N0", CultureInfo.InvariantCulture)} timer firings. " +
-                $"An endless timer loop keeps the body from finishing. Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. {Clocks()}");
-        }
+        return new VirtualTimeException(
+            $"The virtual-time run used up its budget of {_options.MaxTimerFirings.ToString("N0", CultureInfo.InvariantCulture)} timer firings. " +
+            $"An endless timer loop keeps the body from finishing. Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. {Clocks()}");
     }
 
     private void CheckRealTimeLimit()
