@@ -199,11 +199,10 @@ public sealed partial class VirtualClock : TimeProvider
     /// <summary>Fires the earliest timer due at or before <paramref name="limitTicks"/>, moving the clock to its due time.</summary>
     /// <returns><see langword="true"/> when a timer fired.</returns>
     /// <remarks>
-    /// Under a runner, on its thread, the callback runs on the run's own synchronization context: continuations that
-    /// captured it, and continuations that capture none (<c>ConfigureAwait(false)</c>), run inline before this method
-    /// returns, and a later <c>Task.Yield()</c> in them stays on the run's queue instead of hopping to the thread pool.
-    /// Otherwise (manual driving) it runs with no synchronization context: continuations posted to a foreign context
-    /// are counted by <see cref="Tracker"/>, those that capture none run inline.
+    /// The callback runs with no synchronization context on purpose: the runtime inlines a continuation that captured
+    /// no context (<c>ConfigureAwait(false)</c>) only where no special context is current, so such continuations run
+    /// here, before this method returns, instead of on the thread pool. Continuations that captured a context are
+    /// posted to it (the run's queue, or a foreign context that <see cref="Tracker"/> counts).
     /// </remarks>
     internal bool TryFireNext(long limitTicks)
     {
@@ -230,8 +229,7 @@ public sealed partial class VirtualClock : TimeProvider
         }
 
         var previous = SynchronizationContext.Current;
-        var runner = Runner;
-        SynchronizationContext.SetSynchronizationContext(runner is not null && runner.IsOnPumpThread ? runner.Context : null);
+        SynchronizationContext.SetSynchronizationContext(null);
         try
         {
             timer.Invoke();
@@ -275,5 +273,6 @@ public sealed partial class VirtualClock : TimeProvider
 
         timer.DueTicks = _nowTicks + dueTime.Ticks;
         _timers.Schedule(timer);
+        Runner?.OnTimerScheduled();
     }
 }

@@ -16,6 +16,7 @@ internal sealed class VirtualTimeRunner
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _foreign = new();
     private readonly Queue<Action> _idle = new();
     private int _foreignCount;
+    private bool _timerScheduledElsewhere;
     private Thread? _thread;
     private long _startTicks;
     private long _startFirings;
@@ -71,6 +72,22 @@ internal sealed class VirtualTimeRunner
         }
     }
 
+    /// <summary>Wakes the run when another thread scheduled a timer while the run waited for work.</summary>
+    /// <remarks>Called under the clock's lock; the run never takes that lock while it holds its own.</remarks>
+    public void OnTimerScheduled()
+    {
+        if (IsOnPumpThread)
+        {
+            return;
+        }
+
+        lock (_signal)
+        {
+            _timerScheduledElsewhere = true;
+            Monitor.Pulse(_signal);
+        }
+    }
+
     /// <summary>Returns an awaitable that resumes once every queued work item has run.</summary>
     public IdleAwaitable Idle() => new(this);
 
@@ -93,51 +110,51 @@ internal sealed class VirtualTimeRunner
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
         _startFirings = _clock.TimerFirings;
+        Action settle;
         try
         {
             var bodyTask = body(_clock) ?? throw new InvalidOperationException("The virtual-time body returned a null task.");
             Loop(bodyTask);
-            Complete(bodyTask, result, faults);
+            settle = Complete(bodyTask, result, faults);
         }
 #pragma warning disable CA1031 // Every failure goes to the caller through the result task.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            result.TrySetException(ex);
+            settle = () => result.TrySetException(ex);
         }
-        finally
-        {
-            _clock.Runner = null;
-        }
+
+        // Free the clock before the caller can see the outcome, so that it may start the next run on it at once.
+        _clock.Runner = null;
+        settle();
     }
 
-    private void Complete<T>(Task<T> bodyTask, TaskCompletionSource<T> result, FaultWatch faults)
+    private Action Complete<T>(Task<T> bodyTask, TaskCompletionSource<T> result, FaultWatch faults)
     {
         if (bodyTask.IsCanceled)
         {
-            result.TrySetCanceled();
-            return;
+            return () => result.TrySetCanceled();
         }
 
         var bodyFault = bodyTask.Exception?.InnerException;
         var unobserved = faults.CollectUnobserved(bodyFault);
         if (bodyFault is not null)
         {
-            result.TrySetException(bodyTask.Exception!.InnerExceptions);
-            return;
+            return () => result.TrySetException(bodyTask.Exception!.InnerExceptions);
         }
 
         if (unobserved.Count > 0)
         {
-            result.TrySetException(new VirtualTimeException(
+            var failure = new VirtualTimeException(
                 $"Work started in the virtual-time run failed and nobody awaited it: {Describe(unobserved[0])}" +
                 (unobserved.Count > 1 ? $" (and {unobserved.Count - 1} more)" : string.Empty) +
                 $". Await the task, or observe its failure. {Clocks()}",
-                unobserved.Count == 1 ? unobserved[0] : new AggregateException(unobserved)));
-            return;
+                unobserved.Count == 1 ? unobserved[0] : new AggregateException(unobserved));
+            return () => result.TrySetException(failure);
         }
 
-        result.TrySetResult(bodyTask.Result);
+        var value = bodyTask.Result;
+        return () => result.TrySetResult(value);
     }
 
     private void Loop(Task bodyTask)
@@ -227,7 +244,7 @@ internal sealed class VirtualTimeRunner
         var deadline = Stopwatch.GetTimestamp() + (long)(grace.TotalSeconds * Stopwatch.Frequency);
         lock (_signal)
         {
-            while (_foreign.Count == 0)
+            while (_foreign.Count == 0 && !_timerScheduledElsewhere)
             {
                 var remaining = deadline - Stopwatch.GetTimestamp();
                 if (remaining <= 0)
@@ -238,6 +255,7 @@ internal sealed class VirtualTimeRunner
                 Monitor.Wait(_signal, TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
             }
 
+            _timerScheduledElsewhere = false;
             return true;
         }
     }
