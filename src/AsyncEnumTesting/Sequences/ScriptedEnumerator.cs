@@ -153,11 +153,11 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
                 case ScriptStepKind.Complete:
                     return Complete();
                 case ScriptStepKind.Hang:
-                    await HangAsync(WaitToken, "Hang()").ConfigureAwait(false);
-                    return Complete(); // only when the hang ignored its token and yet ended: it cannot
+                    await HangAsync(WaitToken, "Hang()").ConfigureAwait(false); // ends only by throwing
+                    break;
                 case ScriptStepKind.NeverComplete:
-                    await HangAsync(CancellationToken.None, "NeverComplete()").ConfigureAwait(false);
-                    return Complete();
+                    await HangAsync(CancellationToken.None, "NeverComplete()").ConfigureAwait(false); // never ends
+                    break;
                 case ScriptStepKind.Generate:
                     await WaitAsync(step.Time).ConfigureAwait(false);
                     return Yield(step.Generator!(_generated++));

@@ -152,6 +152,23 @@ public sealed class DrivenSequenceTests
     }
 
     [Fact]
+    public async Task Emit_TwoReadersWaiting_LongestWaitingGetsFirstItem()
+    {
+        var source = FakeSequence.Driven<string>();
+        var early = source.GetAsyncEnumerator();
+        var late = source.GetAsyncEnumerator();
+        var lateMove = late.MoveNextAsync();
+        var earlyMove = early.MoveNextAsync();
+
+        source.Emit("first");
+        source.Emit("second");
+
+        Assert.True(await lateMove);
+        Assert.True(await earlyMove);
+        Assert.Equal(("first", "second"), (late.Current, early.Current));
+    }
+
+    [Fact]
     public async Task WhenDemandAsync_Canceled_Throws()
     {
         var source = FakeSequence.Driven<int>();

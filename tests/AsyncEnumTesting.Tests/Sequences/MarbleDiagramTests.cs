@@ -134,6 +134,27 @@ public sealed class MarbleDiagramTests
     }
 
     [Fact]
+    public async Task FromMarbles_HotSubscriberAfterCompletion_CompletesAtOnce()
+    {
+        var stamps = await VirtualTime.RunAsync(async clock =>
+        {
+            var source = FakeSequence.FromMarbles(clock, "^-a|");
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            return await Stamp(source, clock);
+        });
+
+        Assert.Equal("|@1000", stamps);
+    }
+
+    [Fact]
+    public async Task FromMarbles_HotEventsOnlyBeforeCaret_NeedNoClockAndAreMissed()
+    {
+        var items = await FakeSequence.FromMarbles(null, "ab^(c|)").ToListAsync();
+
+        Assert.Equal(['c'], items);
+    }
+
+    [Fact]
     public void FromMarbles_TimedDiagramWithoutClock_ThrowsSayingToPassClock()
     {
         var ex = Assert.Throws<ArgumentNullException>(() => FakeSequence.FromMarbles(null, "-a|"));
