@@ -40,8 +40,12 @@ public sealed partial class AsyncSequenceReader<T>
     /// <exception cref="AsyncSequenceAssertionException">An event was left unconsumed, the sequence was neither finished nor
     /// canceled, or it did not stop when canceled; never after an earlier step of this reader failed.</exception>
     /// <exception cref="InvalidOperationException">Another call on this reader is still running.</exception>
-    /// <remarks>Disposing twice does nothing. The checks are skipped with <see cref="AsyncSequenceReaderOptions.IgnoreRemainingEvents"/>
-    /// or after <see cref="CancelAndIgnoreRemainingAsync"/>.</remarks>
+    /// <remarks>
+    /// Disposing twice does nothing. The checks are skipped with <see cref="AsyncSequenceReaderOptions.IgnoreRemainingEvents"/>,
+    /// after <see cref="CancelAndIgnoreRemainingAsync"/>, after a failed reader step, and when the test's own code threw
+    /// after the reader's last call (an assertion between steps failed): <c>await using</c> would otherwise replace that
+    /// failure with this one.
+    /// </remarks>
     [StackTraceHidden]
     public async ValueTask DisposeAsync()
     {
@@ -50,9 +54,11 @@ public sealed partial class AsyncSequenceReader<T>
             return;
         }
 
+        var testFailed = TestThrewAfterLastCall;
         using var scope = Enter(nameof(DisposeAsync));
         _disposed = true;
-        var strict = !_ignoreRemaining && !_failed;
+        UnwatchTestFlow();
+        var strict = !_ignoreRemaining && !_failed && !testFailed;
         var leftover = strict ? Leftover() : null;
         try
         {

@@ -50,9 +50,11 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
         _name = options.Name;
         _ignoreRemaining = options.IgnoreRemainingEvents;
         Timeline = options.Timeline ?? new Timeline(clock);
+        WatchTestFlow();
         Record(TimelineEventKind.GetAsyncEnumerator, "cancellable");
         try
         {
+            InSource.Value = true;
             _enumerator = source.GetAsyncEnumerator(_cts.Token);
         }
 #pragma warning disable CA1031 // A throwing GetAsyncEnumerator is an event the test awaits, not a crash of the reader.
@@ -63,6 +65,10 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
             _sourceDone = true;
             _pull = Task.FromResult(new ReaderEvent<T>(ReaderEventKind.Failed, default, ex, Timeline.Now, 0));
             return;
+        }
+        finally
+        {
+            InSource.Value = false;
         }
 
         _pull = PullAsync();
@@ -92,6 +98,7 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     /// <remarks>Continues without the caller's context, so the event is recorded the moment the source produced it.</remarks>
     private async Task<ReaderEvent<T>> PullAsync()
     {
+        EnterSource();
         var before = _itemCount;
         Record(TimelineEventKind.MoveNextStarted);
         ReaderEvent<T> e;
@@ -136,6 +143,7 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
         }
 
         _sourceDone = true;
+        EnterSource();
         Record(TimelineEventKind.DisposeStarted);
         try
         {
@@ -177,6 +185,10 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
 
     private readonly struct Scope(AsyncSequenceReader<T> owner) : IDisposable
     {
-        public void Dispose() => Volatile.Write(ref owner._busy, 0);
+        public void Dispose()
+        {
+            owner.ForgetThrown();
+            Volatile.Write(ref owner._busy, 0);
+        }
     }
 }
