@@ -100,19 +100,20 @@ public sealed partial class AsyncSequenceReader<T>
     /// <summary>Cancels the token, waits for a running pull to stop, and disposes the enumerator if the pull did not.</summary>
     private async Task CancelCoreAsync(bool failIfStuck)
     {
-        if (_canceled)
+        if (!_canceled && !_sourceDone)
         {
-            return;
+            Record(TimelineEventKind.TokenCanceled);
+            // Synchronously: CancelAsync runs the callbacks on the pool, and a virtual-time run would move the clock meanwhile.
+            _cts.Cancel();
         }
 
+        // Runs again when a source that ignored the token stopped later, so disposing the reader still disposes it.
         _canceled = true;
         if (_sourceDone)
         {
             return;
         }
 
-        Record(TimelineEventKind.TokenCanceled);
-        await _cts.CancelAsync();
         const string expected = "the sequence to stop after cancellation";
         if (_pull is { IsCompleted: false } pull)
         {

@@ -63,6 +63,6 @@ public sealed partial class AsyncSequenceReader<T>
 
         using var stop = new CancellationTokenSource();
         await Task.WhenAny(pull, Task.Delay(window, TimeProvider.System, stop.Token));
-        await stop.CancelAsync();
+        stop.Cancel();
     }
 }

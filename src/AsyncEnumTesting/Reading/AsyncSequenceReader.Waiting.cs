@@ -76,7 +76,7 @@ public sealed partial class AsyncSequenceReader<T>
         var virtualLimit = Task.Delay(_options.VirtualTimeout, clock, stop.Token);
         var realLimit = Task.Delay(_options.Timeout, TimeProvider.System, stop.Token);
         var first = await Task.WhenAny(task, virtualLimit, realLimit);
-        await stop.CancelAsync();
+        stop.Cancel(); // Synchronously, so the timeout timer is gone before the run can fire it.
         if (task.IsCompleted)
         {
             return task.Result;

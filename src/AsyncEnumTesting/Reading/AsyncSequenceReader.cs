@@ -51,6 +51,12 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
         _ignoreRemaining = options.IgnoreRemainingEvents;
         Timeline = options.Timeline ?? new Timeline(clock);
         WatchTestFlow();
+        if (clock is not null)
+        {
+            // As CreateTimer does: continuations the source posts to the test's context become work the clock waits for.
+            TrackingSynchronizationContext.AdoptCurrent(clock.Tracker);
+        }
+
         Record(TimelineEventKind.GetAsyncEnumerator, "cancellable");
         try
         {
