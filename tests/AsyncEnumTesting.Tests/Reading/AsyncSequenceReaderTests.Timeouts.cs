@@ -104,17 +104,4 @@ public sealed partial class AsyncSequenceReaderTests
 
         Assert.StartsWith("Expected an item, but nothing happened within 01:00.000 of virtual time.", message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task OpenReader_InvalidOptions_Throw()
-    {
-        var clock = new VirtualClock();
-        var source = Sources.Timed(clock, Second, [1]);
-
-        Assert.Throws<ArgumentNullException>(() => ((IAsyncEnumerable<int>)null!).OpenReader());
-        Assert.Throws<ArgumentOutOfRangeException>(() => source.OpenReader(clock, new() { Timeout = TimeSpan.Zero }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => source.OpenReader(clock, new() { VirtualTimeout = TimeSpan.FromSeconds(-1) }));
-        Assert.Throws<ArgumentException>(() => source.OpenReader(clock, new() { Name = " " }));
-        await Task.CompletedTask;
-    }
 }
