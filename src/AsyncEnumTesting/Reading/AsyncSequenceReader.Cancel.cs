@@ -89,7 +89,7 @@ public sealed partial class AsyncSequenceReader<T>
 
         if (!_canceled && !_sourceDone)
         {
-            return ("the sequence to be finished or canceled before the reader is disposed",
+            return ($"{_subject} to be finished or canceled before the reader is disposed",
                 "it was still running " + ReaderText.AfterItems(_itemCount), null,
                 "Await its completion, or call CancelAsync() or CancelAndIgnoreRemainingAsync().");
         }
@@ -114,10 +114,10 @@ public sealed partial class AsyncSequenceReader<T>
             return;
         }
 
-        const string expected = "the sequence to stop after cancellation";
+        var expected = _subject + " to stop after cancellation";
         if (_pull is { IsCompleted: false } pull)
         {
-            var stopped = await WaitAsync(pull, "the sequence to stop after cancellation");
+            var stopped = await WaitAsync(pull, expected);
             if (stopped.Kind == ReaderEventKind.Nothing)
             {
                 if (failIfStuck)
@@ -129,7 +129,7 @@ public sealed partial class AsyncSequenceReader<T>
             }
         }
 
-        var disposed = await WaitAsync(DisposeAfterCancelAsync(), "the sequence's DisposeAsync");
+        var disposed = await WaitAsync(DisposeAfterCancelAsync(), "DisposeAsync");
         if (failIfStuck && disposed.Kind is ReaderEventKind.Nothing or ReaderEventKind.Failed)
         {
             var actual = disposed.Kind == ReaderEventKind.Failed

@@ -14,11 +14,11 @@ public sealed partial class AsyncSequenceReader<T>
     public async Task AwaitCompletionAsync()
     {
         using var scope = Enter(nameof(AwaitCompletionAsync));
-        const string expected = "the sequence to complete";
+        var expected = _subject + " to complete";
         var e = await PeekAsync("the completion");
         if (e.Kind != ReaderEventKind.Completed)
         {
-            throw Fail(expected, ReaderText.Came(e), e.Error);
+            throw Fail(expected, ReaderText.Came(_subject, e), e.Error);
         }
 
         Take();
@@ -36,11 +36,11 @@ public sealed partial class AsyncSequenceReader<T>
         where TException : Exception
     {
         using var scope = Enter(nameof(AwaitErrorAsync));
-        var expected = "the sequence to fail with " + typeof(TException).Name;
+        var expected = _subject + " to fail with " + typeof(TException).Name;
         var e = await PeekAsync("a failure");
         if (e.Kind != ReaderEventKind.Failed || e.Error is not TException error)
         {
-            throw Fail(expected, ReaderText.Came(e), e.Error);
+            throw Fail(expected, ReaderText.Came(_subject, e), e.Error);
         }
 
         Take();

@@ -31,6 +31,7 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     private readonly VirtualClock? _clock;
     private readonly AsyncSequenceReaderOptions _options;
     private readonly string _name;
+    private readonly string _subject;
     private readonly CancellationTokenSource _cts = new();
     private readonly IAsyncEnumerator<T>? _enumerator;
     private Task<ReaderEvent<T>>? _pull;
@@ -47,7 +48,8 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     {
         _clock = clock;
         _options = options;
-        _name = options.Name;
+        _name = options.Name ?? "source";
+        _subject = ReaderText.Subject(options.Name);
         _ignoreRemaining = options.IgnoreRemainingEvents;
         Timeline = options.Timeline ?? new Timeline(clock);
         WatchTestFlow();

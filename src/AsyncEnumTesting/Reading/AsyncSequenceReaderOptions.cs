@@ -20,8 +20,9 @@ public sealed class AsyncSequenceReaderOptions
     /// sequence neither finished nor canceled). Default: <see langword="false"/>.</summary>
     public bool IgnoreRemainingEvents { get; init; }
 
-    /// <summary>Gets the name the reader's events carry on the timeline. Default: <c>source</c>.</summary>
-    public string Name { get; init; } = "source";
+    /// <summary>Gets the name the reader's events carry on the timeline and its messages use; <see langword="null"/> (the
+    /// default) records them as <c>source</c> and calls it "the sequence" in messages.</summary>
+    public string? Name { get; init; }
 
     /// <summary>Gets the timeline to record on, so events of several sources and the test's marks share one order;
     /// <see langword="null"/> to give the reader its own timeline on its clock.</summary>
@@ -32,6 +33,9 @@ public sealed class AsyncSequenceReaderOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(VirtualTimeout, TimeSpan.Zero, nameof(VirtualTimeout));
-        ArgumentException.ThrowIfNullOrWhiteSpace(Name, nameof(Name));
+        if (Name is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(Name, nameof(Name));
+        }
     }
 }

@@ -20,6 +20,9 @@ internal static class ReaderText
         return text.ToString();
     }
 
+    /// <summary>Says how messages call a sequence: <c>the sequence</c>, or <c>"orders"</c> when the test named it.</summary>
+    public static string Subject(string? name) => name is null ? "the sequence" : "\"" + name + "\"";
+
     /// <summary>Formats an item the way messages show it: strings quoted, numbers invariant, null as <c>null</c>.</summary>
     public static string Value(object? value) => value switch
     {
@@ -56,10 +59,12 @@ internal static class ReaderText
     };
 
     /// <summary>Describes what came instead of the expected event: <c>the sequence completed after 2 items</c>.</summary>
-    public static string Came<T>(ReaderEvent<T> e) => e.Kind switch
+    /// <param name="subject">How messages call the sequence: <c>the sequence</c>, or its quoted name.</param>
+    /// <param name="e">The event that came.</param>
+    public static string Came<T>(string subject, ReaderEvent<T> e) => e.Kind switch
     {
         ReaderEventKind.Nothing => e.Detail!,
-        ReaderEventKind.Item => "the sequence " + Act(e),
-        _ => "the sequence " + Act(e) + " " + AfterItems(e.ItemsBefore),
+        ReaderEventKind.Item => subject + " " + Act(e),
+        _ => subject + " " + Act(e) + " " + AfterItems(e.ItemsBefore),
     };
 }

@@ -10,7 +10,7 @@ public sealed class AsyncSequenceReaderOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(3), options.Timeout);
         Assert.Equal(TimeSpan.FromMinutes(1), options.VirtualTimeout);
         Assert.False(options.IgnoreRemainingEvents);
-        Assert.Equal("source", options.Name);
+        Assert.Null(options.Name);
         Assert.Null(options.Timeline);
     }
 

@@ -92,7 +92,7 @@ public sealed partial class AsyncSequenceReaderTests
         Assert.Same(timeline, slow.Timeline);
         Assert.Equal(
             """
-            Expected the sequence to complete, but the sequence yielded 10.
+            Expected "slow" to complete, but "slow" yielded 10.
             Timeline (virtual time):
               00:00.000  fast #1 GetAsyncEnumerator  token: cancellable
               00:00.000  slow #1 GetAsyncEnumerator  token: cancellable
