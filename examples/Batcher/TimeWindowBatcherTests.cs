@@ -10,7 +10,7 @@ public sealed class TimeWindowBatcherTests
     [Fact]
     public Task BatchAsync_ItemsArriveTogether_ClosesEachBatchWhenFull() => VirtualTime.RunAsync(async clock =>
     {
-        var readings = SensorReadings.Play(clock, [(0, 1), (0, 2), (0, 3), (0, 4), (0, 5)]);
+        var readings = FakeSequence.Script<int>(clock).Yield(1, 2, 3, 4, 5);
 
         var batches = await readings.BatchAsync(maxSize: 2, Window, clock).ToListAsync();
 
@@ -21,7 +21,8 @@ public sealed class TimeWindowBatcherTests
     [Fact]
     public Task BatchAsync_SlowSource_ClosesEachBatchWhenItsWindowEnds() => VirtualTime.RunAsync(async clock =>
     {
-        var readings = SensorReadings.Play(clock, [(0, 1), (1, 2), (5, 3), (6, 4), (20, 5)]);
+        // One frame is a second: 1 and 2 at 00:00 and 00:01, 3 and 4 at 00:05 and 00:06, 5 at 00:20, completion at 00:21.
+        var readings = FakeSequence.FromMarbles(clock, "12---34 13s 5|", c => c - '0', frame: TimeSpan.FromSeconds(1));
         var batches = new List<IReadOnlyList<int>>();
         var closedAt = new List<double>();
 
@@ -32,13 +33,14 @@ public sealed class TimeWindowBatcherTests
         }
 
         Assert.Equal([[1, 2], [3, 4], [5]], batches);
-        Assert.Equal([3, 8, 20], closedAt); // windows end 3 s after readings 1 and 3; the tail is flushed at completion
+        Assert.Equal([3, 8, 21], closedAt); // windows end 3 s after readings 1 and 3; the tail is flushed at completion
     });
 
     [Fact]
     public Task BatchAsync_SourceFails_EndsWithTheSourceErrorAndDisposesIt() => VirtualTime.RunAsync(async clock =>
     {
-        var readings = SensorReadings.Play(clock, [(0, 1), (0, 2), (1, 3)], new IOException("sensor bus reset")).Probe(new Timeline(clock), "readings");
+        var readings = FakeSequence.Script<int>(clock).Yield(1, 2).Wait(TimeSpan.FromSeconds(1)).Yield(3).Fail(new IOException("sensor bus reset"))
+            .Probe(new Timeline(clock), "readings");
         var batches = new List<IReadOnlyList<int>>();
 
         var act = async () =>
@@ -59,7 +61,8 @@ public sealed class TimeWindowBatcherTests
     public Task BatchAsync_ConsumerStopsWhileAReadIsPending_CancelsTheReadThenDisposesTheSource() => VirtualTime.RunAsync(async clock =>
     {
         var timeline = new Timeline(clock);
-        var readings = SensorReadings.Play(clock, [(0, 1), (1, 2), (60, 3)]).Probe(timeline, "readings");
+        var readings = FakeSequence.Script<int>(clock).Yield(1).Wait(TimeSpan.FromSeconds(1)).Yield(2).Wait(TimeSpan.FromMinutes(1)).Yield(3)
+            .Probe(timeline, "readings");
 
         var first = await readings.BatchAsync(maxSize: 10, Window, clock).FirstAsync();
 
@@ -81,7 +84,7 @@ public sealed class TimeWindowBatcherTests
     [Fact]
     public Task LeakyBatcher_ConsumerStopsAfterFirstBatch_LeavesTheSourceUndisposed() => VirtualTime.RunAsync(async clock =>
     {
-        var readings = SensorReadings.Play(clock, [(0, 1), (0, 2), (0, 3), (0, 4)]).Probe(new Timeline(clock), "readings");
+        var readings = FakeSequence.Script<int>(clock).Yield(1, 2, 3, 4).Probe(new Timeline(clock), "readings");
 
         await LeakyBatcher.BatchAsync(readings, maxSize: 2).Take(1).ToListAsync();
 

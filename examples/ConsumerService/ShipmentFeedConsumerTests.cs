@@ -18,7 +18,7 @@ public sealed class ShipmentFeedConsumerTests
     {
         var timeline = new Timeline(clock);
         var store = new FakeShipmentStore(timeline, SaveLatency);
-        var feed = CarrierFeed.Play(clock, [(0, Picked), (10, Shipped), (20, Delivered)]).Probe(timeline, "feed");
+        var feed = ThreeEventsTenSecondsApart(clock).Probe(timeline, "feed");
 
         var saved = await new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 
@@ -36,8 +36,8 @@ public sealed class ShipmentFeedConsumerTests
               00:11.000     mark "saved S1 shipped"
               00:20.000  #1 MoveNextAsync -> S1 delivered
               00:21.000     mark "saved S1 delivered"
-              00:21.000  #1 MoveNextAsync -> completed
-              00:21.000  #1 DisposeAsync
+              00:30.000  #1 MoveNextAsync -> completed
+              00:30.000  #1 DisposeAsync
             """,
             timeline.Render());
     });
@@ -47,7 +47,7 @@ public sealed class ShipmentFeedConsumerTests
     {
         var timeline = new Timeline(clock);
         var store = new FakeShipmentStore(timeline, SaveLatency) { FailOn = "S2" };
-        var feed = CarrierFeed.Play(clock, [(0, Picked), (1, new ShipmentEvent("S2", "picked")), (60, Delivered)]).Probe(timeline, "feed");
+        var feed = FakeSequence.Script<ShipmentEvent>(clock).Yield(Picked, new ShipmentEvent("S2", "picked")).Wait(TimeSpan.FromMinutes(1)).Yield(Delivered).Probe(timeline, "feed");
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 
@@ -63,7 +63,7 @@ public sealed class ShipmentFeedConsumerTests
     {
         var timeline = new Timeline(clock);
         var store = new FakeShipmentStore(timeline, SaveLatency);
-        var feed = CarrierFeed.Play(clock, [(0, Picked)], new IOException("carrier closed the connection")).Probe(timeline, "feed");
+        var feed = FakeSequence.Script<ShipmentEvent>(clock).Yield(Picked).Fail(new IOException("carrier closed the connection")).Probe(timeline, "feed");
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 
@@ -78,7 +78,7 @@ public sealed class ShipmentFeedConsumerTests
     {
         var timeline = new Timeline(clock);
         var store = new FakeShipmentStore(timeline, SaveLatency);
-        var feed = CarrierFeed.Play(clock, [(0, Picked), (5, Shipped)], thenGoSilent: true).Probe(timeline, "feed");
+        var feed = FakeSequence.Script<ShipmentEvent>(clock).Yield(Picked).Wait(TimeSpan.FromSeconds(4)).Yield(Shipped).Hang().Probe(timeline, "feed");
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 
@@ -91,19 +91,19 @@ public sealed class ShipmentFeedConsumerTests
     });
 
     [Fact]
-    public Task ConsumeAsync_HostShutsDown_StopsAndDisposesTheFeed() => VirtualTime.RunAsync(async clock =>
+    public Task ConsumeAsync_HostShutsDownDuringASave_StopsAndDisposesTheFeed() => VirtualTime.RunAsync(async clock =>
     {
         var timeline = new Timeline(clock);
         var store = new FakeShipmentStore(timeline, SaveLatency);
-        var feed = CarrierFeed.Play(clock, [(0, Picked), (10, Shipped), (20, Delivered)]).Probe(timeline, "feed");
-        using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(15), clock);
+        var feed = ThreeEventsTenSecondsApart(clock).Probe(timeline, "feed");
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(20.5), clock); // while "delivered" is being saved
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed, shutdown.Token);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(act);
         Assert.Equal([Picked, Shipped], store.Saved);
         var run = Assert.Single(feed.Enumerations);
-        Assert.Equal(TimeSpan.FromSeconds(15), run.DisposedAt);
+        Assert.Equal(TimeSpan.FromSeconds(20.5), run.DisposedAt);
     });
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ShipmentFeedConsumerTests
     {
         var timeline = new Timeline(clock);
         var store = new FakeShipmentStore(timeline, SaveLatency);
-        var feed = CarrierFeed.Play(clock, [(0, Picked), (10, Shipped), (20, Delivered)]).Probe(timeline, "feed");
+        var feed = ThreeEventsTenSecondsApart(clock).Probe(timeline, "feed");
 
         await new BufferingFeedConsumer(store).ConsumeAsync(feed);
 
@@ -125,12 +125,19 @@ public sealed class ShipmentFeedConsumerTests
               00:00.000  #1 MoveNextAsync -> S1 picked
               00:10.000  #1 MoveNextAsync -> S1 shipped
               00:20.000  #1 MoveNextAsync -> S1 delivered
-              00:20.000  #1 MoveNextAsync -> completed
-              00:20.000  #1 DisposeAsync
-              00:21.000     mark "saved S1 picked"
-              00:22.000     mark "saved S1 shipped"
-              00:23.000     mark "saved S1 delivered"
+              00:30.000  #1 MoveNextAsync -> completed
+              00:30.000  #1 DisposeAsync
+              00:31.000     mark "saved S1 picked"
+              00:32.000     mark "saved S1 shipped"
+              00:33.000     mark "saved S1 delivered"
             """,
             timeline.Render());
     });
+
+    /// <summary>The carrier's feed as a marble diagram: one frame is ten seconds, so events at 00:00, 00:10 and 00:20.</summary>
+    private static ScriptedSequence<ShipmentEvent> ThreeEventsTenSecondsApart(VirtualClock clock) => FakeSequence.FromMarbles(
+        clock,
+        "abc|",
+        new Dictionary<char, ShipmentEvent> { ['a'] = Picked, ['b'] = Shipped, ['c'] = Delivered },
+        frame: TimeSpan.FromSeconds(10));
 }

@@ -5,30 +5,34 @@ namespace MergingFeeds;
 
 public sealed class FeedMergerTests
 {
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
     [Fact]
     public Task MergeAsync_TwoFeeds_YieldsQuotesInArrivalOrder() => VirtualTime.RunAsync(async clock =>
     {
-        var nyse = QuoteFeed.Play(clock, "nyse", [(1, 10m), (4, 11m), (5, 12m)]);
-        var lse = QuoteFeed.Play(clock, "lse", [(2, 20m), (3, 21m), (6, 22m)]);
+        // One frame is a second: nyse quotes at 00:01, 00:04 and 00:05; lse at 00:02, 00:03 and 00:06.
+        var nyse = FakeSequence.FromMarbles(clock, "-a--bc|", c => new Quote("nyse", 10 + c - 'a'), frame: Second);
+        var lse = FakeSequence.FromMarbles(clock, "--ab--c|", c => new Quote("lse", 20 + c - 'a'), frame: Second);
 
         var merged = await FeedMerger.MergeAsync(nyse, lse).ToListAsync();
 
         Assert.Equal([10m, 20m, 21m, 11m, 12m, 22m], merged.Select(q => q.Price));
+        Assert.Equal((1, 1), (nyse.Disposals, lse.Disposals));
     });
 
     [Fact]
     public Task MergeAsync_OneFeedMuchFaster_NeverOverlapsMoveNextOnEitherFeed() => VirtualTime.RunAsync(async clock =>
     {
         var timeline = new Timeline(clock);
-        var fast = QuoteFeed.Play(clock, "fast", [(1, 1m), (2, 2m), (3, 3m), (4, 4m)]).Probe(timeline, "fast");
-        var slow = QuoteFeed.Play(clock, "slow", [(10, 100m)]).Probe(timeline, "slow");
+        var fast = FakeSequence.FromMarbles(clock, "-abcd|", c => new Quote("fast", c - 'a'), frame: Second).Probe(timeline, "fast");
+        var slow = FakeSequence.FromMarbles(clock, "---------a|", c => new Quote("slow", 100), frame: Second).Probe(timeline, "slow");
 
         await FeedMerger.MergeAsync(fast, slow).ToListAsync();
 
         // A probe throws at the first overlapping MoveNextAsync and records it; none happened.
         Assert.Empty(fast.Violations);
         Assert.Empty(slow.Violations);
-        Assert.Equal([1m, 2m, 3m, 4m], fast.Items.Select(q => q.Price));
+        Assert.Equal([0m, 1m, 2m, 3m], fast.Items.Select(q => q.Price));
     });
 
     [Fact]
