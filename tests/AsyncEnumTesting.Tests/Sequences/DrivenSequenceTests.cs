@@ -263,7 +263,10 @@ public sealed class DrivenSequenceTests
         source.Emit(9);
         Assert.Equal(1, source.Buffered);
         Assert.Equal(
-            [TimelineEventKind.GetAsyncEnumerator, TimelineEventKind.Canceled, TimelineEventKind.DisposeStarted, TimelineEventKind.Disposed],
+            [
+                TimelineEventKind.GetAsyncEnumerator, TimelineEventKind.MoveNextStarted, TimelineEventKind.TokenCanceled, TimelineEventKind.Canceled,
+                TimelineEventKind.DisposeStarted, TimelineEventKind.Disposed,
+            ],
             timeline.Events.Select(x => x.Kind));
     }
 

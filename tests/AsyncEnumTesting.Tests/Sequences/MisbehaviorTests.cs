@@ -83,7 +83,7 @@ public sealed class MisbehaviorTests
         Assert.Equal("scripted sequence \"leaky\" #1 threw from DisposeAsync on purpose (Misbehavior.ThrowOnDispose).", ex.Message);
         Assert.Equal(1, source.Disposals);
         Assert.Equal(0, source.ActiveEnumerations);
-        Assert.Equal(new TimelineEvent(TimeSpan.Zero, "leaky", 1, TimelineEventKind.Disposed, ex), timeline.Events[^1]);
+        Assert.Equal(new TimelineEvent(TimeSpan.Zero, "leaky", 1, TimelineEventKind.Faulted, ex), timeline.Events[^1]);
     }
 
     [Fact]
