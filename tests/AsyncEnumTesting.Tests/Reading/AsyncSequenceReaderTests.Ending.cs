@@ -17,7 +17,7 @@ public sealed partial class AsyncSequenceReaderTests
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
-              00:02.000  #1 MoveNextAsync -> 2
+              00:02.000  #1 MoveNextAsync -> 2      <- expected the completion
             """,
             ex.Message);
     }
@@ -78,9 +78,9 @@ public sealed partial class AsyncSequenceReaderTests
             """
             Expected the sequence to fail with TimeoutException, but the sequence failed with InvalidOperationException: boom after 1 item.
             Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
-              00:01.000  #1 threw InvalidOperationException: boom
+              00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: boom      <- expected TimeoutException
               00:01.000  #1 DisposeAsync
             """,
             ex.Message);
