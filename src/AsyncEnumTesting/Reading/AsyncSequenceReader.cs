@@ -15,7 +15,15 @@ namespace AsyncEnumTesting;
 /// Every await is bounded: by <see cref="AsyncSequenceReaderOptions.Timeout"/> of real time and, with a clock, by
 /// <see cref="AsyncSequenceReaderOptions.VirtualTimeout"/> of virtual time. Inside
 /// <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> the run moves the clock; otherwise the
-/// reader advances it one timer at a time while it waits, so a plain async test needs no <c>AdvanceAsync</c> calls.
+/// reader advances it one timer at a time while it waits, so a plain async test needs no <c>AdvanceAsync</c> calls. Either
+/// way the virtual timeout is a timer on the clock while the reader waits. Work the source hands to the thread pool
+/// (<c>Task.Run</c>, a channel's asynchronous continuations behind <c>ReadAllAsync</c>) is not waited for before the clock
+/// moves on; create such channels with <c>AllowSynchronousContinuations</c> in virtual-time tests.
+/// </para>
+/// <para>
+/// The reader records every call on its <see cref="Timeline"/> through a <see cref="Probe{T}"/> (the source itself when
+/// it already is a probe on that timeline), and every failure message ends with that timeline, pointing at the event
+/// that broke the expectation.
 /// </para>
 /// <para>
 /// Strict by default: disposing the reader fails when an event it saw was not consumed, or when the sequence neither

@@ -121,6 +121,25 @@ public sealed partial class AsyncSequenceReaderTests
         await reader.AwaitErrorAsync<OperationCanceledException>();
     }
 
+    [Fact]
+    public async Task AwaitCompletionAsync_StringItemCame_QuotesIt()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<string?>();
+        await channel.Writer.WriteAsync("b");
+        await channel.Writer.WriteAsync(null);
+        channel.Writer.Complete();
+        await using var reader = channel.Reader.ReadAllAsync().OpenReader(options: new() { Name = "letters" });
+
+        var first = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitCompletionAsync);
+        await reader.SkipItemsAsync(1);
+        var second = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitCompletionAsync);
+
+        Assert.StartsWith("Expected \"letters\" to complete, but \"letters\" yielded \"b\".", first.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Expected \"letters\" to complete, but \"letters\" yielded null.", second.Message, StringComparison.Ordinal);
+        await reader.SkipItemsAsync(1);
+        await reader.AwaitCompletionAsync();
+    }
+
     private sealed class ThrowingSource : IAsyncEnumerable<int>
     {
         public IAsyncEnumerator<int> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
