@@ -16,6 +16,7 @@ public sealed partial class Probe<T>
         private readonly Probe<T> _probe;
         private readonly Timeline _timeline;
         private readonly CancellationToken _token;
+        private readonly AppendLog<T> _items = new();
         private IAsyncEnumerator<T> _inner = null!;
         private CancellationTokenRegistration _tokenRegistration;
         private T _current = default!;
@@ -84,7 +85,7 @@ public sealed partial class Probe<T>
         }
 
         /// <summary>Takes a snapshot for the probe's queries.</summary>
-        public ProbeEnumeration<T> Describe(IReadOnlyList<T> items)
+        public ProbeEnumeration<T> Describe()
         {
             var canceled = Volatile.Read(ref _tokenCanceledTicks);
             var disposed = Volatile.Read(ref _disposedTicks);
@@ -100,7 +101,7 @@ public sealed partial class Probe<T>
                 _token.CanBeCanceled,
                 TimeSpan.FromTicks(_startedTicks),
                 canceled < 0 ? null : TimeSpan.FromTicks(canceled),
-                items,
+                _items.ToArray(),
                 outcome,
                 ended,
                 _exception,

@@ -11,7 +11,22 @@ public sealed partial class Probe<T>
     public IReadOnlyList<ProbeEnumeration<T>> UndisposedEnumerations => Snapshot(undisposedOnly: true);
 
     /// <summary>Gets every item the probe yielded, over all enumerations, in the order they were yielded.</summary>
-    public IReadOnlyList<T> Items => _items.ToArray();
+    public IReadOnlyList<T> Items
+    {
+        get
+        {
+            var items = new List<T>();
+            foreach (var entry in Timeline.Entries())
+            {
+                if (entry.IsLazyItem && entry.Payload is AppendLog<T> log && IsMine(entry))
+                {
+                    items.Add(log[entry.ItemIndex]);
+                }
+            }
+
+            return items;
+        }
+    }
 
     /// <summary>Gets this probe's events from the shared timeline, in order.</summary>
     public IReadOnlyList<TimelineEvent> Events => Timeline.Snapshot(IsMine);
@@ -40,32 +55,14 @@ public sealed partial class Probe<T>
         }
 
         var result = new List<ProbeEnumeration<T>>(enumerations.Length);
-        TimelineEntry[]? entries = null;
         foreach (var enumeration in enumerations)
         {
-            if (undisposedOnly && !enumeration.NeedsDisposal)
+            if (!undisposedOnly || enumeration.NeedsDisposal)
             {
-                continue;
+                result.Add(enumeration.Describe());
             }
-
-            entries ??= Timeline.Entries();
-            result.Add(enumeration.Describe(ItemsOf(entries, enumeration.Stream)));
         }
 
         return result;
-    }
-
-    private List<T> ItemsOf(TimelineEntry[] entries, int stream)
-    {
-        var items = new List<T>();
-        foreach (var entry in entries)
-        {
-            if (entry.Stream == stream && entry.KindOrItem < 0 && ReferenceEquals(entry.Payload, _items))
-            {
-                items.Add(_items[~entry.KindOrItem]);
-            }
-        }
-
-        return items;
     }
 }

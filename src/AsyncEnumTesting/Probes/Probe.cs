@@ -28,7 +28,6 @@ namespace AsyncEnumTesting;
 public sealed partial class Probe<T> : IAsyncEnumerable<T>
 {
     private readonly IAsyncEnumerable<T> _source;
-    private readonly AppendLog<T> _items = new();
     private readonly Lock _gate = new();
     private readonly List<Enumerator> _enumerations = [];
     private readonly List<ProbeViolation> _violations = [];

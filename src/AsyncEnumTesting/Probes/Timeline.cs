@@ -22,7 +22,7 @@ namespace AsyncEnumTesting;
 /// </example>
 public sealed partial class Timeline
 {
-    private readonly AppendLog<TimelineEntry> _entries = new();
+    private readonly TimelineLog _entries = new();
     private readonly AppendLog<TimelineStream> _streams = new();
     private readonly Lock _registry = new();
     private readonly Dictionary<TimelineStream, int> _streamIds = [];
@@ -84,7 +84,7 @@ public sealed partial class Timeline
     internal long Append(int stream, TimelineEventKind kind, object? value = null)
     {
         var ticks = NowTicks();
-        _entries.Add(new TimelineEntry(ticks, value, stream, (int)kind));
+        _entries.Add(ticks, value, stream, TimelineEntry.CodeOf(kind));
         return ticks;
     }
 
@@ -92,7 +92,7 @@ public sealed partial class Timeline
     internal long AppendItem(int stream, IBoxedItems items, int index)
     {
         var ticks = NowTicks();
-        _entries.Add(new TimelineEntry(ticks, items, stream, ~index));
+        _entries.Add(ticks, items, stream, TimelineEntry.CodeOfItem(index));
         return ticks;
     }
 
