@@ -114,28 +114,28 @@ public sealed partial class Timeline
 
     /// <summary>Reserves a probe name: the requested one, or "source", "source2", ... in creation order.</summary>
     /// <exception cref="ArgumentException">Another probe on this timeline has the requested name.</exception>
-    internal string ReserveProbeName(string? requested)
+    internal string ReserveProbeName(string? name)
     {
         lock (_registry)
         {
-            if (requested is not null)
+            if (name is not null)
             {
-                if (!_probeNames.Add(requested))
+                if (!_probeNames.Add(name))
                 {
                     throw new ArgumentException(
-                        $"Another probe on this timeline is already named \"{requested}\". Give each probe its own name so its events can be told apart.",
-                        nameof(requested));
+                        $"Another probe on this timeline is already named \"{name}\". Give each probe its own name so its events can be told apart.",
+                        nameof(name));
                 }
 
-                return requested;
+                return name;
             }
 
             for (var n = 1; ; n++)
             {
-                var name = n == 1 ? "source" : "source" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (_probeNames.Add(name))
+                var numbered = n == 1 ? "source" : "source" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (_probeNames.Add(numbered))
                 {
-                    return name;
+                    return numbered;
                 }
             }
         }

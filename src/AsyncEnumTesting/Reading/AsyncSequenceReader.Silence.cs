@@ -38,13 +38,13 @@ public sealed partial class AsyncSequenceReader<T>
         var pull = _pull;
         if (pull is { IsCompleted: true } && pull.Result is { Kind: not ReaderEventKind.Canceled } early)
         {
-            throw Fail(expected, $"{_subject} had already {ReaderText.Act(early)} at {TimeFormat.Elapsed(early.Time)} (not consumed yet)", early.Error);
+            throw Fail(expected, $"{_subject} had already {ReaderText.Act(early)} at {TimeFormat.Elapsed(early.Time)} (not consumed yet)", early.Error, at: (early, "before the window, not consumed"));
         }
 
         await PassAsync(window, pull);
         if (pull is { IsCompleted: true } && pull.Result is { Kind: not ReaderEventKind.Canceled } e)
         {
-            throw Fail(expected, $"{_subject} {ReaderText.Act(e)} at {TimeFormat.Elapsed(e.Time)}", e.Error);
+            throw Fail(expected, $"{_subject} {ReaderText.Act(e)} at {TimeFormat.Elapsed(e.Time)}", e.Error, at: (e, "inside the window"));
         }
     }
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace AsyncEnumTesting;
 
 /// <summary>Runs a body on one dedicated thread and moves the clock whenever nothing else can run.</summary>
-internal sealed class VirtualTimeRunner
+internal sealed partial class VirtualTimeRunner
 {
     private readonly VirtualClock _clock;
     private readonly VirtualTimeOptions _options;
@@ -106,6 +106,7 @@ internal sealed class VirtualTimeRunner
     private void Pump<T>(Func<VirtualClock, Task<T>> body, TaskCompletionSource<T> result)
     {
         SynchronizationContext.SetSynchronizationContext(Context);
+        WatchFlow();
         using var faults = new FaultWatch();
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
@@ -195,6 +196,11 @@ internal sealed class VirtualTimeRunner
 
             if (!_clock.IsAdvancing)
             {
+                if (AwaitForeignWork(grace))
+                {
+                    continue;
+                }
+
                 if (_clock.TimerFirings - _startFirings < _options.MaxTimerFirings && _clock.TryFireNext(budgetEndTicks))
                 {
                     continue;

@@ -239,11 +239,11 @@ public sealed class TimelineRenderTests
     public async Task RenderMarbles_TimedEnumerations_OneLinePerEnumeration()
     {
         var timeline = await DesignTimeline();
-        await VirtualTime.RunAsync(timeline.VirtualClock!, async clock =>
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock);
-            await TestSources.Timed(clock, TimeSpan.FromMilliseconds(200), 2).Probe(timeline, "slow").ToListAsync();
-        });
+        var clock = timeline.VirtualClock!;
+        await clock.AdvanceAsync(TimeSpan.FromMilliseconds(100));
+        var slow = TestSources.Timed(clock, TimeSpan.FromMilliseconds(200), 2).Probe(timeline, "slow").ToListAsync();
+        await clock.AdvanceAsync(TimeSpan.FromMilliseconds(400));
+        await slow;
 
         var marbles = timeline.RenderMarbles(TimeSpan.FromMilliseconds(100));
 

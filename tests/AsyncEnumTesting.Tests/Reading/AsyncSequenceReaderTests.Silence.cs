@@ -31,7 +31,7 @@ public sealed partial class AsyncSequenceReaderTests
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync -> 1
-              00:01.500  #1 MoveNextAsync -> 2
+              00:01.500  #1 MoveNextAsync -> 2      <- inside the window
             """,
             ex.Message);
     }
@@ -62,7 +62,7 @@ public sealed partial class AsyncSequenceReaderTests
             Expected no events within 00:01.000, but the sequence had already yielded 1 at 00:00.000 (not consumed yet).
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
-              00:00.000  #1 MoveNextAsync -> 1
+              00:00.000  #1 MoveNextAsync -> 1      <- before the window, not consumed
             """,
             ex.Message);
     }
