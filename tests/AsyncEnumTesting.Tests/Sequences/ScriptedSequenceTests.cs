@@ -453,4 +453,18 @@ public sealed class ScriptedSequenceTests
         Assert.True(await pending);
         await e.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Wait_ReadStepwiseInPlainTest_ReaderDrivesTheClock()
+    {
+        var clock = new VirtualClock();
+        var source = FakeSequence.Script<int>(clock).Yield(1).Wait(TimeSpan.FromSeconds(30)).Yield(2);
+        await using var reader = source.OpenReader(clock);
+
+        Assert.Equal(1, await reader.AwaitItemAsync());
+        Assert.Equal(2, await reader.AwaitItemAsync());
+        await reader.AwaitCompletionAsync();
+
+        Assert.Equal(TimeSpan.FromSeconds(30), clock.Elapsed);
+    }
 }
