@@ -18,6 +18,7 @@ public sealed partial class Timeline
     {
         Clock = clock ?? TimeProvider.System;
         _origin = Clock is VirtualClock ? 0 : Clock.GetTimestamp();
+        (Clock as VirtualClock)?.RegisterTimeline(this);
     }
 
     /// <summary>Gets the clock that stamps this timeline's events.</summary>
