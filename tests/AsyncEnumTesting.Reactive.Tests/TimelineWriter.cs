@@ -6,7 +6,7 @@ namespace AsyncEnumTesting.Reactive.Tests;
 internal static class TimelineWriter
 {
     private static readonly MethodInfo AppendMethod =
-        typeof(Timeline).GetMethod("Append", BindingFlags.Instance | BindingFlags.NonPublic)
+        typeof(Timeline).GetMethod("Append", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(string), typeof(int), typeof(TimelineEventKind), typeof(object)])
         ?? throw new InvalidOperationException("Timeline.Append not found.");
 
     public static void Append(Timeline timeline, string source, int enumeration, TimelineEventKind kind, object? value = null) =>

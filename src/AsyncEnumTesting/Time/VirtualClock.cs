@@ -199,8 +199,10 @@ public sealed partial class VirtualClock : TimeProvider
     /// <summary>Fires the earliest timer due at or before <paramref name="limitTicks"/>, moving the clock to its due time.</summary>
     /// <returns><see langword="true"/> when a timer fired.</returns>
     /// <remarks>
-    /// The callback runs with no synchronization context, so continuations that do not capture one (for example
-    /// after <c>ConfigureAwait(false)</c>) run inline, before this method returns.
+    /// The callback runs with no synchronization context on purpose: the runtime inlines a continuation that captured
+    /// no context (<c>ConfigureAwait(false)</c>) only where no special context is current, so such continuations run
+    /// here, before this method returns, instead of on the thread pool. Continuations that captured a context are
+    /// posted to it (the run's queue, or a foreign context that <see cref="Tracker"/> counts).
     /// </remarks>
     internal bool TryFireNext(long limitTicks)
     {
@@ -276,5 +278,6 @@ public sealed partial class VirtualClock : TimeProvider
 
         timer.DueTicks = _nowTicks + dueTime.Ticks;
         _timers.Schedule(timer);
+        Runner?.OnTimerScheduled();
     }
 }
