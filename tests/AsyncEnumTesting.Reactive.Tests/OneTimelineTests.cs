@@ -24,9 +24,9 @@ public sealed class OneTimelineTests
             using var subscription = evens.Subscribe(rxObserver);
 
             // Async operator on the same stream: System.Linq.AsyncEnumerable.Select.
-            var scaled = evens.ToAsyncSequence().Select(x => x * 10);
-            await TimelineWriter.RecordAsync(scaled, timeline, "scaled");
-            return (rxObserver.Messages, timeline.ToRecordedNotifications<int>("scaled"));
+            var scaled = evens.ToAsyncSequence().Select(x => x * 10).Probe(timeline, "scaled");
+            await scaled.ToListAsync();
+            return (rxObserver.Messages, scaled.ToRecordedNotifications());
         });
 
         rxSide.AssertEqual(OnNext(Ms(270), 2), OnNext(Ms(460), 4), OnCompleted<int>(Ms(550)));

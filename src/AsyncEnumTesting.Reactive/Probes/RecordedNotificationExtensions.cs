@@ -3,9 +3,44 @@ using Microsoft.Reactive.Testing;
 
 namespace AsyncEnumTesting.Reactive;
 
-/// <summary>Reads a <see cref="Timeline"/> as Rx's recorded notifications, so <c>ReactiveAssert.AssertEqual</c> and <c>ReactiveTest.OnNext(...)</c> check async streams.</summary>
-public static class TimelineRecordedExtensions
+/// <summary>Reads probes and timelines as Rx's recorded notifications, so <c>ReactiveAssert.AssertEqual</c> and <c>ReactiveTest.OnNext(...)</c> check async streams.</summary>
+public static class RecordedNotificationExtensions
 {
+    /// <summary>Returns what one enumeration of <paramref name="probe"/> produced, as notifications at their virtual ticks.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="probe">The probe whose enumeration to read.</param>
+    /// <param name="enumeration">Which enumeration (1 for the first <c>GetAsyncEnumerator</c>).</param>
+    /// <returns>
+    /// A new list: items as <c>OnNext</c>, completion as <c>OnCompleted</c>, a fault as <c>OnError</c>, each at its
+    /// <see cref="TimelineEvent.Time"/> in ticks (the ticks of a scheduler made with
+    /// <see cref="VirtualClockSchedulerExtensions.CreateTestScheduler"/>). Cancellation, disposal and other events are left out.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="probe"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The probe has no such enumeration yet.</exception>
+    /// <remarks>Rx compares <c>OnError</c> notifications by exception instance: expect the very exception the source threw.</remarks>
+    /// <example>
+    /// <code>
+    /// var prices = source.Probe(new Timeline(clock), "prices");
+    /// await consumer.RunAsync(prices);
+    /// prices.ToRecordedNotifications().AssertEqual(OnNext(100, 1), OnNext(300, 2), OnCompleted&lt;int&gt;(400));
+    /// </code>
+    /// </example>
+    public static IList<Recorded<Notification<T>>> ToRecordedNotifications<T>(this Probe<T> probe, int enumeration = 1)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var events = probe.Events;
+        if (!events.Any(e => e.Enumeration == enumeration))
+        {
+            var count = events.Select(e => e.Enumeration).Distinct().Count();
+            throw new ArgumentException(
+                $"Probe \"{probe.Name}\" has no enumeration #{enumeration}: it was enumerated {count} time(s). " +
+                "Read the recorded notifications after the code under test called GetAsyncEnumerator.",
+                nameof(enumeration));
+        }
+
+        return Record<T>(events.Where(e => e.Enumeration == enumeration));
+    }
+
     /// <summary>Returns what one enumeration of <paramref name="source"/> produced, as notifications at their virtual ticks.</summary>
     /// <typeparam name="T">The item type of the source.</typeparam>
     /// <param name="timeline">The timeline the source's probe or fake appended to.</param>
@@ -30,23 +65,8 @@ public static class TimelineRecordedExtensions
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(source);
         var events = timeline.Events;
-        var recorded = new List<Recorded<Notification<T>>>();
-        var found = false;
-        foreach (var e in events)
-        {
-            if (e.Source != source || e.Enumeration != enumeration)
-            {
-                continue;
-            }
-
-            found = true;
-            if (ToNotification<T>(e) is { } notification)
-            {
-                recorded.Add(new Recorded<Notification<T>>(e.Time.Ticks, notification));
-            }
-        }
-
-        if (!found)
+        var mine = events.Where(e => e.Source == source && e.Enumeration == enumeration).ToList();
+        if (mine.Count == 0)
         {
             var sources = events.Where(e => e.Kind != TimelineEventKind.Mark).Select(e => $"\"{e.Source}\" #{e.Enumeration}").Distinct().ToList();
             throw new ArgumentException(
@@ -54,6 +74,20 @@ public static class TimelineRecordedExtensions
                 (sources.Count == 0 ? "no source events at all" : string.Join(", ", sources)) +
                 ". Pass the name given to the probe or fake, and an enumeration that happened.",
                 nameof(source));
+        }
+
+        return Record<T>(mine);
+    }
+
+    private static List<Recorded<Notification<T>>> Record<T>(IEnumerable<TimelineEvent> events)
+    {
+        var recorded = new List<Recorded<Notification<T>>>();
+        foreach (var e in events)
+        {
+            if (ToNotification<T>(e) is { } notification)
+            {
+                recorded.Add(new Recorded<Notification<T>>(e.Time.Ticks, notification));
+            }
         }
 
         return recorded;
