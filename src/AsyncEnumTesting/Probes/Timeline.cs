@@ -40,6 +40,7 @@ public sealed partial class Timeline
         _virtualClock = Clock as VirtualClock;
         _origin = _virtualClock is null ? Clock.GetTimestamp() : 0;
         _ticksPerTimestamp = (double)TimeSpan.TicksPerSecond / Clock.TimestampFrequency;
+        _virtualClock?.RegisterTimeline(this);
     }
 
     /// <summary>Gets the clock that stamps this timeline's events.</summary>

@@ -234,6 +234,7 @@ public sealed partial class VirtualClock : TimeProvider
             _firings++;
         }
 
+        OnTimeMoved();
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
@@ -253,11 +254,15 @@ public sealed partial class VirtualClock : TimeProvider
     {
         lock (_gate)
         {
-            if (ticks > _nowTicks)
+            if (ticks <= _nowTicks)
             {
-                Volatile.Write(ref _nowTicks, ticks);
+                return;
             }
+
+            Volatile.Write(ref _nowTicks, ticks);
         }
+
+        OnTimeMoved();
     }
 
     private static void ValidateTimerSpan(TimeSpan span, string name)
