@@ -27,8 +27,7 @@ internal sealed partial class Enumeration<T>
         _enumerator = null;
         if (_pending is { IsCompleted: false } pending)
         {
-            Append(TimelineEventKind.TokenCanceled);
-            await _cts.CancelAsync().ConfigureAwait(false);
+            Cancel();
             if (await _pacing.WaitAsync(pending).ConfigureAwait(false) is not null)
             {
                 DisposeStall = "MoveNextAsync did not return even after its token was cancelled, so the enumerator could not be disposed";
@@ -40,7 +39,7 @@ internal sealed partial class Enumeration<T>
         Task task;
         try
         {
-            task = enumerator.DisposeAsync().AsTask();
+            task = CallProducer(() => enumerator.DisposeAsync().AsTask());
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)

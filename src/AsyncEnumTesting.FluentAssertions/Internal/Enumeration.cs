@@ -79,7 +79,7 @@ internal sealed partial class Enumeration<T>
         run.Append(TimelineEventKind.GetAsyncEnumerator, true);
         try
         {
-            run._enumerator = source.GetAsyncEnumerator(run._cts.Token);
+            run._enumerator = run.CallProducer(() => source.GetAsyncEnumerator(run._cts.Token));
         }
 #pragma warning disable CA1031 // The source's exception is the assertion's finding: it is reported, not swallowed.
         catch (Exception ex)
@@ -104,7 +104,8 @@ internal sealed partial class Enumeration<T>
         Task<bool> task;
         try
         {
-            task = _enumerator.MoveNextAsync().AsTask();
+            var enumerator = _enumerator;
+            task = CallProducer(() => enumerator.MoveNextAsync().AsTask());
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)
@@ -143,11 +144,42 @@ internal sealed partial class Enumeration<T>
     }
 
     /// <summary>Cancels the token the source received.</summary>
-    public async Task CancelAsync()
+    public void Cancel()
     {
         CanceledAt = _pacing.Now;
         Append(TimelineEventKind.TokenCanceled);
-        await _cts.CancelAsync().ConfigureAwait(false);
+        CallProducer(() =>
+        {
+            _cts.Cancel();
+            return true;
+        });
+    }
+
+    /// <summary>Calls into the producer; while this assertion drives a virtual clock, with no synchronization context.</summary>
+    /// <remarks>
+    /// The producer's awaits then capture no context, so the continuations a virtual timer wakes run inline while the
+    /// clock fires it, and the clock never moves on before the producer reacted. With a context (xunit's, for one) they
+    /// would be posted to another thread, and the assertion could advance the clock past them. Under a
+    /// <see cref="VirtualTime"/> run the run's own context already makes this deterministic, and on real time
+    /// nothing is driven, so the caller's context is kept.
+    /// </remarks>
+    private TResult CallProducer<TResult>(Func<TResult> call)
+    {
+        if (_pacing.Virtual is not { Runner: null })
+        {
+            return call();
+        }
+
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
     }
 
     /// <summary>Cancels the token the source received when the virtual clock reaches <paramref name="at"/>.</summary>

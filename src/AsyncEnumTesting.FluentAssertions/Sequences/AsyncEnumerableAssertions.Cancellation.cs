@@ -39,7 +39,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                     }
                 }
 
-                await run.CancelAsync().ConfigureAwait(false);
+                run.Cancel();
                 await run.MoveNextAsync(BoundAfterCancel(within)).ConfigureAwait(false);
                 return StopVerdict(run, within, allowCompletion);
             },
