@@ -9,6 +9,24 @@ internal sealed partial class Enumeration<T>
     /// <summary>Gets why disposal did not finish, if it did not.</summary>
     public string? DisposeStall { get; private set; }
 
+    /// <summary>Records how a call that had stalled ended after all, once its token was cancelled.</summary>
+    private void RecordLate(Task<bool> call, IAsyncEnumerator<T> enumerator)
+    {
+        if (!call.IsCompletedSuccessfully)
+        {
+            var error = Unwrap(call);
+            Append(error is OperationCanceledException ? TimelineEventKind.Canceled : TimelineEventKind.Faulted, error);
+        }
+        else if (call.Result)
+        {
+            Append(TimelineEventKind.Yielded, enumerator.Current);
+        }
+        else
+        {
+            Append(TimelineEventKind.Completed);
+        }
+    }
+
     /// <summary>Disposes the enumerator, as a consumer leaving <c>await foreach</c> would, without ever hanging.</summary>
     /// <remarks>
     /// After a stalled <c>MoveNextAsync</c> the token is cancelled first and the call is given one more bounded wait:
@@ -27,12 +45,21 @@ internal sealed partial class Enumeration<T>
         _enumerator = null;
         if (_pending is { IsCompleted: false } pending)
         {
-            Cancel();
+            if (!_cts.IsCancellationRequested)
+            {
+                Cancel();
+            }
+
             if (await _pacing.WaitAsync(pending).ConfigureAwait(false) is not null)
             {
                 DisposeStall = "MoveNextAsync did not return even after its token was cancelled, so the enumerator could not be disposed";
                 return;
             }
+        }
+
+        if (_pending is { } late)
+        {
+            RecordLate(late, enumerator);
         }
 
         Append(TimelineEventKind.DisposeStarted);

@@ -44,6 +44,9 @@ internal static class Failure
     /// <summary>Formats a value as FluentAssertions does: <c>4</c>, <c>"a"</c>, <c>{1, 2, 3}</c>.</summary>
     public static string Show(object? value) => TimelineTable.Value(value);
 
+    /// <summary>Says "before any item", "after 1 item" or "after 3 items".</summary>
+    public static string After(int count) => count == 0 ? "before any item" : "after " + Items(count);
+
     /// <summary>Says "1 item" or "3 items".</summary>
     public static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
 

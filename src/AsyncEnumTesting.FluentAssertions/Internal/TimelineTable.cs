@@ -50,8 +50,10 @@ internal static class TimelineTable
             {
                 case TimelineEventKind.MoveNextStarted or TimelineEventKind.DisposeStarted:
                     lastCall[key] = e.Kind;
-                    if (Resolved(events, i))
+                    if (Resolution(events, i) is var end and >= 0)
                     {
+                        // The call shares its outcome's row, which also carries a mark put on the call.
+                        markIndex = markIndex == i ? end : markIndex;
                         continue;
                     }
 
@@ -75,8 +77,8 @@ internal static class TimelineTable
         return rows;
     }
 
-    /// <summary>Says whether the call started at <paramref name="index"/> has an outcome later on the timeline.</summary>
-    private static bool Resolved(IReadOnlyList<TimelineEvent> events, int index)
+    /// <summary>Finds the outcome of the call started at <paramref name="index"/> later on the timeline; -1 when it has none.</summary>
+    private static int Resolution(IReadOnlyList<TimelineEvent> events, int index)
     {
         var start = events[index];
         for (var j = index + 1; j < events.Count; j++)
@@ -87,12 +89,21 @@ internal static class TimelineTable
                 continue;
             }
 
-            return start.Kind == TimelineEventKind.MoveNextStarted
+            var ends = start.Kind == TimelineEventKind.MoveNextStarted
                 ? e.Kind is TimelineEventKind.Yielded or TimelineEventKind.Completed or TimelineEventKind.Faulted or TimelineEventKind.Canceled
                 : e.Kind is TimelineEventKind.Disposed or TimelineEventKind.Faulted or TimelineEventKind.Canceled;
+            if (ends)
+            {
+                return j;
+            }
+
+            if (e.Kind is TimelineEventKind.MoveNextStarted or TimelineEventKind.DisposeStarted)
+            {
+                return -1;
+            }
         }
 
-        return false;
+        return -1;
     }
 
     private static string Describe(TimelineEvent e) => e.Kind switch

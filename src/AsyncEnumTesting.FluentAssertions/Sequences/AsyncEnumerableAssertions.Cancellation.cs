@@ -111,7 +111,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
             case EndKind.Completed when !allowCompletion:
                 return new Verdict($"after the token was cancelled {canceled}, it completed quietly instead of throwing OperationCanceledException (pass allowCompletion: true if that is intended)", run.LastEventIndex, "expected OperationCanceledException");
             case EndKind.Stalled:
-                return new Verdict($"it did not stop within {bound} after the token was cancelled {canceled}: {run.Stall}", run.LastEventIndex, "still running");
+                return new Verdict($"it did not stop within {bound} after the token was cancelled {canceled}", run.LastEventIndex, "did not stop");
             case EndKind.Faulted when run.Error is not OperationCanceledException:
                 return new Verdict($"after the token was cancelled {canceled}, MoveNextAsync threw {TimelineTable.Describe(run.Error)}", run.LastEventIndex, "expected OperationCanceledException", run.Error);
         }

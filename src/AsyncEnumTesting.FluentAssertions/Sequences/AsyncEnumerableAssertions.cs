@@ -97,12 +97,12 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         var mark = "expected " + wanted;
         return run.End switch
         {
-            EndKind.Completed => new Verdict($"it completed after {Failure.Items(run.Items.Count)}", run.LastEventIndex, mark),
+            EndKind.Completed => new Verdict(run.Items.Count == 0 ? "it completed without yielding any item" : $"it completed after {Failure.Items(run.Items.Count)}", run.LastEventIndex, mark),
             EndKind.Faulted when run.Items.Count == 0 && run.Timeline.Count == 2 =>
                 new Verdict($"GetAsyncEnumerator threw {TimelineTable.Describe(run.Error)}", run.LastEventIndex, null, run.Error),
             EndKind.Faulted => new Verdict(
-                $"after {Failure.Items(run.Items.Count)}, MoveNextAsync threw {TimelineTable.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
-            _ => new Verdict($"after {Failure.Items(run.Items.Count)}, {run.Stall}", run.LastEventIndex, mark),
+                $"{Failure.After(run.Items.Count)}, MoveNextAsync threw {TimelineTable.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
+            _ => new Verdict($"{Failure.After(run.Items.Count)}, {run.Stall}", run.LastEventIndex, mark),
         };
     }
 
