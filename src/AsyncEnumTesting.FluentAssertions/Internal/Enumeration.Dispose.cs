@@ -50,7 +50,7 @@ internal sealed partial class Enumeration<T>
                 Cancel();
             }
 
-            if (await _pacing.WaitAsync(pending).ConfigureAwait(false) is not null)
+            if (await _pacing.WaitAsync(pending).ConfigureAwait(true) is not null)
             {
                 DisposeStall = "MoveNextAsync did not return even after its token was cancelled, so the enumerator could not be disposed";
                 return;
@@ -75,7 +75,7 @@ internal sealed partial class Enumeration<T>
             task = Task.FromException(ex);
         }
 
-        var stall = await _pacing.WaitAsync(task).ConfigureAwait(false);
+        var stall = await _pacing.WaitAsync(task).ConfigureAwait(true);
         if (stall is not null)
         {
             DisposeStall = "DisposeAsync did not finish: " + stall;

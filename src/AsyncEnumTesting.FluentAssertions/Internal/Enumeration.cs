@@ -115,7 +115,7 @@ internal sealed partial class Enumeration<T>
             return false;
         }
 
-        var stall = await _pacing.WaitAsync(task, limit).ConfigureAwait(false);
+        var stall = await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
         if (stall is not null)
         {
             _pending = task;

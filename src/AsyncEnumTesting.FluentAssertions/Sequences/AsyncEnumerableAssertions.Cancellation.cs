@@ -33,14 +33,14 @@ public sealed partial class AsyncEnumerableAssertions<T>
             {
                 for (var i = 0; i < afterItems; i++)
                 {
-                    if (!await run.MoveNextAsync().ConfigureAwait(false))
+                    if (!await run.MoveNextAsync().ConfigureAwait(true))
                     {
                         return Ended(run, $"item [{i}] before the cancellation");
                     }
                 }
 
                 run.Cancel();
-                await run.MoveNextAsync(BoundAfterCancel(within)).ConfigureAwait(false);
+                await run.MoveNextAsync(BoundAfterCancel(within)).ConfigureAwait(true);
                 return StopVerdict(run, within, allowCompletion);
             },
             _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this),
@@ -75,7 +75,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                 while (true)
                 {
                     var limit = at + (within ?? TimeSpan.Zero) - clock.Elapsed;
-                    if (!await run.MoveNextAsync(limit > TimeSpan.Zero ? limit : TimeSpan.Zero).ConfigureAwait(false) || run.CanceledAt is not null)
+                    if (!await run.MoveNextAsync(limit > TimeSpan.Zero ? limit : TimeSpan.Zero).ConfigureAwait(true) || run.CanceledAt is not null)
                     {
                         break;
                     }

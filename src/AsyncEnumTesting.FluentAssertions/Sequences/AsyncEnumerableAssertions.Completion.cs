@@ -70,12 +70,12 @@ public sealed partial class AsyncEnumerableAssertions<T>
             becauseArgs,
             async run =>
             {
-                if (before is not null && await ReadInOrderAsync(run, before, EqualityComparer<T>.Default).ConfigureAwait(false) is { } differs)
+                if (before is not null && await ReadInOrderAsync(run, before, EqualityComparer<T>.Default).ConfigureAwait(true) is { } differs)
                 {
                     return differs;
                 }
 
-                while (await run.MoveNextAsync().ConfigureAwait(false))
+                while (await run.MoveNextAsync().ConfigureAwait(true))
                 {
                     if (before is not null)
                     {
@@ -108,7 +108,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         TimeSpan Spent() => run.Pacing.Now is { } now ? now - started : Stopwatch.GetElapsedTime(realStart);
         TimeSpan? Remaining() => total is { } t ? (t - Spent() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero) : null;
 
-        while (await run.MoveNextAsync(Remaining()).ConfigureAwait(false))
+        while (await run.MoveNextAsync(Remaining()).ConfigureAwait(true))
         {
             if (run.Items.Count >= Enumeration<T>.MaxItems)
             {

@@ -39,7 +39,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         var items = expected.ToList();
         var equal = comparer ?? EqualityComparer<T>.Default;
         return CheckAsync($"yield {Failure.Show(items)} in order", because, becauseArgs, async run =>
-            await ReadInOrderAsync(run, items, equal).ConfigureAwait(false) ?? await CompletionAsync(run).ConfigureAwait(false));
+            await ReadInOrderAsync(run, items, equal).ConfigureAwait(true) ?? await CompletionAsync(run).ConfigureAwait(true));
     }
 
     /// <summary>Asserts that the source's first items are <paramref name="expected"/>; it stops reading after them.</summary>
@@ -88,7 +88,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
             var found = 0;
             while (found < items.Count)
             {
-                if (!await run.MoveNextAsync().ConfigureAwait(false))
+                if (!await run.MoveNextAsync().ConfigureAwait(true))
                 {
                     var ended = Ended(run, Failure.Show(items[found]));
                     return ended with { Actual = ended.Actual + $", and item [{found}] of the expected ones ({Failure.Show(items[found])}) never came" };
@@ -116,7 +116,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         ArgumentOutOfRangeException.ThrowIfNegative(expected);
         return CheckAsync($"yield {Failure.Items(expected)} and complete", because, becauseArgs, async run =>
         {
-            while (await run.MoveNextAsync().ConfigureAwait(false))
+            while (await run.MoveNextAsync().ConfigureAwait(true))
             {
                 if (run.Items.Count > expected)
                 {
@@ -141,7 +141,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     {
         for (var i = 0; i < items.Count; i++)
         {
-            if (!await run.MoveNextAsync().ConfigureAwait(false))
+            if (!await run.MoveNextAsync().ConfigureAwait(true))
             {
                 return Ended(run, Failure.Show(items[i]));
             }
@@ -158,7 +158,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     /// <summary>Reads one more call and expects completion, or says what came instead.</summary>
     private static async Task<Verdict?> CompletionAsync(Enumeration<T> run)
     {
-        if (await run.MoveNextAsync().ConfigureAwait(false))
+        if (await run.MoveNextAsync().ConfigureAwait(true))
         {
             return new Verdict(
                 $"it yielded {(run.Items.Count == 1 ? "an item" : "a further item")}: item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}",

@@ -29,7 +29,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         return CheckAsync($"yield {Failure.Show(items)} in any order", because, becauseArgs, async run =>
         {
             var missing = new List<T>(items);
-            while (await run.MoveNextAsync().ConfigureAwait(false))
+            while (await run.MoveNextAsync().ConfigureAwait(true))
             {
                 var at = missing.FindIndex(m => EqualityComparer<T>.Default.Equals(m, run.Current));
                 if (at < 0)
@@ -70,7 +70,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
             becauseArgs,
             async run =>
             {
-                while (await run.MoveNextAsync().ConfigureAwait(false))
+                while (await run.MoveNextAsync().ConfigureAwait(true))
                 {
                     if (matches(run.Current))
                     {

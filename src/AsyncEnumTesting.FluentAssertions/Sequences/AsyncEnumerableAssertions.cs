@@ -71,11 +71,11 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         Verdict? verdict;
         try
         {
-            verdict = run.End == EndKind.Faulted ? Ended(run, "GetAsyncEnumerator to return") : await body(run).ConfigureAwait(false);
+            verdict = run.End == EndKind.Faulted ? Ended(run, "GetAsyncEnumerator to return") : await body(run).ConfigureAwait(true);
         }
         finally
         {
-            await run.DisposeAsync().ConfigureAwait(false);
+            await run.DisposeAsync().ConfigureAwait(true);
         }
 
         verdict ??= DisposalVerdict(run) ?? afterDisposal?.Invoke(run);
