@@ -1,1 +1,4 @@
-Console.WriteLine("benchmarks");
+using BenchmarkDotNet.Running;
+
+// Every benchmark class in this assembly, whatever its folder; pick with --filter, e.g. --filter '*VirtualClock*'.
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -71,6 +71,13 @@ public sealed partial class VirtualClock
     {
         try
         {
+            var runner = Runner;
+            if (runner is not null && runner.IsOnPumpThread)
+            {
+                await AdvanceOnRunAsync(runner, targetTicks).ConfigureAwait(true);
+                return;
+            }
+
             await SettleAsync().ConfigureAwait(false);
             while (TryFireNext(targetTicks))
             {
@@ -85,15 +92,25 @@ public sealed partial class VirtualClock
         }
     }
 
-    /// <summary>Waits until the work woken so far has run: the runner's queue when called on it, and foreign contexts.</summary>
-    private async Task SettleAsync()
+    /// <summary>Advances from inside a run's body: lets the run's queue drain after each timer, never leaving its thread.</summary>
+    /// <remarks>
+    /// <c>ConfigureAwait(false)</c> would move the rest of the advance to the thread pool (the runtime does not inline a
+    /// context-free continuation where a special context is current), and timers would then fire beside the run.
+    /// </remarks>
+    private async Task AdvanceOnRunAsync(VirtualTimeRunner runner, long targetTicks)
     {
-        var runner = Runner;
-        if (runner is not null && runner.IsOnPumpThread)
+        await runner.Idle();
+        while (TryFireNext(targetTicks))
         {
             await runner.Idle();
         }
 
+        MoveTo(targetTicks);
+    }
+
+    /// <summary>Waits until the work woken so far on foreign synchronization contexts has run.</summary>
+    private async Task SettleAsync()
+    {
         if (Tracker.Pending == 0)
         {
             return;

@@ -45,10 +45,16 @@ public sealed partial class VirtualClock : TimeProvider
     /// <summary>Initializes a new clock at <paramref name="start"/>, in the UTC time zone unless <paramref name="localTimeZone"/> is given.</summary>
     /// <param name="start">The instant the clock shows before it is advanced.</param>
     /// <param name="localTimeZone">The zone <see cref="LocalTimeZone"/> reports; UTC when <see langword="null"/>.</param>
+    /// <remarks>
+    /// When the calling thread runs on a synchronization context that is not the kit's own (xunit installs one for async
+    /// tests), the clock wraps that context for the rest of the calling method, so that continuations of everything the
+    /// method starts afterwards are tracked and <see cref="AdvanceAsync"/> waits for them.
+    /// </remarks>
     public VirtualClock(DateTimeOffset start, TimeZoneInfo? localTimeZone = null)
     {
         _start = start.ToUniversalTime();
         _localTimeZone = localTimeZone ?? TimeZoneInfo.Utc;
+        TrackingSynchronizationContext.AdoptCurrent(Tracker);
     }
 
     /// <summary>Gets the instant every clock starts at unless told otherwise: 2000-01-01T00:00:00Z, so messages show stable timestamps.</summary>
@@ -199,8 +205,10 @@ public sealed partial class VirtualClock : TimeProvider
     /// <summary>Fires the earliest timer due at or before <paramref name="limitTicks"/>, moving the clock to its due time.</summary>
     /// <returns><see langword="true"/> when a timer fired.</returns>
     /// <remarks>
-    /// The callback runs with no synchronization context, so continuations that do not capture one (for example
-    /// after <c>ConfigureAwait(false)</c>) run inline, before this method returns.
+    /// The callback runs with no synchronization context on purpose: the runtime inlines a continuation that captured
+    /// no context (<c>ConfigureAwait(false)</c>) only where no special context is current, so such continuations run
+    /// here, before this method returns, instead of on the thread pool. Continuations that captured a context are
+    /// posted to it (the run's queue, or a foreign context that <see cref="Tracker"/> counts).
     /// </remarks>
     internal bool TryFireNext(long limitTicks)
     {
@@ -271,5 +279,6 @@ public sealed partial class VirtualClock : TimeProvider
 
         timer.DueTicks = _nowTicks + dueTime.Ticks;
         _timers.Schedule(timer);
+        Runner?.OnTimerScheduled();
     }
 }

@@ -4,14 +4,19 @@ using System.Globalization;
 namespace AsyncEnumTesting;
 
 /// <summary>Runs a body on one dedicated thread and moves the clock whenever nothing else can run.</summary>
-internal sealed class VirtualTimeRunner
+internal sealed partial class VirtualTimeRunner
 {
     private readonly VirtualClock _clock;
     private readonly VirtualTimeOptions _options;
     private readonly object _signal = new();
-    private readonly Queue<(SendOrPostCallback Callback, object? State)> _work = new();
+
+    // Work posted on the run's own thread needs no lock: only that thread reads it. Work posted from other threads
+    // waits in _foreign (guarded by _signal) and joins the tail of _local at the top of the next loop iteration.
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _local = new();
+    private readonly Queue<(SendOrPostCallback Callback, object? State)> _foreign = new();
     private readonly Queue<Action> _idle = new();
-    private readonly VirtualTimeContext _context;
+    private int _foreignCount;
+    private bool _timerScheduledElsewhere;
     private Thread? _thread;
     private long _startTicks;
     private long _startFirings;
@@ -21,8 +26,11 @@ internal sealed class VirtualTimeRunner
     {
         _clock = clock;
         _options = options;
-        _context = new VirtualTimeContext(this);
+        Context = new VirtualTimeContext(this);
     }
+
+    /// <summary>Gets the run's single-threaded synchronization context.</summary>
+    public VirtualTimeContext Context { get; }
 
     /// <summary>Gets a value indicating whether the caller runs on the run's own thread.</summary>
     public bool IsOnPumpThread => ReferenceEquals(Thread.CurrentThread, _thread);
@@ -50,9 +58,32 @@ internal sealed class VirtualTimeRunner
     /// <summary>Queues posted work; any thread may call it.</summary>
     public void Enqueue(SendOrPostCallback callback, object? state)
     {
+        if (IsOnPumpThread)
+        {
+            _local.Enqueue((callback, state));
+            return;
+        }
+
         lock (_signal)
         {
-            _work.Enqueue((callback, state));
+            _foreign.Enqueue((callback, state));
+            _foreignCount++;
+            Monitor.Pulse(_signal);
+        }
+    }
+
+    /// <summary>Wakes the run when another thread scheduled a timer while the run waited for work.</summary>
+    /// <remarks>Called under the clock's lock; the run never takes that lock while it holds its own.</remarks>
+    public void OnTimerScheduled()
+    {
+        if (IsOnPumpThread)
+        {
+            return;
+        }
+
+        lock (_signal)
+        {
+            _timerScheduledElsewhere = true;
             Monitor.Pulse(_signal);
         }
     }
@@ -60,73 +91,79 @@ internal sealed class VirtualTimeRunner
     /// <summary>Returns an awaitable that resumes once every queued work item has run.</summary>
     public IdleAwaitable Idle() => new(this);
 
-    /// <summary>Queues a continuation to run when no ordinary work is queued.</summary>
+    /// <summary>Queues a continuation to run when no ordinary work is queued; only the run's own thread awaits idleness.</summary>
     public void EnqueueIdle(Action continuation)
     {
-        lock (_signal)
+        if (IsOnPumpThread)
         {
             _idle.Enqueue(continuation);
-            Monitor.Pulse(_signal);
+            return;
         }
+
+        Enqueue(static c => ((Action)c!)(), continuation);
     }
 
     private void Pump<T>(Func<VirtualClock, Task<T>> body, TaskCompletionSource<T> result)
     {
-        SynchronizationContext.SetSynchronizationContext(_context);
+        SynchronizationContext.SetSynchronizationContext(Context);
+        WatchFlow();
         using var faults = new FaultWatch();
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
         _startFirings = _clock.TimerFirings;
+        Action settle;
         try
         {
             var bodyTask = body(_clock) ?? throw new InvalidOperationException("The virtual-time body returned a null task.");
             Loop(bodyTask);
-            Complete(bodyTask, result, faults);
+            settle = Complete(bodyTask, result, faults);
         }
 #pragma warning disable CA1031 // Every failure goes to the caller through the result task.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            result.TrySetException(ex);
+            settle = () => result.TrySetException(ex);
         }
-        finally
-        {
-            _clock.Runner = null;
-        }
+
+        // Free the clock before the caller can see the outcome, so that it may start the next run on it at once.
+        _clock.Runner = null;
+        settle();
     }
 
-    private void Complete<T>(Task<T> bodyTask, TaskCompletionSource<T> result, FaultWatch faults)
+    private Action Complete<T>(Task<T> bodyTask, TaskCompletionSource<T> result, FaultWatch faults)
     {
         if (bodyTask.IsCanceled)
         {
-            result.TrySetCanceled();
-            return;
+            return () => result.TrySetCanceled();
         }
 
         var bodyFault = bodyTask.Exception?.InnerException;
         var unobserved = faults.CollectUnobserved(bodyFault);
         if (bodyFault is not null)
         {
-            result.TrySetException(bodyTask.Exception!.InnerExceptions);
-            return;
+            return () => result.TrySetException(bodyTask.Exception!.InnerExceptions);
         }
 
         if (unobserved.Count > 0)
         {
-            result.TrySetException(new VirtualTimeException(
+            var failure = new VirtualTimeException(
                 $"Work started in the virtual-time run failed and nobody awaited it: {Describe(unobserved[0])}" +
                 (unobserved.Count > 1 ? $" (and {unobserved.Count - 1} more)" : string.Empty) +
                 $". Await the task, or observe its failure. {Clocks()}",
-                unobserved.Count == 1 ? unobserved[0] : new AggregateException(unobserved)));
-            return;
+                unobserved.Count == 1 ? unobserved[0] : new AggregateException(unobserved));
+            return () => result.TrySetException(failure);
         }
 
-        result.TrySetResult(bodyTask.Result);
+        var value = bodyTask.Result;
+        return () => result.TrySetResult(value);
     }
 
     private void Loop(Task bodyTask)
     {
         var grace = _options.RealTimeGrace;
+        var budgetEndTicks = _startTicks > long.MaxValue - _options.VirtualTimeBudget.Ticks
+            ? long.MaxValue
+            : _startTicks + _options.VirtualTimeBudget.Ticks;
         long iterations = 0;
         while (true)
         {
@@ -135,7 +172,12 @@ internal sealed class VirtualTimeRunner
                 CheckRealTimeLimit();
             }
 
-            if (TryTakeWork(out var work))
+            if (Volatile.Read(ref _foreignCount) != 0)
+            {
+                TakeForeignWork();
+            }
+
+            if (_local.TryDequeue(out var work))
             {
                 Execute(work);
                 continue;
@@ -146,17 +188,28 @@ internal sealed class VirtualTimeRunner
                 return;
             }
 
-            if (TryTakeIdle(out var idle))
+            if (_idle.TryDequeue(out var idle))
             {
                 idle();
                 continue;
             }
 
-            if (!_clock.IsAdvancing && _clock.TryPeekNextDue(out var due))
+            if (!_clock.IsAdvancing)
             {
-                CheckBudget(due);
-                _clock.TryFireNext(due);
-                continue;
+                if (AwaitForeignWork(grace))
+                {
+                    continue;
+                }
+
+                if (_clock.TimerFirings - _startFirings < _options.MaxTimerFirings && _clock.TryFireNext(budgetEndTicks))
+                {
+                    continue;
+                }
+
+                if (_clock.TryPeekNextDue(out var due))
+                {
+                    throw OverBudget(due);
+                }
             }
 
             if (!WaitForWork(grace))
@@ -179,19 +232,16 @@ internal sealed class VirtualTimeRunner
         }
     }
 
-    private bool TryTakeWork(out (SendOrPostCallback Callback, object? State) work)
+    private void TakeForeignWork()
     {
         lock (_signal)
         {
-            return _work.TryDequeue(out work);
-        }
-    }
+            while (_foreign.TryDequeue(out var work))
+            {
+                _local.Enqueue(work);
+            }
 
-    private bool TryTakeIdle(out Action idle)
-    {
-        lock (_signal)
-        {
-            return _idle.TryDequeue(out idle!);
+            _foreignCount = 0;
         }
     }
 
@@ -200,7 +250,7 @@ internal sealed class VirtualTimeRunner
         var deadline = Stopwatch.GetTimestamp() + (long)(grace.TotalSeconds * Stopwatch.Frequency);
         lock (_signal)
         {
-            while (_work.Count == 0 && _idle.Count == 0)
+            while (_foreign.Count == 0 && !_timerScheduledElsewhere)
             {
                 var remaining = deadline - Stopwatch.GetTimestamp();
                 if (remaining <= 0)
@@ -211,27 +261,25 @@ internal sealed class VirtualTimeRunner
                 Monitor.Wait(_signal, TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
             }
 
+            _timerScheduledElsewhere = false;
             return true;
         }
     }
 
-    private void CheckBudget(long dueTicks)
+    private VirtualTimeException OverBudget(long dueTicks)
     {
         var budget = _options.VirtualTimeBudget;
         if (dueTicks - _startTicks > budget.Ticks)
         {
-            throw new VirtualTimeException(
+            return new VirtualTimeException(
                 $"The virtual-time run used up its budget of {TimeFormat.Elapsed(budget)} of virtual time: the next timer is due at " +
-                $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks))}. An endless timer loop (a poll without a stop condition?) keeps the body " +
+                $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks - _startTicks))}. An endless timer loop (a poll without a stop condition?) keeps the body " +
                 $"from finishing. Raise VirtualTimeOptions.VirtualTimeBudget if the test needs more. {Clocks()}");
         }
 
-        if (_clock.TimerFirings - _startFirings >= _options.MaxTimerFirings)
-        {
-            throw new VirtualTimeException(
-                $"The virtual-time run used up its budget of {_options.MaxTimerFirings.ToString("N0", CultureInfo.InvariantCulture)} timer firings. " +
-                $"An endless timer loop keeps the body from finishing. Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. {Clocks()}");
-        }
+        return new VirtualTimeException(
+            $"The virtual-time run used up its budget of {_options.MaxTimerFirings.ToString("N0", CultureInfo.InvariantCulture)} timer firings. " +
+            $"An endless timer loop keeps the body from finishing. Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. {Clocks()}");
     }
 
     private void CheckRealTimeLimit()

@@ -1,0 +1,369 @@
+namespace AsyncEnumTesting.Tests.Time;
+
+public sealed partial class VirtualTimeTests
+{
+    [Fact]
+    public async Task RunAsync_Body_ReturnsItsResultAndJumpsTime()
+    {
+        var (value, elapsed) = await VirtualTime.RunAsync(async clock =>
+        {
+            await Task.Delay(TimeSpan.FromDays(2), clock);
+            return (42, clock.Elapsed);
+        });
+
+        Assert.Equal(42, value);
+        Assert.Equal(TimeSpan.FromDays(2), elapsed);
+    }
+
+    [Fact]
+    public async Task RunAsync_GivenClock_DrivesItFromItsStart()
+    {
+        var start = new DateTimeOffset(2024, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var clock = new VirtualClock(start);
+
+        await VirtualTime.RunAsync(clock, c => Task.Delay(TimeSpan.FromMinutes(5), c));
+
+        Assert.Equal(start.AddMinutes(5), clock.GetUtcNow());
+        Assert.Null(clock.Runner);
+    }
+
+    [Fact]
+    public async Task RunAsync_NonGenericBody_Completes()
+    {
+        var ran = false;
+
+        await VirtualTime.RunAsync(async clock =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            ran = true;
+        });
+
+        Assert.True(ran);
+    }
+
+    [Fact]
+    public async Task RunAsync_BodyOnRunContext_SeesSingleThread()
+    {
+        var threads = await VirtualTime.RunAsync(async clock =>
+        {
+            var ids = new HashSet<int> { Environment.CurrentManagedThreadId };
+            for (var i = 0; i < 10; i++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+                ids.Add(Environment.CurrentManagedThreadId);
+                await Task.Yield();
+                ids.Add(Environment.CurrentManagedThreadId);
+            }
+
+            return ids.Count;
+        });
+
+        Assert.Equal(1, threads);
+    }
+
+    [Fact]
+    public void RunAsync_NullBody_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => { _ = VirtualTime.RunAsync((Func<VirtualClock, Task>)null!); });
+        Assert.Throws<ArgumentNullException>(() => { _ = VirtualTime.RunAsync((Func<VirtualClock, Task<int>>)null!); });
+        Assert.Throws<ArgumentNullException>(() => { _ = VirtualTime.RunAsync(new VirtualClock(), (Func<VirtualClock, Task>)null!); });
+    }
+
+    [Fact]
+    public void RunAsync_NullClock_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => { _ = VirtualTime.RunAsync(null!, _ => Task.CompletedTask); });
+        Assert.Throws<ArgumentNullException>(() => { _ = VirtualTime.RunAsync(null!, _ => Task.FromResult(1)); });
+    }
+
+    [Fact]
+    public async Task RunAsync_BodyReturnsNullTask_FailsNamingIt()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => VirtualTime.RunAsync<int>(_ => null!));
+
+        Assert.Equal("The virtual-time body returned a null task.", ex.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_BodyThrows_RethrowsTheSameException()
+    {
+        var thrown = new InvalidOperationException("body failed");
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => VirtualTime.RunAsync(async clock =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            throw thrown;
+        }));
+
+        Assert.Same(thrown, ex);
+    }
+
+    [Fact]
+    public async Task RunAsync_BodyCanceled_IsCanceled()
+    {
+        var run = VirtualTime.RunAsync(async clock =>
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3), clock);
+            await Task.Delay(TimeSpan.FromMinutes(1), clock, cts.Token);
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.True(run.IsCanceled);
+    }
+
+    [Fact]
+    public async Task RunAsync_ClockDrivenByAnotherRun_ThrowsInvalidOperation()
+    {
+        var clock = new VirtualClock();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = VirtualTime.RunAsync(clock, _ => release.Task, new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromSeconds(30) });
+
+        var ex = Assert.Throws<InvalidOperationException>(() => { _ = VirtualTime.RunAsync(clock, _ => Task.CompletedTask); });
+        release.SetResult();
+        await first;
+
+        Assert.Equal(
+            "This VirtualClock is already driven by another VirtualTime.RunAsync call. Give each run its own clock, or await the " +
+            "first run before starting the next.",
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameClockAfterFirstRun_ContinuesFromItsTime()
+    {
+        var clock = new VirtualClock();
+        await VirtualTime.RunAsync(clock, c => Task.Delay(TimeSpan.FromSeconds(5), c));
+
+        var seen = await VirtualTime.RunAsync(clock, async c =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), c);
+            return c.Elapsed;
+        });
+
+        Assert.Equal(TimeSpan.FromSeconds(10), seen);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConfigureAwaitFalse_StaysDeterministic()
+    {
+        var log = await VirtualTime.RunAsync(async clock =>
+        {
+            var entries = new List<string>();
+            var a = Worker("a", TimeSpan.FromSeconds(2), clock, entries);
+            var b = Worker("b", TimeSpan.FromSeconds(3), clock, entries);
+            await Task.WhenAll(a, b);
+            return entries;
+        });
+
+        Assert.Equal(
+            ["a 00:02.000", "b 00:03.000", "a 00:04.000", "b 00:06.000", "a 00:06.000", "b 00:09.000"],
+            log);
+
+        static async Task Worker(string name, TimeSpan gap, VirtualClock clock, List<string> entries)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await Task.Delay(gap, clock).ConfigureAwait(false);
+                entries.Add($"{name} {clock.Elapsed:mm\\:ss\\.fff}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_TaskYieldLoop_RunsOnTheRunQueueInOrder()
+    {
+        var log = await VirtualTime.RunAsync(async clock =>
+        {
+            var entries = new List<string>();
+            await Task.WhenAll(Yielder("x", entries), Yielder("y", entries));
+            return entries;
+        });
+
+        Assert.Equal(["x0", "y0", "x1", "y1", "x2", "y2"], log);
+
+        static async Task Yielder(string name, List<string> entries)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                entries.Add(name + i);
+                await Task.Yield();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_SemaphoreSlim_SerializesWorkersAtExactTimes()
+    {
+        var log = await VirtualTime.RunAsync(async clock =>
+        {
+            var entries = new List<string>();
+            using var gate = new SemaphoreSlim(1);
+            await Task.WhenAll(Enumerable.Range(1, 3).Select(i => Worker(i, gate, clock, entries)));
+            return entries;
+        });
+
+        Assert.Equal(["1 in 00:00.000", "2 in 00:01.000", "3 in 00:02.000"], log);
+
+        static async Task Worker(int id, SemaphoreSlim gate, VirtualClock clock, List<string> entries)
+        {
+            await gate.WaitAsync();
+            try
+            {
+                entries.Add($"{id} in {clock.Elapsed:mm\\:ss\\.fff}");
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_NestedAsyncMethods_ReturnThroughEveryLevel()
+    {
+        var result = await VirtualTime.RunAsync(clock => Level(clock, 5));
+
+        Assert.Equal((5, TimeSpan.FromSeconds(15)), result);
+
+        static async Task<(int Depth, TimeSpan At)> Level(VirtualClock clock, int depth)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(depth), clock);
+            if (depth == 1)
+            {
+                return (1, clock.Elapsed);
+            }
+
+            var (inner, at) = await Level(clock, depth - 1);
+            return (inner + 1, at);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_PostFromOtherThread_RunsOnTheRunThread()
+    {
+        var same = await VirtualTime.RunAsync(async clock =>
+        {
+            var runThread = Environment.CurrentManagedThreadId;
+            var fromPool = await Task.Run(() => 7);
+            return runThread == Environment.CurrentManagedThreadId && fromPool == 7;
+        });
+
+        Assert.True(same);
+    }
+
+    [Fact]
+    public async Task RunAsync_SendFromOtherThread_RunsOnTheRunThread()
+    {
+        var (runThread, sentOn) = await VirtualTime.RunAsync(async clock =>
+        {
+            var context = SynchronizationContext.Current!;
+            var seen = 0;
+            await Task.Run(() => context.Send(_ => seen = Environment.CurrentManagedThreadId, null));
+            return (Environment.CurrentManagedThreadId, seen);
+        });
+
+        Assert.Equal(runThread, sentOn);
+    }
+
+    [Fact]
+    public async Task RunAsync_SendThrowsFromOtherThread_RethrowsOnSender()
+    {
+        var message = await VirtualTime.RunAsync(async clock =>
+        {
+            var context = SynchronizationContext.Current!;
+            return await Task.Run(() =>
+            {
+                try
+                {
+                    context.Send(_ => throw new InvalidOperationException("sent work failed"), null);
+                    return "no exception";
+                }
+                catch (InvalidOperationException ex)
+                {
+                    return ex.Message;
+                }
+            });
+        });
+
+        Assert.Equal("sent work failed", message);
+    }
+
+    [Fact]
+    public async Task RunAsync_SendOnRunThread_RunsInline()
+    {
+        var order = await VirtualTime.RunAsync(clock =>
+        {
+            var entries = new List<string>();
+            SynchronizationContext.Current!.Send(_ => entries.Add("sent"), null);
+            entries.Add("after");
+            return Task.FromResult(entries);
+        });
+
+        Assert.Equal(["sent", "after"], order);
+    }
+
+    [Fact]
+    public async Task AdvanceAsync_InsideRun_RunsWokenWorkBeforeReturning()
+    {
+        var log = await VirtualTime.RunAsync(async clock =>
+        {
+            var entries = new List<string>();
+            var worker = Worker(clock, entries);
+            await clock.AdvanceAsync(TimeSpan.FromSeconds(2));
+            entries.Add($"advanced to {clock.Elapsed:mm\\:ss\\.fff}");
+            await worker;
+            return entries;
+        });
+
+        Assert.Equal(["tick 00:01.000", "tick 00:02.000", "advanced to 00:02.000", "tick 00:03.000"], log);
+
+        static async Task Worker(VirtualClock clock, List<string> entries)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+                entries.Add($"tick {clock.Elapsed:mm\\:ss\\.fff}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_WorkOfTheRunOnThePool_ClockStandsStillWhileItRuns()
+    {
+        var (before, after) = await VirtualTime.RunAsync(async clock =>
+        {
+            var pending = Task.Delay(TimeSpan.FromHours(1), clock);
+            var seen = await Task.Run(() =>
+            {
+                var at = clock.Elapsed;
+                var spins = 0L;
+                for (var i = 0; i < 2_000_000; i++)
+                {
+                    spins += i % 7;
+                }
+
+                return (at, clock.Elapsed, spins);
+            });
+            await pending;
+            return (seen.at, seen.Item2);
+        });
+
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task RunAsync_PoolWorkBlocksOnVirtualTimer_RunGoesOnAfterGrace()
+    {
+        var elapsed = await VirtualTime.RunAsync(
+            async clock =>
+            {
+                // Sync over async on the pool: the run waits its grace for this work, then fires the timer it waits on.
+                await Task.Run(() => Task.Delay(TimeSpan.FromSeconds(1), clock).Wait());
+                return clock.Elapsed;
+            },
+            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(100) });
+
+        Assert.Equal(TimeSpan.FromSeconds(1), elapsed);
+    }
+}
