@@ -50,7 +50,9 @@ internal sealed partial class Enumeration<T>
                 Cancel();
             }
 
-            if (await _pacing.WaitAsync(pending).ConfigureAwait(true) is not null)
+            // Reacting to a cancelled token may hop threads (channels do): give it at least a second of real time.
+            var bound = _pacing.Virtual is null && _pacing.Limit < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : _pacing.Limit;
+            if (await _pacing.WaitAsync(pending, bound).ConfigureAwait(true) is not null)
             {
                 DisposeStall = "MoveNextAsync did not return even after its token was cancelled, so the enumerator could not be disposed";
                 return;
