@@ -1,4 +1,5 @@
 using AsyncEnumTesting;
+using AsyncEnumTesting.FluentAssertions;
 using MergingFeeds.Broken;
 
 namespace MergingFeeds;
@@ -14,9 +15,8 @@ public sealed class FeedMergerTests
         var nyse = FakeSequence.FromMarbles(clock, "-a--bc|", c => new Quote("nyse", 10 + c - 'a'), frame: Second);
         var lse = FakeSequence.FromMarbles(clock, "--ab--c|", c => new Quote("lse", 20 + c - 'a'), frame: Second);
 
-        var merged = await FeedMerger.MergeAsync(nyse, lse).ToListAsync();
+        await FeedMerger.MergeAsync(nyse, lse).Select(q => q.Price).Should(clock).YieldInOrder(10m, 20m, 21m, 11m, 12m, 22m);
 
-        Assert.Equal([10m, 20m, 21m, 11m, 12m, 22m], merged.Select(q => q.Price));
         Assert.Equal((1, 1), (nyse.Disposals, lse.Disposals));
     });
 

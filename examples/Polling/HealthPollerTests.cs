@@ -1,4 +1,5 @@
 using AsyncEnumTesting;
+using AsyncEnumTesting.FluentAssertions;
 using Polling.Broken;
 
 namespace Polling;
@@ -65,6 +66,29 @@ public sealed class HealthPollerTests
         Assert.Equal(3, endpoint.Calls);
         Assert.Equal(TimeSpan.FromSeconds(12), clock.Elapsed);
     });
+
+    [Fact]
+    public async Task PollAsync_CancelledAtTwelveSeconds_StopsAtOnceAndLeavesNoTimerBehind()
+    {
+        var clock = new VirtualClock();
+        var poller = new HealthPoller(new FakeHealthEndpoint(clock, Latency), clock, Interval, MaxBackoff);
+
+        // Cancels the token at 00:12 (while the poller waits for its 00:15 check): it must throw at once and dispose its delay.
+        await poller.PollAsync().Should(clock).HonorCancellation(at: TimeSpan.FromSeconds(12));
+    }
+
+    [Fact]
+    public async Task PollAsync_StepByStep_IsSilentBetweenChecks()
+    {
+        var clock = new VirtualClock();
+        var poller = new HealthPoller(new FakeHealthEndpoint(clock, Latency), clock, Interval, MaxBackoff);
+        await using var samples = poller.PollAsync().OpenReader(clock);
+
+        Assert.True((await samples.AwaitItemAsync()).Healthy);
+        await samples.ExpectNoEventsWithinAsync(Interval - Latency - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(clock.Start + Interval, (await samples.AwaitItemAsync()).At);
+        await samples.CancelAsync();
+    }
 
     [Fact]
     public async Task RealTimeHealthPoller_OnVirtualTime_IsReportedAsStuckInsteadOfHanging()
