@@ -90,5 +90,13 @@ public sealed class TimeWindowBatcherTests
 
         var leaked = Assert.Single(readings.UndisposedEnumerations);
         Assert.Equal("#1: 2 item(s), Running, not disposed", leaked.ToString());
+        Assert.Equal( // the timeline ends without a DisposeAsync row
+            """
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: none
+              00:00.000  #1 MoveNextAsync -> 1
+              00:00.000  #1 MoveNextAsync -> 2
+            """,
+            readings.Timeline.Render());
     });
 }

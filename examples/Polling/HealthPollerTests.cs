@@ -100,7 +100,8 @@ public sealed class HealthPollerTests
             async clock =>
             {
                 var poller = new RealTimeHealthPoller(new FakeHealthEndpoint(clock, Latency), clock, Interval);
-                await poller.PollAsync(cleanup.Token).Take(3).ToListAsync();
+                var samples = poller.PollAsync(cleanup.Token).Probe(new Timeline(clock), "samples"); // the probe names the waiter
+                await samples.Take(3).ToListAsync();
             },
             options));
         await cleanup.CancelAsync(); // ends the real-time delay the broken poller left behind
@@ -110,6 +111,12 @@ public sealed class HealthPollerTests
             "and no timer is pending, and nothing posted work for 0.100 s of real time. The body waits on a task that nothing in " +
             "virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), " +
             "or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:00.300 after 1 timer firing(s); real time spent ",
+            ex.Message);
+        Assert.EndsWith(
+            """
+            Waiting now:
+              probe "samples" #1 in MoveNextAsync since 00:00.300
+            """,
             ex.Message);
     }
 }
