@@ -48,6 +48,17 @@ public sealed class VirtualTimeTestRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_SynchronousTestThrows_ReportsTheTestsOwnException()
+    {
+        var testCase = XunitHarness.Discover<Samples>(nameof(Samples.ThrowsSynchronously));
+
+        var result = await XunitHarness.RunAsync(testCase);
+
+        Assert.Equal(typeof(FormatException).FullName, result.Failed.ExceptionTypes[0]);
+        Assert.Equal("bad order id", result.Failed.Messages[0]);
+    }
+
+    [Fact]
     public async Task RunAsync_PassingTestWithTimeline_WritesNoReport()
     {
         var testCase = XunitHarness.Discover<Samples>(nameof(Samples.PassesWithTimeline));
@@ -136,6 +147,9 @@ public sealed class VirtualTimeTestRunnerTests
             orders.Mark("payment taken");
             Assert.Fail("the order was never shipped");
         }
+
+        [VirtualTimeFact]
+        public void ThrowsSynchronously() => throw new FormatException("bad order id");
 
         [VirtualTimeFact]
         public async Task PassesWithTimeline(VirtualClock clock)
