@@ -66,9 +66,14 @@ public sealed partial class Probe<T> : IAsyncEnumerable<T>
         return enumerator;
     }
 
-    /// <summary>Describes the probe's events as an aligned table.</summary>
-    /// <returns>The rendering of this probe's events, as <see cref="Timeline.Render"/> would show them.</returns>
-    public override string ToString() => TimelineRenderer.Render(Events, Timeline.IsVirtual, options: null);
+    /// <summary>Renders this probe's events (not the rest of its timeline) as an aligned table.</summary>
+    /// <param name="options">How to format values, how long the rendering may be, and which row to annotate (an index into <see cref="Events"/>); defaults when <see langword="null"/>.</param>
+    /// <returns>The rendering, in the format of <see cref="Timeline.Render"/>.</returns>
+    public string Render(TimelineRenderOptions? options = null) => TimelineRenderer.Render(Events, Timeline.IsVirtual, options);
+
+    /// <summary>Renders this probe's events with the default options.</summary>
+    /// <returns>The same text as <see cref="Render"/>.</returns>
+    public override string ToString() => Render();
 
     private void RecordViolation(Enumerator enumeration, ProbeViolationKind kind, string message)
     {

@@ -29,6 +29,7 @@ public sealed partial class Timeline
     private readonly HashSet<string> _probeNames = new(StringComparer.Ordinal);
     private readonly VirtualClock? _virtualClock;
     private readonly long _origin;
+    private readonly double _ticksPerTimestamp;
     private int _markStream = -1;
 
     /// <summary>Initializes a new, empty timeline.</summary>
@@ -38,6 +39,8 @@ public sealed partial class Timeline
         Clock = clock ?? TimeProvider.System;
         _virtualClock = Clock as VirtualClock;
         _origin = _virtualClock is null ? Clock.GetTimestamp() : 0;
+        _ticksPerTimestamp = (double)TimeSpan.TicksPerSecond / Clock.TimestampFrequency;
+        _virtualClock?.RegisterTimeline(this);
     }
 
     /// <summary>Gets the clock that stamps this timeline's events.</summary>
@@ -114,35 +117,37 @@ public sealed partial class Timeline
 
     /// <summary>Reserves a probe name: the requested one, or "source", "source2", ... in creation order.</summary>
     /// <exception cref="ArgumentException">Another probe on this timeline has the requested name.</exception>
-    internal string ReserveProbeName(string? requested)
+    internal string ReserveProbeName(string? name)
     {
         lock (_registry)
         {
-            if (requested is not null)
+            if (name is not null)
             {
-                if (!_probeNames.Add(requested))
+                if (!_probeNames.Add(name))
                 {
                     throw new ArgumentException(
-                        $"Another probe on this timeline is already named \"{requested}\". Give each probe its own name so its events can be told apart.",
-                        nameof(requested));
+                        $"Another probe on this timeline is already named \"{name}\". Give each probe its own name so its events can be told apart.",
+                        nameof(name));
                 }
 
-                return requested;
+                return name;
             }
 
             for (var n = 1; ; n++)
             {
-                var name = n == 1 ? "source" : "source" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (_probeNames.Add(name))
+                var numbered = n == 1 ? "source" : "source" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (_probeNames.Add(numbered))
                 {
-                    return name;
+                    return numbered;
                 }
             }
         }
     }
 
-    /// <summary>Returns the current time in ticks since the origin.</summary>
-    internal long NowTicks() => _virtualClock is { } virtualClock ? virtualClock.NowTicks : Clock.GetElapsedTime(_origin).Ticks;
+    /// <summary>Returns the current time in ticks since the origin; called twice per probed item, so kept to a read and a multiply.</summary>
+    internal long NowTicks() => _virtualClock is { } virtualClock
+        ? virtualClock.NowTicks
+        : (long)((Clock.GetTimestamp() - _origin) * _ticksPerTimestamp);
 
     /// <summary>Builds the events whose entries match <paramref name="include"/>.</summary>
     internal List<TimelineEvent> Snapshot(Func<TimelineEntry, bool> include)

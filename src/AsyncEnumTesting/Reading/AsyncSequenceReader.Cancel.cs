@@ -71,27 +71,27 @@ public sealed partial class AsyncSequenceReader<T>
 
         if (leftover is { } problem)
         {
-            throw Fail(problem.Expected, problem.Actual, problem.Inner, problem.Advice);
+            throw Fail(problem.Expected, problem.Actual, problem.Inner, problem.Advice, problem.At);
         }
     }
 
     /// <summary>Finds what strictness forbids: an unconsumed event first, then a sequence left running.</summary>
-    private (string Expected, string Actual, Exception? Inner, string? Advice)? Leftover()
+    private (string Expected, string Actual, Exception? Inner, string? Advice, (ReaderEvent<T>, string)? At)? Leftover()
     {
         if (_pull is { IsCompleted: true } pull && pull.Result is { Kind: not ReaderEventKind.Canceled } e)
         {
             var what = e.Kind == ReaderEventKind.Item
-                ? $"item {ReaderText.Value(e.Item)}, yielded at {TimeFormat.Elapsed(e.Time)},"
-                : $"the {(e.Kind == ReaderEventKind.Completed ? "completion" : "failure " + ReaderText.Exception(e.Error!))} at {TimeFormat.Elapsed(e.Time)}";
+                ? $"item {ValueFormat.Format(e.Item)}, yielded at {TimeFormat.Elapsed(e.Time)},"
+                : $"the {(e.Kind == ReaderEventKind.Completed ? "completion" : "failure " + ValueFormat.Exception(e.Error!))} at {TimeFormat.Elapsed(e.Time)}";
             return ("every event to be consumed before the reader is disposed", what + " was not consumed", e.Error,
-                "Await it, or call CancelAndIgnoreRemainingAsync() to drop what is left.");
+                "Await it, or call CancelAndIgnoreRemainingAsync() to drop what is left.", (e, "not consumed"));
         }
 
         if (!_canceled && !_sourceDone)
         {
             return ($"{_subject} to be finished or canceled before the reader is disposed",
                 "it was still running " + ReaderText.AfterItems(_itemCount), null,
-                "Await its completion, or call CancelAsync() or CancelAndIgnoreRemainingAsync().");
+                "Await its completion, or call CancelAsync() or CancelAndIgnoreRemainingAsync().", null);
         }
 
         return null;
@@ -102,7 +102,6 @@ public sealed partial class AsyncSequenceReader<T>
     {
         if (!_canceled && !_sourceDone)
         {
-            Record(TimelineEventKind.TokenCanceled);
             // Synchronously: CancelAsync runs the callbacks on the pool, and a virtual-time run would move the clock meanwhile.
             _cts.Cancel();
         }
@@ -133,7 +132,7 @@ public sealed partial class AsyncSequenceReader<T>
         if (failIfStuck && disposed.Kind is ReaderEventKind.Nothing or ReaderEventKind.Failed)
         {
             var actual = disposed.Kind == ReaderEventKind.Failed
-                ? "DisposeAsync threw " + ReaderText.Exception(disposed.Error!)
+                ? "DisposeAsync threw " + ValueFormat.Exception(disposed.Error!)
                 : "DisposeAsync was still running: " + disposed.Detail;
             throw Fail(expected, actual, disposed.Error);
         }

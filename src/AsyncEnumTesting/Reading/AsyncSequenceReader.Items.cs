@@ -19,7 +19,7 @@ public sealed partial class AsyncSequenceReader<T>
         var e = await PeekAsync("an item");
         if (e.Kind != ReaderEventKind.Item)
         {
-            throw Fail("an item", ReaderText.Came(_subject, e), e.Error);
+            throw Fail("an item", ReaderText.Came(_subject, e), e.Error, at: (e, "expected an item"));
         }
 
         return Take().Item!;
@@ -64,7 +64,7 @@ public sealed partial class AsyncSequenceReader<T>
             if (e.Kind != ReaderEventKind.Item)
             {
                 var actual = skipped.Count == 0 ? ReaderText.Came(_subject, e) : $"skipped {ReaderText.Values(skipped)}, then {ReaderText.Came(_subject, e)}";
-                throw Fail(expected, actual, e.Error);
+                throw Fail(expected, actual, e.Error, at: (e, "expected an item"));
             }
 
             var item = Take().Item!;
@@ -102,7 +102,7 @@ public sealed partial class AsyncSequenceReader<T>
             if (e.Kind != ReaderEventKind.Item)
             {
                 var actual = items.Count == 0 ? ReaderText.Came(_subject, e) : $"{verb} {ReaderText.Values(items)}, then {ReaderText.Came(_subject, e)}";
-                throw Fail(expected, actual, e.Error);
+                throw Fail(expected, actual, e.Error, at: (e, "expected an item"));
             }
 
             items.Add(Take().Item!);

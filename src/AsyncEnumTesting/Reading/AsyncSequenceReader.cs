@@ -15,7 +15,15 @@ namespace AsyncEnumTesting;
 /// Every await is bounded: by <see cref="AsyncSequenceReaderOptions.Timeout"/> of real time and, with a clock, by
 /// <see cref="AsyncSequenceReaderOptions.VirtualTimeout"/> of virtual time. Inside
 /// <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> the run moves the clock; otherwise the
-/// reader advances it one timer at a time while it waits, so a plain async test needs no <c>AdvanceAsync</c> calls.
+/// reader advances it one timer at a time while it waits, so a plain async test needs no <c>AdvanceAsync</c> calls. Either
+/// way the virtual timeout is a timer on the clock while the reader waits. Work the source hands to the thread pool
+/// (<c>Task.Run</c>, a channel's asynchronous continuations behind <c>ReadAllAsync</c>) is not waited for before the clock
+/// moves on; create such channels with <c>AllowSynchronousContinuations</c> in virtual-time tests.
+/// </para>
+/// <para>
+/// The reader records every call on its <see cref="Timeline"/> through a <see cref="Probe{T}"/> (the source itself when
+/// it already is a probe on that timeline), and every failure message ends with that timeline, pointing at the event
+/// that broke the expectation.
 /// </para>
 /// <para>
 /// Strict by default: disposing the reader fails when an event it saw was not consumed, or when the sequence neither
@@ -27,7 +35,6 @@ namespace AsyncEnumTesting;
 [DebuggerDisplay("Reader of {_name}: {_itemCount} items")]
 public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
 {
-    private const int Enumeration = 1;
     private readonly VirtualClock? _clock;
     private readonly AsyncSequenceReaderOptions _options;
     private readonly string _name;
@@ -48,10 +55,15 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     {
         _clock = clock;
         _options = options;
-        _name = options.Name ?? "source";
         _subject = ReaderText.Subject(options.Name);
         _ignoreRemaining = options.IgnoreRemainingEvents;
-        Timeline = options.Timeline ?? new Timeline(clock);
+
+        // A probe records the whole protocol, so reader messages show the same timeline as everything else; a source that
+        // already is a probe on the reader's timeline records for itself.
+        var existing = source as Probe<T>;
+        Timeline = options.Timeline ?? existing?.Timeline ?? new Timeline(clock);
+        var probe = existing is not null && ReferenceEquals(existing.Timeline, Timeline) ? existing : source.Probe(Timeline, options.Name);
+        _name = probe.Name;
         WatchTestFlow();
         if (clock is not null)
         {
@@ -59,17 +71,15 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
             TrackingSynchronizationContext.AdoptCurrent(clock.Tracker);
         }
 
-        Record(TimelineEventKind.GetAsyncEnumerator, "cancellable");
         try
         {
             InSource.Value = true;
-            _enumerator = source.GetAsyncEnumerator(_cts.Token);
+            _enumerator = probe.GetAsyncEnumerator(_cts.Token);
         }
 #pragma warning disable CA1031 // A throwing GetAsyncEnumerator is an event the test awaits, not a crash of the reader.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Record(TimelineEventKind.Faulted, ex);
             _sourceDone = true;
             _pull = Task.FromResult(new ReaderEvent<T>(ReaderEventKind.Failed, default, ex, Timeline.Now, 0));
             return;
@@ -108,7 +118,6 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     {
         EnterSource();
         var before = _itemCount;
-        Record(TimelineEventKind.MoveNextStarted);
         ReaderEvent<T> e;
         try
         {
@@ -116,23 +125,19 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
             {
                 var item = _enumerator.Current;
                 _itemCount = before + 1;
-                Record(TimelineEventKind.Yielded, item);
                 return new ReaderEvent<T>(ReaderEventKind.Item, item, null, Timeline.Now, before);
             }
 
-            Record(TimelineEventKind.Completed);
             e = new ReaderEvent<T>(ReaderEventKind.Completed, default, null, Timeline.Now, before);
         }
         catch (OperationCanceledException ex) when (_cts.IsCancellationRequested)
         {
-            Record(TimelineEventKind.Canceled, ex);
             e = new ReaderEvent<T>(ReaderEventKind.Canceled, default, ex, Timeline.Now, before);
         }
 #pragma warning disable CA1031 // The sequence's exception becomes an event; the test awaits it or the reader reports it.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Record(TimelineEventKind.Faulted, ex);
             e = new ReaderEvent<T>(ReaderEventKind.Failed, default, ex, Timeline.Now, before);
         }
 
@@ -152,23 +157,18 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
 
         _sourceDone = true;
         EnterSource();
-        Record(TimelineEventKind.DisposeStarted);
         try
         {
             await _enumerator!.DisposeAsync().ConfigureAwait(false);
-            Record(TimelineEventKind.Disposed);
             return null;
         }
 #pragma warning disable CA1031 // Reported as the sequence's failure.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Record(TimelineEventKind.Faulted, ex);
             return ex;
         }
     }
-
-    private void Record(TimelineEventKind kind, object? value = null) => Timeline.Append(_name, Enumeration, kind, value);
 
     /// <summary>Marks the start of a public call; calls must not overlap.</summary>
     private Scope Enter(string member)
@@ -184,11 +184,47 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     }
 
     /// <summary>Builds the failure exception and remembers that the reader failed, so disposing it only cleans up.</summary>
+    /// <param name="expected">What the test expected, after "Expected ".</param>
+    /// <param name="actual">What came instead, after "but ".</param>
+    /// <param name="inner">The sequence's exception or the clock's diagnosis.</param>
+    /// <param name="advice">What to do instead, when there is a usual fix.</param>
+    /// <param name="at">The event to point at in the timeline, with its note.</param>
     [StackTraceHidden]
-    private AsyncSequenceAssertionException Fail(string expected, string actual, Exception? inner = null, string? advice = null)
+    private AsyncSequenceAssertionException Fail(string expected, string actual, Exception? inner = null, string? advice = null, (ReaderEvent<T> Event, string Note)? at = null)
     {
         _failed = true;
-        return new AsyncSequenceAssertionException(ReaderText.Failure(expected, actual, Timeline, advice), inner);
+        var render = at is { } pointer && IndexOf(pointer.Event) is { } index
+            ? new TimelineRenderOptions { HighlightIndex = index, HighlightNote = pointer.Note }
+            : null;
+        return new AsyncSequenceAssertionException(ReaderText.Failure(expected, actual, Timeline.Render(render), advice), inner);
+    }
+
+    /// <summary>Finds the timeline index of the event the probe recorded for <paramref name="e"/>.</summary>
+    private int? IndexOf(ReaderEvent<T> e)
+    {
+        var events = Timeline.Events;
+        var yields = 0;
+        int? found = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var recorded = events[i];
+            if (recorded.Enumeration != 1 || !string.Equals(recorded.Source, _name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            switch (e.Kind, recorded.Kind)
+            {
+                case (ReaderEventKind.Item, TimelineEventKind.Yielded) when ++yields == e.ItemsBefore + 1:
+                    return i;
+                case (ReaderEventKind.Completed, TimelineEventKind.Completed):
+                case (ReaderEventKind.Failed, TimelineEventKind.Faulted or TimelineEventKind.Canceled):
+                    found = i;
+                    break;
+            }
+        }
+
+        return found;
     }
 
     private readonly struct Scope(AsyncSequenceReader<T> owner) : IDisposable

@@ -7,7 +7,7 @@ namespace AsyncEnumTesting;
 internal static class ReaderText
 {
     /// <summary>Builds a failure message: <c>Expected …, but ….</c>, optional advice, then the timeline.</summary>
-    public static string Failure(string expected, string actual, Timeline timeline, string? advice = null)
+    public static string Failure(string expected, string actual, string timeline, string? advice = null)
     {
         var text = new StringBuilder();
         text.Append("Expected ").Append(expected).Append(", but ").Append(actual).Append('.');
@@ -16,29 +16,15 @@ internal static class ReaderText
             text.Append(' ').Append(advice);
         }
 
-        text.Append(Environment.NewLine).Append(TimelineText.Render(timeline));
+        text.Append('\n').Append(timeline);
         return text.ToString();
     }
 
     /// <summary>Says how messages call a sequence: <c>the sequence</c>, or <c>"orders"</c> when the test named it.</summary>
     public static string Subject(string? name) => name is null ? "the sequence" : "\"" + name + "\"";
 
-    /// <summary>Formats an item the way messages show it: strings quoted, numbers invariant, null as <c>null</c>.</summary>
-    public static string Value(object? value) => value switch
-    {
-        null => "null",
-        string s => "\"" + s + "\"",
-        char c => "'" + c + "'",
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? value.GetType().Name,
-    };
-
     /// <summary>Formats items as <c>[1, 2, 3]</c>.</summary>
-    public static string Values<T>(IEnumerable<T> values) => "[" + string.Join(", ", values.Select(v => Value(v))) + "]";
-
-    /// <summary>Formats an exception as <c>Type: message</c>.</summary>
-    public static string Exception(Exception ex) => ex.GetType().Name + ": " + ex.Message;
+    public static string Values<T>(IEnumerable<T> values) => "[" + string.Join(", ", values.Select(v => ValueFormat.Format(v))) + "]";
 
     /// <summary>Says how many items came before an end: <c>before any item</c>, <c>after 1 item</c>, <c>after 3 items</c>.</summary>
     public static string AfterItems(int count) => count switch
@@ -51,9 +37,9 @@ internal static class ReaderText
     /// <summary>Says what an event was, as the sequence's act: <c>yielded 3</c>, <c>completed</c>, <c>failed with …</c>.</summary>
     public static string Act<T>(ReaderEvent<T> e) => e.Kind switch
     {
-        ReaderEventKind.Item => "yielded " + Value(e.Item),
+        ReaderEventKind.Item => "yielded " + ValueFormat.Format(e.Item),
         ReaderEventKind.Completed => "completed",
-        ReaderEventKind.Failed => "failed with " + Exception(e.Error!),
+        ReaderEventKind.Failed => "failed with " + ValueFormat.Exception(e.Error!),
         ReaderEventKind.Canceled => "stopped after cancellation",
         _ => e.Detail ?? "did nothing",
     };

@@ -66,19 +66,18 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
                 "Await (or cancel) the pending MoveNextAsync before disposing the enumerator.");
         }
 
-        var first = !_disposed;
-        _disposed = true;
-        _finished = true;
-        Recorder.Record(_number, TimelineEventKind.DisposeStarted);
-        Recorder.Dispose(first);
-        Recorder.Record(_number, TimelineEventKind.Disposed);
+        if (!_disposed)
+        {
+            _disposed = true;
+            _finished = true;
+            Recorder.Disposed();
+        }
         return default;
     }
 
     private bool Yield(T item)
     {
         _current = item;
-        Recorder.Record(_number, TimelineEventKind.Yielded, item);
         Volatile.Write(ref _busy, 0);
         return true;
     }
@@ -86,7 +85,6 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
     private bool Complete()
     {
         _finished = true;
-        Recorder.Record(_number, TimelineEventKind.Completed);
         Volatile.Write(ref _busy, 0);
         return false;
     }
@@ -94,7 +92,6 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
     private Exception Fault(Exception error)
     {
         _finished = true;
-        Recorder.Record(_number, TimelineEventKind.Faulted, error);
         Volatile.Write(ref _busy, 0);
         return error;
     }
@@ -104,7 +101,6 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
         var canceled = new OperationCanceledException(
             $"MoveNextAsync on {Recorder.Title} #{_number} was canceled by its token.", _token);
         _finished = true;
-        Recorder.Record(_number, TimelineEventKind.Canceled, canceled);
         Volatile.Write(ref _busy, 0);
         return canceled;
     }

@@ -20,6 +20,12 @@ namespace AsyncEnumTesting;
 /// on the consumer's own context, later. A waiting <c>MoveNextAsync</c> honours its token: it throws an
 /// <see cref="OperationCanceledException"/> with that token, and the item it would have received stays buffered.
 /// </para>
+/// <para>
+/// Misuse fails fast: a <c>MoveNextAsync</c> while the previous one is pending, or a <c>DisposeAsync</c> while one is
+/// pending, throws <see cref="InvalidOperationException"/>. After completion, an error, a cancellation or disposal,
+/// <c>MoveNextAsync</c> returns <see langword="false"/> (as compiler-generated iterators do), unless the fake records on a
+/// timeline, whose probe reports a <c>MoveNextAsync</c> after disposal as misuse.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -39,13 +45,15 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
     private readonly LinkedList<DrivenEnumerator<T>.Request> _requests = new();
     private readonly List<(int Count, TaskCompletionSource<bool> Signal)> _demandWatchers = [];
     private readonly FakeRecorder _recorder;
+    private readonly Probe<T>? _probe;
     private string? _ending;
     private Exception? _error;
 
     internal DrivenSequence(VirtualClock? clock, string? name, Timeline? timeline)
     {
         Clock = clock;
-        _recorder = new FakeRecorder("driven sequence", string.IsNullOrWhiteSpace(name) ? "driven" : name, timeline);
+        _recorder = new FakeRecorder("driven sequence", name, "driven", timeline);
+        _probe = _recorder.CreateProbe<T>(CreateEnumerator);
     }
 
     /// <summary>Gets the name the sequence records its events under and uses in messages.</summary>
@@ -54,10 +62,14 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
     /// <summary>Gets the clock <see cref="WhenDemandAsync"/> drives while it waits, if any.</summary>
     public VirtualClock? Clock { get; }
 
+    /// <summary>Gets the timeline the sequence records its enumerations on, or <see langword="null"/> when it records nothing.</summary>
+    /// <remarks>A fake with a timeline hands out a <see cref="Probe{T}"/>'s enumerators over its own, so it records exactly what a probe records, under <see cref="Name"/>, and the probe's protocol checks apply.</remarks>
+    public Timeline? Timeline => _recorder.Timeline;
+
     /// <summary>Gets how many times <c>GetAsyncEnumerator</c> was called.</summary>
     public int Enumerations => _recorder.Enumerations;
 
-    /// <summary>Gets how many times <c>DisposeAsync</c> was called on its enumerators, repeated calls included.</summary>
+    /// <summary>Gets how many of its enumerators were disposed; a repeated <c>DisposeAsync</c> on one enumerator counts once.</summary>
     public int Disposals => _recorder.Disposals;
 
     /// <summary>Gets how many enumerators exist that have not been disposed yet.</summary>
@@ -178,13 +190,9 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
 
     /// <summary>Starts an enumeration that reads from the shared stream.</summary>
     /// <param name="cancellationToken">The token every <c>MoveNextAsync</c> of this enumeration honours.</param>
-    /// <returns>An enumerator over the stream.</returns>
-    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-    {
-        var number = _recorder.Begin(cancellationToken);
-        _recorder.Activate();
-        return new DrivenEnumerator<T>(this, number, cancellationToken);
-    }
+    /// <returns>An enumerator over the stream; a recording probe's enumerator when the sequence has a timeline.</returns>
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        _probe?.GetAsyncEnumerator(cancellationToken) ?? CreateEnumerator(cancellationToken);
 
     /// <summary>Returns the state, for example <c>driven sequence "prices": 2 buffered, demand 0, ended with Complete()</c>.</summary>
     /// <returns>The sequence's name and state.</returns>
@@ -194,5 +202,12 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
         {
             return $"{_recorder.Title}: {_buffer.Count} buffered, demand {_requests.Count}" + (_ending is null ? string.Empty : $", ended with {_ending}");
         }
+    }
+
+    private DrivenEnumerator<T> CreateEnumerator(CancellationToken cancellationToken)
+    {
+        var number = _recorder.Begin();
+        _recorder.Activate();
+        return new DrivenEnumerator<T>(this, number, cancellationToken);
     }
 }

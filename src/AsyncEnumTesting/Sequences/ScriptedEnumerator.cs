@@ -70,20 +70,19 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
                 "Await (or cancel) the pending MoveNextAsync before disposing the enumerator.");
         }
 
-        var first = !_disposed;
-        _disposed = true;
-        _finished = true;
-        Recorder.Record(_number, TimelineEventKind.DisposeStarted);
-        Recorder.Dispose(first);
+        if (!_disposed)
+        {
+            _disposed = true;
+            _finished = true;
+            Recorder.Disposed();
+        }
         if (_misbehavior.HasFlag(Misbehavior.ThrowOnDispose))
         {
             var error = new InvalidOperationException(
                 $"{Recorder.Title} #{_number} threw from DisposeAsync on purpose (Misbehavior.ThrowOnDispose).");
-            Recorder.Record(_number, TimelineEventKind.Disposed, error);
             return ValueTask.FromException(error);
         }
 
-        Recorder.Record(_number, TimelineEventKind.Disposed);
         return default;
     }
 
@@ -111,7 +110,6 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
         catch (OperationCanceledException ex) when (ex.CancellationToken == _token && _token.IsCancellationRequested)
         {
             _finished = true;
-            Recorder.Record(_number, TimelineEventKind.Canceled, ex);
             throw;
         }
         finally
@@ -147,7 +145,6 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
                     break;
                 case ScriptStepKind.Fail:
                     _finished = true;
-                    Recorder.Record(_number, TimelineEventKind.Faulted, step.Error);
                     ExceptionDispatchInfo.Throw(step.Error!);
                     break;
                 case ScriptStepKind.Complete:
@@ -174,14 +171,12 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
     private bool Yield(T item)
     {
         _current = item;
-        Recorder.Record(_number, TimelineEventKind.Yielded, item);
         return true;
     }
 
     private bool Complete()
     {
         _finished = true;
-        Recorder.Record(_number, TimelineEventKind.Completed);
         return false;
     }
 

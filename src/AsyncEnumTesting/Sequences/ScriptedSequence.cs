@@ -20,6 +20,12 @@ namespace AsyncEnumTesting;
 /// disposed. <see cref="Misbehave"/> breaks these rules on purpose. Steps added after an enumeration started are seen
 /// only by later enumerations.
 /// </para>
+/// <para>
+/// Misuse fails fast: a <c>MoveNextAsync</c> while the previous one is pending, or a <c>DisposeAsync</c> while one is
+/// pending, throws <see cref="InvalidOperationException"/>. After completion, an error, a cancellation or disposal,
+/// <c>MoveNextAsync</c> returns <see langword="false"/> (as compiler-generated iterators do), unless the fake records on a
+/// timeline, whose probe reports a <c>MoveNextAsync</c> after disposal as misuse.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -34,11 +40,13 @@ public sealed partial class ScriptedSequence<T> : IAsyncEnumerable<T>
     private readonly Lock _gate = new();
     private readonly List<ScriptStep<T>> _steps = [];
     private readonly FakeRecorder _recorder;
+    private readonly Probe<T>? _probe;
 
     internal ScriptedSequence(VirtualClock? clock, string? name, Timeline? timeline, string kind = "scripted sequence", string defaultName = "scripted")
     {
         Clock = clock;
-        _recorder = new FakeRecorder(kind, string.IsNullOrWhiteSpace(name) ? defaultName : name, timeline);
+        _recorder = new FakeRecorder(kind, name, defaultName, timeline);
+        _probe = _recorder.CreateProbe<T>(CreateEnumerator);
     }
 
     /// <summary>Gets the name the sequence records its events under and uses in messages.</summary>
@@ -47,10 +55,14 @@ public sealed partial class ScriptedSequence<T> : IAsyncEnumerable<T>
     /// <summary>Gets the clock the script waits on, or <see langword="null"/> when it cannot wait.</summary>
     public VirtualClock? Clock { get; }
 
+    /// <summary>Gets the timeline the sequence records its enumerations on, or <see langword="null"/> when it records nothing.</summary>
+    /// <remarks>A fake with a timeline hands out a <see cref="Probe{T}"/>'s enumerators over its own, so it records exactly what a probe records, under <see cref="Name"/>, and the probe's protocol checks apply.</remarks>
+    public Timeline? Timeline => _recorder.Timeline;
+
     /// <summary>Gets how many times <c>GetAsyncEnumerator</c> was called.</summary>
     public int Enumerations => _recorder.Enumerations;
 
-    /// <summary>Gets how many times <c>DisposeAsync</c> was called on its enumerators, repeated calls included.</summary>
+    /// <summary>Gets how many of its enumerators were disposed; a repeated <c>DisposeAsync</c> on one enumerator counts once.</summary>
     public int Disposals => _recorder.Disposals;
 
     /// <summary>Gets how many enumerators exist that have not been disposed yet.</summary>
@@ -153,30 +165,10 @@ public sealed partial class ScriptedSequence<T> : IAsyncEnumerable<T>
 
     /// <summary>Starts a new, independent enumeration of the script.</summary>
     /// <param name="cancellationToken">The token every <c>MoveNextAsync</c> and wait of this enumeration honours.</param>
-    /// <returns>An enumerator that plays the script from its start.</returns>
+    /// <returns>An enumerator that plays the script from its start; a recording probe's enumerator when the sequence has a timeline.</returns>
     /// <exception cref="InvalidOperationException">The sequence misbehaves with <see cref="Misbehavior.ThrowOnGetAsyncEnumerator"/>.</exception>
-    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-    {
-        ScriptStep<T>[] steps;
-        Misbehavior misbehavior;
-        lock (_gate)
-        {
-            steps = [.. _steps];
-            misbehavior = Misbehaviors;
-        }
-
-        var number = _recorder.Begin(cancellationToken);
-        if (misbehavior.HasFlag(Misbehavior.ThrowOnGetAsyncEnumerator))
-        {
-            var error = new InvalidOperationException(
-                $"{_recorder.Title} #{number} threw from GetAsyncEnumerator on purpose (Misbehavior.ThrowOnGetAsyncEnumerator).");
-            _recorder.Record(number, TimelineEventKind.Faulted, error);
-            throw error;
-        }
-
-        _recorder.Activate();
-        return new ScriptedEnumerator<T>(this, steps, misbehavior, number, cancellationToken);
-    }
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        _probe?.GetAsyncEnumerator(cancellationToken) ?? CreateEnumerator(cancellationToken);
 
     /// <summary>Returns the script as its steps, for example <c>scripted sequence "prices": Yield(1), Wait(00:05.000), Complete()</c>.</summary>
     /// <returns>The sequence's name and steps.</returns>
@@ -186,6 +178,27 @@ public sealed partial class ScriptedSequence<T> : IAsyncEnumerable<T>
         {
             return $"{_recorder.Title}: {(_steps.Count == 0 ? "(empty)" : string.Join(", ", _steps))}";
         }
+    }
+
+    private ScriptedEnumerator<T> CreateEnumerator(CancellationToken cancellationToken)
+    {
+        ScriptStep<T>[] steps;
+        Misbehavior misbehavior;
+        lock (_gate)
+        {
+            steps = [.. _steps];
+            misbehavior = Misbehaviors;
+        }
+
+        var number = _recorder.Begin();
+        if (misbehavior.HasFlag(Misbehavior.ThrowOnGetAsyncEnumerator))
+        {
+            throw new InvalidOperationException(
+                $"{_recorder.Title} #{number} threw from GetAsyncEnumerator on purpose (Misbehavior.ThrowOnGetAsyncEnumerator).");
+        }
+
+        _recorder.Activate();
+        return new ScriptedEnumerator<T>(this, steps, misbehavior, number, cancellationToken);
     }
 
     /// <summary>Appends a step the parser or a factory made, skipping the clock check they did already.</summary>

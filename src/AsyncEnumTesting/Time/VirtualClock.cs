@@ -45,10 +45,16 @@ public sealed partial class VirtualClock : TimeProvider
     /// <summary>Initializes a new clock at <paramref name="start"/>, in the UTC time zone unless <paramref name="localTimeZone"/> is given.</summary>
     /// <param name="start">The instant the clock shows before it is advanced.</param>
     /// <param name="localTimeZone">The zone <see cref="LocalTimeZone"/> reports; UTC when <see langword="null"/>.</param>
+    /// <remarks>
+    /// When the calling thread runs on a synchronization context that is not the kit's own (xunit installs one for async
+    /// tests), the clock wraps that context for the rest of the calling method, so that continuations of everything the
+    /// method starts afterwards are tracked and <see cref="AdvanceAsync"/> waits for them.
+    /// </remarks>
     public VirtualClock(DateTimeOffset start, TimeZoneInfo? localTimeZone = null)
     {
         _start = start.ToUniversalTime();
         _localTimeZone = localTimeZone ?? TimeZoneInfo.Utc;
+        TrackingSynchronizationContext.AdoptCurrent(Tracker);
     }
 
     /// <summary>Gets the instant every clock starts at unless told otherwise: 2000-01-01T00:00:00Z, so messages show stable timestamps.</summary>
@@ -228,6 +234,7 @@ public sealed partial class VirtualClock : TimeProvider
             _firings++;
         }
 
+        OnTimeMoved();
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
@@ -247,11 +254,15 @@ public sealed partial class VirtualClock : TimeProvider
     {
         lock (_gate)
         {
-            if (ticks > _nowTicks)
+            if (ticks <= _nowTicks)
             {
-                Volatile.Write(ref _nowTicks, ticks);
+                return;
             }
+
+            Volatile.Write(ref _nowTicks, ticks);
         }
+
+        OnTimeMoved();
     }
 
     private static void ValidateTimerSpan(TimeSpan span, string name)

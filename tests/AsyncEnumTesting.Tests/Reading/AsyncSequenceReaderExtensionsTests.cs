@@ -16,7 +16,7 @@ public sealed class AsyncSequenceReaderExtensionsTests
         Assert.Equal(
             [TimelineEventKind.GetAsyncEnumerator, TimelineEventKind.MoveNextStarted],
             reader.Timeline.Events.Select(e => e.Kind));
-        Assert.Equal("cancellable", reader.Timeline.Events[0].Value);
+        Assert.Equal(true, reader.Timeline.Events[0].Value);
         Assert.Equal("source", reader.Timeline.Events[0].Source);
         Assert.Same(clock, reader.Timeline.Clock);
         await reader.AwaitCompletionAsync();
@@ -37,6 +37,40 @@ public sealed class AsyncSequenceReaderExtensionsTests
         await reader.AwaitCompletionAsync();
 
         Assert.Same(TimeProvider.System, reader.Timeline.Clock);
+    }
+
+    [Fact]
+    public async Task OpenReader_ProbeOnReaderTimeline_RecordsThroughThatProbeOnly()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var probe = Sources.Timed(clock, Second, [1]).Probe(timeline, "orders");
+
+        await using (var reader = probe.OpenReader(clock))
+        {
+            Assert.Same(timeline, reader.Timeline);
+            await reader.AwaitItemAsync();
+            await reader.AwaitCompletionAsync();
+        }
+
+        Assert.All(timeline.Events, e => Assert.Equal("orders", e.Source));
+        Assert.Single(probe.Enumerations);
+        Assert.Empty(probe.UndisposedEnumerations);
+        Assert.Empty(probe.Violations);
+    }
+
+    [Fact]
+    public async Task OpenReader_ProbeOnOtherTimeline_WrapsItAgain()
+    {
+        var clock = new VirtualClock();
+        var probe = Sources.Timed(clock, Second, []).Probe(new Timeline(clock), "orders");
+        var mine = new Timeline(clock);
+
+        await using var reader = probe.OpenReader(clock, new() { Timeline = mine, Name = "reader" });
+        await reader.AwaitCompletionAsync();
+
+        Assert.All(mine.Events, e => Assert.Equal("reader", e.Source));
+        Assert.Single(probe.Enumerations);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public sealed partial class AsyncSequenceReaderTests
             Expected the sequence to stop after cancellation, but MoveNextAsync was still running: nothing can happen any more: no timer is pending on the clock and nothing completed the wait within 0.050 s of real time (the code under test may use real time, or wait on something nothing completes).
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync started
               00:00.000  #1 token canceled
             """,
             ex.Message);
@@ -105,7 +106,7 @@ public sealed partial class AsyncSequenceReaderTests
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
               00:02.000  #1 MoveNextAsync -> 2
-              00:03.000  #1 MoveNextAsync -> 3
+              00:03.000  #1 MoveNextAsync -> 3      <- not consumed
               00:03.000  #1 token canceled
               00:03.000  #1 DisposeAsync
             """,
@@ -159,8 +160,9 @@ public sealed partial class AsyncSequenceReaderTests
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
+              00:01.000  #1 MoveNextAsync started
               00:01.000  #1 token canceled
-              00:01.000  #1 MoveNextAsync canceled
+              00:01.000  #1 MoveNextAsync -> canceled
               00:01.000  #1 DisposeAsync
             """,
             ex.Message);

@@ -17,7 +17,7 @@ public sealed partial class AsyncSequenceReaderTests
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
-              00:02.000  #1 MoveNextAsync -> 2
+              00:02.000  #1 MoveNextAsync -> 2      <- expected the completion
             """,
             ex.Message);
     }
@@ -78,9 +78,9 @@ public sealed partial class AsyncSequenceReaderTests
             """
             Expected the sequence to fail with TimeoutException, but the sequence failed with InvalidOperationException: boom after 1 item.
             Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
-              00:01.000  #1 threw InvalidOperationException: boom
+              00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: boom      <- expected TimeoutException
               00:01.000  #1 DisposeAsync
             """,
             ex.Message);
@@ -119,6 +119,25 @@ public sealed partial class AsyncSequenceReaderTests
         await using var reader = Sources.Timed(clock, Second, [1], ct: own.Token).OpenReader(clock);
 
         await reader.AwaitErrorAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task AwaitCompletionAsync_StringItemCame_QuotesIt()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<string?>();
+        await channel.Writer.WriteAsync("b");
+        await channel.Writer.WriteAsync(null);
+        channel.Writer.Complete();
+        await using var reader = channel.Reader.ReadAllAsync().OpenReader(options: new() { Name = "letters" });
+
+        var first = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitCompletionAsync);
+        await reader.SkipItemsAsync(1);
+        var second = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitCompletionAsync);
+
+        Assert.StartsWith("Expected \"letters\" to complete, but \"letters\" yielded \"b\".", first.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Expected \"letters\" to complete, but \"letters\" yielded null.", second.Message, StringComparison.Ordinal);
+        await reader.SkipItemsAsync(1);
+        await reader.AwaitCompletionAsync();
     }
 
     private sealed class ThrowingSource : IAsyncEnumerable<int>

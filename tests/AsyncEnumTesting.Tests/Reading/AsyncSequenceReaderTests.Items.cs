@@ -33,7 +33,7 @@ public sealed partial class AsyncSequenceReaderTests
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
               00:02.000  #1 MoveNextAsync -> 2
-              00:02.000  #1 MoveNextAsync -> false (completed)
+              00:02.000  #1 MoveNextAsync -> completed      <- expected an item
               00:02.000  #1 DisposeAsync
             """,
             ex.Message);
@@ -54,9 +54,9 @@ public sealed partial class AsyncSequenceReaderTests
             """
             Expected an item, but the sequence failed with InvalidOperationException: boom after 1 item.
             Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
-              00:01.000  #1 threw InvalidOperationException: boom
+              00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: boom      <- expected an item
               00:01.000  #1 DisposeAsync
             """,
             ex.Message);
@@ -102,7 +102,7 @@ public sealed partial class AsyncSequenceReaderTests
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
               00:02.000  #1 MoveNextAsync -> 2
-              00:02.000  #1 MoveNextAsync -> false (completed)
+              00:02.000  #1 MoveNextAsync -> completed      <- expected an item
               00:02.000  #1 DisposeAsync
             """,
             ex.Message);
@@ -144,7 +144,7 @@ public sealed partial class AsyncSequenceReaderTests
               00:01.000  #1 MoveNextAsync -> 1
               00:02.000  #1 MoveNextAsync -> 2
               00:03.000  #1 MoveNextAsync -> 3
-              00:03.000  #1 MoveNextAsync -> false (completed)
+              00:03.000  #1 MoveNextAsync -> completed      <- expected an item
               00:03.000  #1 DisposeAsync
             """,
             ex.Message);

@@ -39,7 +39,7 @@ public sealed partial class AsyncSequenceReaderTests
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:03.000  #1 MoveNextAsync -> 1
-              00:04.000  #1 MoveNextAsync -> 2
+              00:04.000  #1 MoveNextAsync -> 2      <- inside the window
             """,
             message);
     }
@@ -94,14 +94,17 @@ public sealed partial class AsyncSequenceReaderTests
             """
             Expected "slow" to complete, but "slow" yielded 10.
             Timeline (virtual time):
-              00:00.000  fast #1 GetAsyncEnumerator  token: cancellable
-              00:00.000  slow #1 GetAsyncEnumerator  token: cancellable
-              00:01.000  fast #1 MoveNextAsync -> 1
-              00:01.500  slow #1 MoveNextAsync -> 10
-              00:02.000  fast #1 MoveNextAsync -> 2
-              00:02.000  fast #1 MoveNextAsync -> false (completed)
-              00:02.000  fast #1 DisposeAsync
-              00:02.000  mark checked
+              00:00.000  fast#1 GetAsyncEnumerator  token: cancellable
+              00:00.000  fast#1 MoveNextAsync started
+              00:00.000  slow#1 GetAsyncEnumerator  token: cancellable
+              00:00.000  slow#1 MoveNextAsync started
+              00:01.000  fast#1 MoveNextAsync -> 1
+              00:01.000  fast#1 MoveNextAsync started
+              00:01.500  slow#1 MoveNextAsync -> 10      <- expected the completion
+              00:02.000  fast#1 MoveNextAsync -> 2
+              00:02.000  fast#1 MoveNextAsync -> completed
+              00:02.000  fast#1 DisposeAsync
+              00:02.000  test   mark "checked"
             """,
             ex.Message);
     }

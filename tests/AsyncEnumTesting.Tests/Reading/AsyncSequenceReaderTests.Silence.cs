@@ -31,7 +31,7 @@ public sealed partial class AsyncSequenceReaderTests
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync -> 1
-              00:01.500  #1 MoveNextAsync -> 2
+              00:01.500  #1 MoveNextAsync -> 2      <- inside the window
             """,
             ex.Message);
     }
@@ -62,7 +62,7 @@ public sealed partial class AsyncSequenceReaderTests
             Expected no events within 00:01.000, but the sequence had already yielded 1 at 00:00.000 (not consumed yet).
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
-              00:00.000  #1 MoveNextAsync -> 1
+              00:00.000  #1 MoveNextAsync -> 1      <- before the window, not consumed
             """,
             ex.Message);
     }
@@ -107,6 +107,28 @@ public sealed partial class AsyncSequenceReaderTests
         await reader.ExpectNoEventsWithinAsync(10 * Second);
 
         Assert.Equal(10 * Second, clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task ExpectNoEventsWithinAsync_WokenWorkBlocks_FailsWithTheClockDiagnosis()
+    {
+        var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(50) };
+        var release = new TaskCompletionSource();
+        var blocked = BlockAfterDelayAsync(clock, release.Task);
+        await using var reader = Sources.Timed(clock, Second, [1]).OpenReader(clock, new() { IgnoreRemainingEvents = true });
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(TimeSpan.FromMilliseconds(500)));
+        release.SetResult();
+        await blocked;
+
+        Assert.StartsWith("Expected no events within 00:00.500, but the clock could not pass the window: AdvanceAsync waited", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<VirtualTimeException>(ex.InnerException);
+
+        static async Task BlockAfterDelayAsync(VirtualClock clock, Task release)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock);
+            release.Wait(); // A continuation that blocks: what the clock's diagnosis is for.
+        }
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed partial class AsyncSequenceReaderTests
             Expected an item, but nothing happened within 01:00.000 of virtual time.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync started
             """,
             ex.Message);
     }
@@ -48,8 +49,24 @@ public sealed partial class AsyncSequenceReaderTests
             Expected an item, but nothing can happen any more: no timer is pending on the clock and nothing completed the wait within 0.050 s of real time (the code under test may use real time, or wait on something nothing completes).
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync started
             """,
             ex.Message);
+    }
+
+    [Fact]
+    public async Task AwaitItemAsync_ClockGraceShorterThanTimeout_UsesTheClockGrace()
+    {
+        var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(20) };
+        var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock);
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
+        await reader.DisposeAsync();
+
+        Assert.StartsWith(
+            "Expected an item, but nothing can happen any more: no timer is pending on the clock and nothing completed the wait within 0.020 s of real time",
+            ex.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,6 +103,7 @@ public sealed partial class AsyncSequenceReaderTests
             Expected an item, but nothing happened within 01:00.000 of virtual time.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync started
             """,
             message);
     }

@@ -137,7 +137,7 @@ public sealed class ScriptedSequenceTests
         Assert.Equal(2, source.ActiveEnumerations);
         Assert.Equal(
             [(1, TimelineEventKind.GetAsyncEnumerator), (2, TimelineEventKind.GetAsyncEnumerator), (1, TimelineEventKind.Yielded), (1, TimelineEventKind.Yielded), (2, TimelineEventKind.Yielded)],
-            timeline.Events.Select(e => (e.Enumeration, e.Kind)));
+            timeline.Events.Where(e => e.Kind != TimelineEventKind.MoveNextStarted).Select(e => (e.Enumeration, e.Kind)));
     }
 
     [Fact]
@@ -161,12 +161,64 @@ public sealed class ScriptedSequenceTests
         Assert.Equal(
             [
                 new TimelineEvent(TimeSpan.Zero, "orders", 1, TimelineEventKind.GetAsyncEnumerator, false),
+                new TimelineEvent(TimeSpan.Zero, "orders", 1, TimelineEventKind.MoveNextStarted),
                 new TimelineEvent(TimeSpan.Zero, "orders", 1, TimelineEventKind.Yielded, 1),
+                new TimelineEvent(TimeSpan.Zero, "orders", 1, TimelineEventKind.MoveNextStarted),
                 new TimelineEvent(Second, "orders", 1, TimelineEventKind.Faulted, error),
                 new TimelineEvent(Second, "orders", 1, TimelineEventKind.DisposeStarted),
                 new TimelineEvent(Second, "orders", 1, TimelineEventKind.Disposed),
             ],
             timeline.Events);
+    }
+
+    [Fact]
+    public async Task GetAsyncEnumerator_WithTimeline_RecordsSameEventsAsProbe()
+    {
+        var recorded = await Run(clock => FakeSequence.Script<int>(clock, "s", new Timeline(clock)).Yield(1).Wait(Second).Yield(2).Hang());
+        var probed = await Run(clock => FakeSequence.Script<int>(clock).Yield(1).Wait(Second).Yield(2).Hang().Probe(new Timeline(clock), "s"));
+
+        Assert.Equal(probed, recorded);
+        Assert.Equal(10, recorded.Count);
+
+        static async Task<IReadOnlyList<TimelineEvent>> Run(Func<VirtualClock, IAsyncEnumerable<int>> create)
+        {
+            var clock = new VirtualClock();
+            var source = create(clock);
+            await VirtualTime.RunAsync(clock, async _ =>
+            {
+                using var cts = new CancellationTokenSource(5 * Second, clock);
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+                {
+                    await foreach (var item in source.WithCancellation(cts.Token))
+                    {
+                    }
+                });
+            });
+            return source is Probe<int> probe ? probe.Timeline.Events : ((ScriptedSequence<int>)source).Timeline!.Events;
+        }
+    }
+
+    [Fact]
+    public void Script_SameNameTwiceOnTimeline_Throws()
+    {
+        var timeline = new Timeline(new VirtualClock());
+        FakeSequence.Script<int>(name: "orders", timeline: timeline);
+
+        Assert.Throws<ArgumentException>(() => FakeSequence.Script<int>(name: "orders", timeline: timeline));
+    }
+
+    [Fact]
+    public async Task Script_UnnamedOnSharedTimeline_NumbersDefaultNames()
+    {
+        var timeline = new Timeline(new VirtualClock());
+        var first = FakeSequence.Script<int>(timeline: timeline).Yield(1);
+        var second = FakeSequence.Script<int>(timeline: timeline).Yield(2);
+
+        await first.ToListAsync();
+        await second.ToListAsync();
+
+        Assert.Equal(("scripted", "scripted2"), (first.Name, second.Name));
+        Assert.Equal(["scripted", "scripted2"], timeline.Events.Select(e => e.Source).Distinct());
     }
 
     [Fact]
@@ -234,9 +286,12 @@ public sealed class ScriptedSequenceTests
         Assert.Equal(cts.Token, ex.CancellationToken);
         await e.DisposeAsync();
         Assert.Equal(
-            [TimelineEventKind.GetAsyncEnumerator, TimelineEventKind.Yielded, TimelineEventKind.Canceled, TimelineEventKind.DisposeStarted, TimelineEventKind.Disposed],
+            [
+                TimelineEventKind.GetAsyncEnumerator, TimelineEventKind.MoveNextStarted, TimelineEventKind.Yielded, TimelineEventKind.MoveNextStarted,
+                TimelineEventKind.TokenCanceled, TimelineEventKind.Canceled, TimelineEventKind.DisposeStarted, TimelineEventKind.Disposed,
+            ],
             timeline.Events.Select(x => x.Kind));
-        Assert.Equal(TimeSpan.FromHours(1), timeline.Events[2].Time);
+        Assert.Equal(TimeSpan.FromHours(1), timeline.Events[5].Time);
     }
 
     [Fact]
@@ -368,7 +423,7 @@ public sealed class ScriptedSequenceTests
     }
 
     [Fact]
-    public async Task DisposeAsync_Twice_CountsBothCalls()
+    public async Task DisposeAsync_Twice_CountsOnce()
     {
         var source = FakeSequence.Script<int>().Yield(1);
         var e = source.GetAsyncEnumerator();
@@ -376,8 +431,40 @@ public sealed class ScriptedSequenceTests
         await e.DisposeAsync();
         await e.DisposeAsync();
 
-        Assert.Equal(2, source.Disposals);
+        Assert.Equal(1, source.Disposals);
         Assert.Equal(0, source.ActiveEnumerations);
         Assert.False(await e.MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task DisposeAsync_WhilePending_ThrowsSayingToAwaitFirst()
+    {
+        var clock = new VirtualClock();
+        var source = FakeSequence.Script<int>(clock, "orders").Wait(Second).Yield(1);
+        var e = source.GetAsyncEnumerator();
+        var pending = e.MoveNextAsync();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => e.DisposeAsync());
+
+        Assert.Equal(
+            "DisposeAsync was called on scripted sequence \"orders\" #1 while a MoveNextAsync is still pending. Await (or cancel) the pending MoveNextAsync before disposing the enumerator.",
+            ex.Message);
+        await clock.AdvanceAsync(Second);
+        Assert.True(await pending);
+        await e.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Wait_ReadStepwiseInPlainTest_ReaderDrivesTheClock()
+    {
+        var clock = new VirtualClock();
+        var source = FakeSequence.Script<int>(clock).Yield(1).Wait(TimeSpan.FromSeconds(30)).Yield(2);
+        await using var reader = source.OpenReader(clock);
+
+        Assert.Equal(1, await reader.AwaitItemAsync());
+        Assert.Equal(2, await reader.AwaitItemAsync());
+        await reader.AwaitCompletionAsync();
+
+        Assert.Equal(TimeSpan.FromSeconds(30), clock.Elapsed);
     }
 }

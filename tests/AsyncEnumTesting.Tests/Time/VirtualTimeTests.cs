@@ -327,4 +327,43 @@ public sealed partial class VirtualTimeTests
             }
         }
     }
+
+    [Fact]
+    public async Task RunAsync_WorkOfTheRunOnThePool_ClockStandsStillWhileItRuns()
+    {
+        var (before, after) = await VirtualTime.RunAsync(async clock =>
+        {
+            var pending = Task.Delay(TimeSpan.FromHours(1), clock);
+            var seen = await Task.Run(() =>
+            {
+                var at = clock.Elapsed;
+                var spins = 0L;
+                for (var i = 0; i < 2_000_000; i++)
+                {
+                    spins += i % 7;
+                }
+
+                return (at, clock.Elapsed, spins);
+            });
+            await pending;
+            return (seen.at, seen.Item2);
+        });
+
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task RunAsync_PoolWorkBlocksOnVirtualTimer_RunGoesOnAfterGrace()
+    {
+        var elapsed = await VirtualTime.RunAsync(
+            async clock =>
+            {
+                // Sync over async on the pool: the run waits its grace for this work, then fires the timer it waits on.
+                await Task.Run(() => Task.Delay(TimeSpan.FromSeconds(1), clock).Wait());
+                return clock.Elapsed;
+            },
+            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(100) });
+
+        Assert.Equal(TimeSpan.FromSeconds(1), elapsed);
+    }
 }
