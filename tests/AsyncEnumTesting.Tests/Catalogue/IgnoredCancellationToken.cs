@@ -61,6 +61,7 @@ public sealed class IgnoredCancellationTokenTests
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync -> 1
+              00:00.000  #1 MoveNextAsync started
               00:00.000  #1 token canceled
             """,
             message);

@@ -81,7 +81,7 @@ public sealed class LastPageDroppedTests
               00:00.100  #1 MoveNextAsync -> 2
               00:00.200  #1 MoveNextAsync -> 3
               00:00.200  #1 MoveNextAsync -> 4
-              00:00.300  #1 MoveNextAsync -> false (completed)
+              00:00.300  #1 MoveNextAsync -> completed      <- expected an item
               00:00.300  #1 DisposeAsync
             """,
             ex.Message);

@@ -73,7 +73,7 @@ public sealed class LostFinalBatchTests
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:02.000  #1 MoveNextAsync -> System.Collections.Generic.List`1[System.Int32]
               00:04.000  #1 MoveNextAsync -> System.Collections.Generic.List`1[System.Int32]
-              00:05.000  #1 MoveNextAsync -> false (completed)
+              00:05.000  #1 MoveNextAsync -> completed      <- expected an item
               00:05.000  #1 DisposeAsync
             """,
             ex.Message);

@@ -103,9 +103,9 @@ public sealed class OverlappingMoveNextInMergeTests
             """
             Expected an item, but "merged" failed with InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early). after 1 item.
             Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
-              00:01.000  #1 threw InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early).
+              00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early).      <- expected an item
               00:01.000  #1 DisposeAsync
             """,
             message);

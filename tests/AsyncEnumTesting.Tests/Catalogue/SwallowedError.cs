@@ -67,7 +67,7 @@ public sealed class SwallowedErrorTests
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:01.000  #1 MoveNextAsync -> 101
               00:02.000  #1 MoveNextAsync -> 102
-              00:03.000  #1 MoveNextAsync -> false (completed)
+              00:03.000  #1 MoveNextAsync -> completed      <- expected IOException
               00:03.000  #1 DisposeAsync
             """,
             ex.Message);

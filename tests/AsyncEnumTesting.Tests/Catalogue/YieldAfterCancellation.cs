@@ -72,8 +72,9 @@ public sealed class YieldAfterCancellationTests
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:10.000  #1 MoveNextAsync -> 1
+              00:10.000  #1 MoveNextAsync started
               00:14.000  #1 token canceled
-              00:14.000  #1 MoveNextAsync -> 2
+              00:14.000  #1 MoveNextAsync -> 2      <- not consumed
               00:14.000  #1 DisposeAsync
             """,
             message);
