@@ -2,53 +2,65 @@ namespace AsyncEnumTesting;
 
 /// <summary>Collects, in order, what happened to one or more async sequences and the test's own marks.</summary>
 /// <remarks>
+/// <para>
 /// Several probes and fakes can share one timeline, so the order of events across sources ("inner disposed before
-/// outer completed") can be asserted. Appending is thread-safe. Times come from the timeline's clock: virtual
-/// time with a <see cref="VirtualClock"/>, real time elapsed since the timeline was created otherwise.
+/// outer completed") can be asserted. Times come from the timeline's clock: virtual time since the clock's start with
+/// a <see cref="VirtualClock"/>, real time elapsed since the timeline was created otherwise.
+/// </para>
+/// <para>
+/// Appending is thread-safe and lock-free: events from any number of threads are kept in the order they were
+/// appended, none is lost. Reading (<see cref="Events"/> and the queries) returns snapshots and never blocks writers.
+/// </para>
 /// </remarks>
+/// <example>
+/// <code>
+/// var timeline = new Timeline(clock);
+/// var orders = source.Probe(timeline, "orders");
+/// await foreach (var order in orders) { timeline.Mark("saved " + order); }
+/// Console.WriteLine(timeline.Render());
+/// </code>
+/// </example>
 public sealed partial class Timeline
 {
-    private readonly Lock _gate = new();
-    private readonly List<TimelineEvent> _events = [];
+    private readonly TimelineLog _entries = new();
+    private readonly AppendLog<TimelineStream> _streams = new();
+    private readonly Lock _registry = new();
+    private readonly Dictionary<TimelineStream, int> _streamIds = [];
+    private readonly HashSet<string> _probeNames = new(StringComparer.Ordinal);
+    private readonly VirtualClock? _virtualClock;
     private readonly long _origin;
+    private readonly double _ticksPerTimestamp;
+    private int _markStream = -1;
 
     /// <summary>Initializes a new, empty timeline.</summary>
     /// <param name="clock">The clock that stamps events; <see cref="TimeProvider.System"/> (real elapsed time) when <see langword="null"/>.</param>
     public Timeline(TimeProvider? clock = null)
     {
         Clock = clock ?? TimeProvider.System;
-        _origin = Clock is VirtualClock ? 0 : Clock.GetTimestamp();
+        _virtualClock = Clock as VirtualClock;
+        _origin = _virtualClock is null ? Clock.GetTimestamp() : 0;
+        _ticksPerTimestamp = (double)TimeSpan.TicksPerSecond / Clock.TimestampFrequency;
+        _virtualClock?.RegisterTimeline(this);
     }
 
     /// <summary>Gets the clock that stamps this timeline's events.</summary>
     public TimeProvider Clock { get; }
 
     /// <summary>Gets a snapshot of every event so far, in the order they were appended.</summary>
-    public IReadOnlyList<TimelineEvent> Events
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _events];
-            }
-        }
-    }
+    /// <remarks>Each read builds a new list (probe items are boxed here, not while recording): keep the result when you query it repeatedly.</remarks>
+    public IReadOnlyList<TimelineEvent> Events => Snapshot(_ => true);
 
     /// <summary>Gets how many events the timeline holds.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _events.Count;
-            }
-        }
-    }
+    public int Count => _entries.Count;
 
     /// <summary>Gets the time since the timeline's origin now: virtual time with a <see cref="VirtualClock"/>, else real time.</summary>
-    public TimeSpan Now => Clock.GetElapsedTime(_origin);
+    public TimeSpan Now => TimeSpan.FromTicks(NowTicks());
+
+    /// <summary>Gets whether events are stamped with virtual time (the clock is a <see cref="VirtualClock"/>).</summary>
+    internal bool IsVirtual => _virtualClock is not null;
+
+    /// <summary>Gets the virtual clock that stamps events, if any.</summary>
+    internal VirtualClock? VirtualClock => _virtualClock;
 
     /// <summary>Appends a mark, so the test's own steps ("db write") can be ordered against stream events.</summary>
     /// <param name="label">What the test did at this point.</param>
@@ -56,18 +68,113 @@ public sealed partial class Timeline
     public void Mark(string label)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
-        Append("test", 0, TimelineEventKind.Mark, label);
+        if (_markStream < 0)
+        {
+            _markStream = RegisterStream("test", 0);
+        }
+
+        Append(_markStream, TimelineEventKind.Mark, label);
     }
 
     /// <summary>Appends an event stamped with the current time.</summary>
     internal TimelineEvent Append(string source, int enumeration, TimelineEventKind kind, object? value = null)
     {
-        var e = new TimelineEvent(Now, source, enumeration, kind, value);
-        lock (_gate)
+        var ticks = Append(RegisterStream(source, enumeration), kind, value);
+        return new TimelineEvent(TimeSpan.FromTicks(ticks), source, enumeration, kind, value);
+    }
+
+    /// <summary>Appends an event of a registered stream; returns its time in ticks. The probes' hot path.</summary>
+    internal long Append(int stream, TimelineEventKind kind, object? value = null)
+    {
+        var ticks = NowTicks();
+        _entries.Add(ticks, value, stream, TimelineEntry.CodeOf(kind));
+        return ticks;
+    }
+
+    /// <summary>Appends a <see cref="TimelineEventKind.Yielded"/> event whose item stays typed in <paramref name="items"/> until read.</summary>
+    internal long AppendItem(int stream, IBoxedItems items, int index)
+    {
+        var ticks = NowTicks();
+        _entries.Add(ticks, items, stream, TimelineEntry.CodeOfItem(index));
+        return ticks;
+    }
+
+    /// <summary>Returns the id of the (source, enumeration) stream, registering it on first use.</summary>
+    internal int RegisterStream(string source, int enumeration)
+    {
+        var key = new TimelineStream(source, enumeration);
+        lock (_registry)
         {
-            _events.Add(e);
+            if (!_streamIds.TryGetValue(key, out var id))
+            {
+                id = _streams.Add(key);
+                _streamIds.Add(key, id);
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>Reserves a probe name: the requested one, or "source", "source2", ... in creation order.</summary>
+    /// <exception cref="ArgumentException">Another probe on this timeline has the requested name.</exception>
+    internal string ReserveProbeName(string? name)
+    {
+        lock (_registry)
+        {
+            if (name is not null)
+            {
+                if (!_probeNames.Add(name))
+                {
+                    throw new ArgumentException(
+                        $"Another probe on this timeline is already named \"{name}\". Give each probe its own name so its events can be told apart.",
+                        nameof(name));
+                }
+
+                return name;
+            }
+
+            for (var n = 1; ; n++)
+            {
+                var numbered = n == 1 ? "source" : "source" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (_probeNames.Add(numbered))
+                {
+                    return numbered;
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns the current time in ticks since the origin; called twice per probed item, so kept to a read and a multiply.</summary>
+    internal long NowTicks() => _virtualClock is { } virtualClock
+        ? virtualClock.NowTicks
+        : (long)((Clock.GetTimestamp() - _origin) * _ticksPerTimestamp);
+
+    /// <summary>Builds the events whose entries match <paramref name="include"/>.</summary>
+    internal List<TimelineEvent> Snapshot(Func<TimelineEntry, bool> include)
+    {
+        var entries = _entries.ToArray();
+        var result = new List<TimelineEvent>(entries.Length);
+        foreach (var entry in entries)
+        {
+            if (include(entry))
+            {
+                result.Add(ToEvent(entry));
+            }
         }
 
-        return e;
+        return result;
+    }
+
+    /// <summary>Returns the raw entries, for queries that filter before boxing.</summary>
+    internal TimelineEntry[] Entries() => _entries.ToArray();
+
+    /// <summary>Returns the stream with id <paramref name="stream"/>.</summary>
+    internal TimelineStream StreamOf(int stream) => _streams[stream];
+
+    /// <summary>Turns a stored entry into its public value.</summary>
+    internal TimelineEvent ToEvent(TimelineEntry entry)
+    {
+        var stream = _streams[entry.Stream];
+        return new TimelineEvent(TimeSpan.FromTicks(entry.Ticks), stream.Source, stream.Enumeration, entry.Kind, entry.Value);
     }
 }

@@ -236,6 +236,7 @@ public sealed partial class VirtualClock : TimeProvider
             _firings++;
         }
 
+        OnTimeMoved();
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
@@ -255,11 +256,15 @@ public sealed partial class VirtualClock : TimeProvider
     {
         lock (_gate)
         {
-            if (ticks > _nowTicks)
+            if (ticks <= _nowTicks)
             {
-                Volatile.Write(ref _nowTicks, ticks);
+                return;
             }
+
+            Volatile.Write(ref _nowTicks, ticks);
         }
+
+        OnTimeMoved();
     }
 
     private static void ValidateTimerSpan(TimeSpan span, string name)

@@ -1,0 +1,222 @@
+namespace AsyncEnumTesting.FluentAssertions;
+
+/// <summary>How an enumeration driven by an assertion ended, if it did.</summary>
+internal enum EndKind
+{
+    /// <summary>It has not ended: the assertion may read on.</summary>
+    Open,
+
+    /// <summary><c>MoveNextAsync</c> returned <see langword="false"/>.</summary>
+    Completed,
+
+    /// <summary><c>GetAsyncEnumerator</c> or <c>MoveNextAsync</c> threw.</summary>
+    Faulted,
+
+    /// <summary>A wait gave up: nothing happened within its bound.</summary>
+    Stalled,
+}
+
+/// <summary>Enumerates a source once on behalf of an assertion, recording every call on a <see cref="Timeline"/>.</summary>
+/// <remarks>
+/// Every wait is bounded by <see cref="Pacing"/>, so an assertion never hangs. The enumerator gets a cancellable token
+/// owned by the assertion; it is cancelled when the assertion gives up on a stalled wait, before disposing.
+/// </remarks>
+internal sealed partial class Enumeration<T>
+{
+    /// <summary>Safety net for endless synchronous sources: an assertion that reads to the end stops after this many items.</summary>
+    public const int MaxItems = 100_000;
+
+    private readonly CancellationTokenSource _cts = new();
+    private readonly Pacing _pacing;
+    private IAsyncEnumerator<T>? _enumerator;
+    private Task<bool>? _pending;
+
+    private Enumeration(Timeline timeline, Pacing pacing)
+    {
+        Timeline = timeline;
+        _pacing = pacing;
+    }
+
+    /// <summary>Gets the timeline the enumeration is recorded on.</summary>
+    public Timeline Timeline { get; }
+
+    /// <summary>Gets the items received so far, in order.</summary>
+    public List<T> Items { get; } = [];
+
+    /// <summary>Gets the last item received.</summary>
+    public T Current { get; private set; } = default!;
+
+    /// <summary>Gets how the enumeration ended.</summary>
+    public EndKind End { get; private set; }
+
+    /// <summary>Gets the exception the source threw, when <see cref="End"/> is <see cref="EndKind.Faulted"/>.</summary>
+    public Exception? Error { get; private set; }
+
+    /// <summary>Gets why the last wait gave up, when <see cref="End"/> is <see cref="EndKind.Stalled"/>.</summary>
+    public string? Stall { get; private set; }
+
+    /// <summary>Gets the index, in <see cref="Timeline"/>'s events, of the event that ended the enumeration or yielded the last item.</summary>
+    public int LastEventIndex { get; private set; } = -1;
+
+    /// <summary>Gets the pacing that bounds this enumeration's waits.</summary>
+    public Pacing Pacing => _pacing;
+
+    /// <summary>Gets the token handed to <c>GetAsyncEnumerator</c>.</summary>
+    public CancellationToken Token => _cts.Token;
+
+    /// <summary>Gets how many timers were pending on the virtual clock before <c>GetAsyncEnumerator</c>, or 0 on real time.</summary>
+    public int TimersAtStart { get; private init; }
+
+    /// <summary>Gets the virtual time at which the token was cancelled, if it was.</summary>
+    public TimeSpan? CanceledAt { get; private set; }
+
+    /// <summary>Starts enumerating <paramref name="source"/>: calls <c>GetAsyncEnumerator</c> with a cancellable token.</summary>
+    public static Enumeration<T> Begin(IAsyncEnumerable<T> source, string name, Pacing pacing)
+    {
+        // Enumerate through a probe, so the timeline holds what a probe records; a probe the caller made keeps its own.
+        var probe = source as Probe<T> ?? source.Probe(new Timeline(pacing.Clock), string.IsNullOrWhiteSpace(name) ? null : name);
+        var run = new Enumeration<T>(probe.Timeline, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
+        try
+        {
+            run._enumerator = run.CallProducer(() => probe.GetAsyncEnumerator(run._cts.Token));
+            run.Recorded();
+        }
+#pragma warning disable CA1031 // The source's exception is the assertion's finding: it is reported, not swallowed.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            run.Fault(ex);
+        }
+
+        return run;
+    }
+
+    /// <summary>Asks for the next item and waits for it within the pacing's bound (or <paramref name="limit"/>).</summary>
+    /// <returns><see langword="true"/> with <see cref="Current"/> set, or <see langword="false"/> once <see cref="End"/> says why not.</returns>
+    public async Task<bool> MoveNextAsync(TimeSpan? limit = null)
+    {
+        if (End != EndKind.Open || _enumerator is null)
+        {
+            return false;
+        }
+
+        Task<bool> task;
+        try
+        {
+            var enumerator = _enumerator;
+            task = CallProducer(() => enumerator.MoveNextAsync().AsTask());
+            Recorded();
+        }
+#pragma warning disable CA1031 // Reported as the source's fault.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Fault(ex);
+            return false;
+        }
+
+        var stall = await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
+        if (stall is not null)
+        {
+            _pending = task;
+            End = EndKind.Stalled;
+            Stall = stall;
+            return false;
+        }
+
+        if (task.IsCompletedSuccessfully)
+        {
+            if (!task.Result)
+            {
+                End = EndKind.Completed;
+                Recorded();
+                return false;
+            }
+
+            Current = _enumerator.Current;
+            Items.Add(Current);
+            Recorded();
+            return true;
+        }
+
+        Fault(Unwrap(task));
+        return false;
+    }
+
+    /// <summary>Cancels the token the source received.</summary>
+    public void Cancel()
+    {
+        CanceledAt = _pacing.Now;
+        CallProducer(() =>
+        {
+            _cts.Cancel();
+            return true;
+        });
+    }
+
+    /// <summary>Calls into the producer; while this assertion drives a virtual clock, with no synchronization context.</summary>
+    /// <remarks>
+    /// The producer's awaits then capture no context, so the continuations a virtual timer wakes run inline while the
+    /// clock fires it, and the clock never moves on before the producer reacted. With a context (xunit's, for one) they
+    /// would be posted to another thread, and the assertion could advance the clock past them. Under a
+    /// <see cref="VirtualTime"/> run the run's own context already makes this deterministic, and on real time
+    /// nothing is driven, so the caller's context is kept.
+    /// </remarks>
+    private TResult CallProducer<TResult>(Func<TResult> call)
+    {
+        if (_pacing.Virtual is not { Runner: null })
+        {
+            return call();
+        }
+
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    /// <summary>Cancels the token the source received when the virtual clock reaches <paramref name="at"/>.</summary>
+    /// <returns>The timer that cancels; dispose it when the enumeration ends.</returns>
+    public ITimer CancelAt(VirtualClock clock, TimeSpan at) =>
+        clock.CreateTimer(
+            _ =>
+            {
+                CanceledAt = clock.Elapsed;
+                _cts.Cancel();
+            },
+            null,
+            at > clock.Elapsed ? at - clock.Elapsed : TimeSpan.Zero,
+            Timeout.InfiniteTimeSpan);
+
+    /// <summary>Returns the exception a finished, unsuccessful task throws when awaited (the source's own OperationCanceledException too).</summary>
+    private static Exception Unwrap(Task task)
+    {
+        try
+        {
+            task.GetAwaiter().GetResult();
+            return new InvalidOperationException("The task did not fail.");
+        }
+#pragma warning disable CA1031 // Captured to be reported.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return ex;
+        }
+    }
+
+    private void Fault(Exception ex)
+    {
+        End = EndKind.Faulted;
+        Error = ex;
+        Recorded();
+    }
+
+    /// <summary>Notes that the probe just recorded the event the assertion may point at.</summary>
+    private void Recorded() => LastEventIndex = Timeline.Count - 1;
+}

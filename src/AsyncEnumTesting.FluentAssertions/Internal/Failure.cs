@@ -1,0 +1,64 @@
+using FluentAssertions.Execution;
+using FluentAssertions.Formatting;
+
+namespace AsyncEnumTesting.FluentAssertions;
+
+/// <summary>Says what went wrong in one assertion: the actual half of its message and the timeline row to mark.</summary>
+/// <param name="Actual">What happened instead, completing "but …", for example <c>item [2] was 4</c>.</param>
+/// <param name="MarkIndex">The index of the timeline event to mark, or -1.</param>
+/// <param name="Mark">The note next to the marked row, for example <c>differs from 3</c>.</param>
+/// <param name="Cause">The source's exception that caused the failure, printed in full after the timeline.</param>
+internal sealed record Verdict(string Actual, int MarkIndex = -1, string? Mark = null, Exception? Cause = null);
+
+/// <summary>Writes every failure message of the package: one shape, one place.</summary>
+/// <remarks>
+/// Shape: <c>Expected {context:source} to {expectation}{reason}, but {actual}.</c>, then the timeline table, then
+/// the source's exception with its stack trace when one caused the failure. Everything but the two placeholders is
+/// escaped, so braces in items or exception messages reach the reader unchanged.
+/// </remarks>
+internal static class Failure
+{
+    /// <summary>Fails the current assertion scope with a message of <paramref name="verdict"/> on <paramref name="events"/>.</summary>
+    public static void Fail(string expectation, Verdict verdict, IReadOnlyList<TimelineEvent> events, bool virtualTime, string because, object[] becauseArgs)
+    {
+        var message = Build(expectation, verdict, events, virtualTime);
+        Execute.Assertion.BecauseOf(because, becauseArgs).FailWith(message);
+    }
+
+    /// <summary>Fails the current assertion scope with a message of <paramref name="verdict"/> on <paramref name="timeline"/>.</summary>
+    public static void Fail(string expectation, Verdict verdict, Timeline timeline, string because, object[] becauseArgs) =>
+        Fail(expectation, verdict, timeline.Events, timeline.IsVirtual, because, becauseArgs);
+
+    /// <summary>Builds the message with its <c>{context:source}</c> and <c>{reason}</c> placeholders still in place.</summary>
+    public static string Build(string expectation, Verdict verdict, IReadOnlyList<TimelineEvent> events, bool virtualTime)
+    {
+        var options = new TimelineRenderOptions
+        {
+            HighlightIndex = verdict.MarkIndex >= 0 ? verdict.MarkIndex : null,
+            HighlightNote = verdict.Mark,
+            FormatValue = Show,
+        };
+        var message = "Expected {context:source} to " + Escape(expectation) + "{reason}, but " + Escape(verdict.Actual) + "." +
+            Environment.NewLine + Escape(TimelineRenderer.Render(events, virtualTime, options).ReplaceLineEndings());
+        if (verdict.Cause is not null)
+        {
+            message += Environment.NewLine + "The source's exception:" + Environment.NewLine + Escape(verdict.Cause.ToString());
+        }
+
+        return message;
+    }
+
+    /// <summary>Formats a value as FluentAssertions does: <c>4</c>, <c>"a"</c>, <c>{1, 2, 3}</c>.</summary>
+    public static string Show(object? value) => Formatter.ToString(value);
+
+    /// <summary>Formats an exception as its type and message.</summary>
+    public static string Describe(Exception? ex) => ex is null ? "an exception" : $"{ex.GetType().Name}: {ex.Message}";
+
+    /// <summary>Says "before any item", "after 1 item" or "after 3 items".</summary>
+    public static string After(int count) => count == 0 ? "before any item" : "after " + Items(count);
+
+    /// <summary>Says "1 item" or "3 items".</summary>
+    public static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
+
+    private static string Escape(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+}

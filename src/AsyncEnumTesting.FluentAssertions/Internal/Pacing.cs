@@ -1,0 +1,89 @@
+namespace AsyncEnumTesting.FluentAssertions;
+
+/// <summary>Bounds every wait of an assertion: virtual time when a <see cref="VirtualClock"/> drives the source, real time otherwise.</summary>
+/// <remarks>
+/// Assertion code resumes on the caller's context (<c>ConfigureAwait(true)</c>) throughout: under a
+/// <see cref="VirtualTime"/> run that context is the run's single thread, and resuming anywhere else would let the
+/// run move the clock while the assertion is still busy.
+/// </remarks>
+/// <param name="Clock">The clock the source runs on, or <see langword="null"/> when it runs on real time.</param>
+/// <param name="Timeout">How long one wait may take; <see langword="null"/> for the default of the clock kind.</param>
+internal sealed record Pacing(TimeProvider? Clock, TimeSpan? Timeout)
+{
+    /// <summary>The default bound of one wait on real time: long enough for slow CI machines, short enough to fail fast.</summary>
+    public static readonly TimeSpan DefaultRealTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The default bound of one wait in virtual time: costs nothing in real time, but stops a silent endless poll.</summary>
+    public static readonly TimeSpan DefaultVirtualTimeout = TimeSpan.FromHours(1);
+
+    /// <summary>Gets the virtual clock, if the source runs on one.</summary>
+    public VirtualClock? Virtual => Clock as VirtualClock;
+
+    /// <summary>Gets how long one wait may take.</summary>
+    public TimeSpan Limit => Timeout ?? (Virtual is null ? DefaultRealTimeout : DefaultVirtualTimeout);
+
+    /// <summary>Gets the virtual time now, or <see langword="null"/> on real time.</summary>
+    public TimeSpan? Now => Virtual?.Elapsed;
+
+    /// <summary>Waits for <paramref name="task"/> to finish, in any state, for at most <paramref name="limit"/>.</summary>
+    /// <returns><see langword="null"/> when the task finished; otherwise why the wait gave up, in words.</returns>
+    public Task<string?> WaitAsync(Task task, TimeSpan? limit = null) =>
+        WaitAsync(task as Task<bool> ?? task.ContinueWith(static _ => true, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default), limit);
+
+    /// <summary>Waits for <paramref name="task"/> to finish, in any state, for at most <paramref name="limit"/>.</summary>
+    /// <returns><see langword="null"/> when the task finished; otherwise why the wait gave up, in words.</returns>
+    /// <remarks>
+    /// Never resumes through <c>ConfigureAwait(false)</c>: when a task completes on a thread with a synchronization context
+    /// (a run's), such a continuation is queued to the thread pool instead of running inline, and the clock could move on
+    /// before it ran.
+    /// </remarks>
+    public async Task<string?> WaitAsync(Task<bool> task, TimeSpan? limit = null)
+    {
+        var bound = limit ?? Limit;
+        if (task.IsCompleted)
+        {
+            return null;
+        }
+
+        const ConfigureAwaitOptions Quietly = ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext;
+        if (Virtual is { Runner: not null } driven)
+        {
+            // The run moves the clock whenever its thread is idle: a virtual timeout timer bounds the wait. Not
+            // task.WaitAsync(bound, clock): it leaves its timer pending on the clock after the task completed.
+            var timeout = new TaskCompletionSource();
+            using (driven.CreateTimer(static t => ((TaskCompletionSource)t!).TrySetResult(), timeout, bound, System.Threading.Timeout.InfiniteTimeSpan))
+            {
+                await Task.WhenAny(task, timeout.Task).ConfigureAwait(true);
+            }
+
+            return task.IsCompleted ? null : $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(driven.Elapsed)})";
+        }
+
+        if (Virtual is { } clock)
+        {
+            try
+            {
+                await clock.DriveAsync(task, bound, clock.RealTimeGrace).ConfigureAwait(true);
+            }
+            catch (VirtualTimeException) when (!task.IsCompleted)
+            {
+                return clock.NextDueTime is null
+                    ? $"nothing can happen any more in virtual time: no timer is pending on the clock at {TimeFormat.Elapsed(clock.Elapsed)} " +
+                      $"and nothing completed the wait within {TimeFormat.RealSeconds(clock.RealTimeGrace)} of real time"
+                    : $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(clock.Elapsed)})";
+            }
+#pragma warning disable CA1031 // The task's own failure: the caller reads it from the task.
+            catch (Exception) when (task.IsCompleted)
+#pragma warning restore CA1031
+            {
+            }
+
+            return null;
+        }
+
+        await ((Task)task).WaitAsync(bound).ConfigureAwait(Quietly);
+        return task.IsCompleted
+            ? null
+            : $"nothing happened within {TimeFormat.RealSeconds(bound)} of real time (if the source runs on a VirtualClock, pass it: Should(clock))";
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using FluentAssertions;
+using FluentAssertions.Specialized;
+
+namespace AsyncEnumTesting.FluentAssertions;
+
+/// <content>How the source ends: completion, in time, or with an exception.</content>
+public sealed partial class AsyncEnumerableAssertions<T>
+{
+    /// <summary>Asserts that the source completes, whatever it yields on the way, without throwing.</summary>
+    /// <param name="because">A phrase explaining why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>A task that completes when the assertion passed, or fails with a message and the timeline.</returns>
+    /// <remarks>Each wait is bounded (see <see cref="WithTimeout"/>), and so is the number of items read: 100,000.</remarks>
+    [StackTraceHidden]
+    public Task<AndConstraint<AsyncEnumerableAssertions<T>>> Complete(string because = "", params object[] becauseArgs) =>
+        CheckAsync("complete", because, becauseArgs, run => ReadToEndAsync(run, null));
+
+    /// <summary>Asserts that the source completes within <paramref name="limit"/> of the first <c>GetAsyncEnumerator</c>.</summary>
+    /// <param name="limit">Virtual time with a <see cref="VirtualClock"/>, real time otherwise.</param>
+    /// <param name="because">A phrase explaining why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>A task that completes when the assertion passed, or fails with a message and the timeline.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is negative.</exception>
+    /// <remarks>
+    /// With a <see cref="VirtualClock"/> that no <see cref="VirtualTime"/> run drives, the clock is advanced no further than
+    /// the limit. Under a run, the run moves the clock and the completion time is checked afterwards.
+    /// </remarks>
+    [StackTraceHidden]
+    public Task<AndConstraint<AsyncEnumerableAssertions<T>>> CompleteWithin(TimeSpan limit, string because = "", params object[] becauseArgs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, TimeSpan.Zero);
+        var unit = _pacing.Virtual is null ? $"{TimeFormat.RealSeconds(limit)} of real time" : $"{TimeFormat.Elapsed(limit)} of virtual time";
+        return CheckAsync($"complete within {unit}", because, becauseArgs, run => ReadToEndAsync(run, limit));
+    }
+
+    /// <summary>Asserts that the source ends by throwing <typeparamref name="TException"/> (or a subtype), after any items.</summary>
+    /// <typeparam name="TException">The expected exception type.</typeparam>
+    /// <param name="because">A phrase explaining why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>The exception's assertions, for example <c>.WithMessage("*page 3*")</c>.</returns>
+    [StackTraceHidden]
+    public Task<ExceptionAssertions<TException>> Throw<TException>(string because = "", params object[] becauseArgs)
+        where TException : Exception =>
+        ThrowCoreAsync<TException>(null, because, becauseArgs);
+
+    /// <summary>Asserts that the source yields exactly <paramref name="itemsBefore"/> and then throws <typeparamref name="TException"/>.</summary>
+    /// <typeparam name="TException">The expected exception type (or a subtype).</typeparam>
+    /// <param name="itemsBefore">The items that come before the exception, in order.</param>
+    /// <param name="because">A phrase explaining why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>The exception's assertions, for example <c>.WithMessage("*page 3*")</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="itemsBefore"/> is <see langword="null"/>.</exception>
+    [StackTraceHidden]
+    public Task<ExceptionAssertions<TException>> Throw<TException>(IEnumerable<T> itemsBefore, string because = "", params object[] becauseArgs)
+        where TException : Exception
+    {
+        ArgumentNullException.ThrowIfNull(itemsBefore);
+        return ThrowCoreAsync<TException>(itemsBefore.ToList(), because, becauseArgs);
+    }
+
+    private Task<ExceptionAssertions<TException>> ThrowCoreAsync<TException>(List<T>? before, string because, object[] becauseArgs)
+        where TException : Exception
+    {
+        var expectation = before is null ? $"throw {typeof(TException).Name}" : $"yield {Failure.Show(before)} and then throw {typeof(TException).Name}";
+        var wanted = typeof(TException).Name;
+        return CheckAsync(
+            expectation,
+            because,
+            becauseArgs,
+            async run =>
+            {
+                if (before is not null && await ReadInOrderAsync(run, before, EqualityComparer<T>.Default).ConfigureAwait(true) is { } differs)
+                {
+                    return differs;
+                }
+
+                while (await run.MoveNextAsync().ConfigureAwait(true))
+                {
+                    if (before is not null)
+                    {
+                        return new Verdict($"it yielded a further item: item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}", run.LastEventIndex, "expected " + wanted);
+                    }
+
+                    if (run.Items.Count >= Enumeration<T>.MaxItems)
+                    {
+                        return new Verdict($"it yielded {Enumeration<T>.MaxItems} items without ending", run.LastEventIndex);
+                    }
+                }
+
+                if (run.End == EndKind.Faulted && run.Error is TException)
+                {
+                    return null;
+                }
+
+                return run.End == EndKind.Faulted
+                    ? new Verdict($"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error)
+                    : Ended(run, wanted);
+            },
+            run => new ExceptionAssertions<TException>(run.Error is TException ex ? [ex] : []));
+    }
+
+    /// <summary>Reads to the end, within <paramref name="total"/> of virtual or real time when given.</summary>
+    private static async Task<Verdict?> ReadToEndAsync(Enumeration<T> run, TimeSpan? total)
+    {
+        var started = run.Pacing.Now ?? TimeSpan.Zero;
+        var realStart = Stopwatch.GetTimestamp();
+        TimeSpan Spent() => run.Pacing.Now is { } now ? now - started : Stopwatch.GetElapsedTime(realStart);
+        TimeSpan? Remaining() => total is { } t ? (t - Spent() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero) : null;
+
+        while (await run.MoveNextAsync(Remaining()).ConfigureAwait(true))
+        {
+            if (run.Items.Count >= Enumeration<T>.MaxItems)
+            {
+                return new Verdict($"it yielded {Enumeration<T>.MaxItems} items without completing", run.LastEventIndex);
+            }
+        }
+
+        if (total is { } limit && (run.End == EndKind.Stalled || Spent() > limit))
+        {
+            var spent = run.Pacing.Virtual is null ? TimeFormat.RealSeconds(Spent()) : TimeFormat.Elapsed(Spent());
+            return run.End == EndKind.Completed
+                ? new Verdict($"it completed only after {spent}", run.LastEventIndex, "too late")
+                : new Verdict($"it had not completed after {spent} ({Failure.Items(run.Items.Count)} so far)", run.LastEventIndex, "still waiting");
+        }
+
+        return run.End == EndKind.Completed ? null : Ended(run, "completion");
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using FluentAssertions;
+using FluentAssertions.Primitives;
+
+namespace AsyncEnumTesting.FluentAssertions;
+
+/// <summary>Asserts what an async sequence does when enumerated: its items, its end, its timing, cancellation and laziness.</summary>
+/// <typeparam name="T">The type of the items.</typeparam>
+/// <remarks>
+/// <para>
+/// Every assertion returns a task: await it (a dropped task checks nothing; the AET0001 analyzer reports it). Each one
+/// enumerates the source exactly once (one <c>GetAsyncEnumerator</c> with a cancellable token, one <c>DisposeAsync</c>),
+/// so a hot source (a channel reader) is consumed by the first assertion only.
+/// </para>
+/// <para>
+/// No wait hangs: on real time each wait for the next event is bounded (5 s unless <see cref="WithTimeout"/> says
+/// otherwise); on a <see cref="VirtualClock"/> the assertion advances the clock while it waits, bounded in virtual time.
+/// A failure message says what happened in async terms and prints the enumeration's timeline.
+/// </para>
+/// </remarks>
+[DebuggerNonUserCode]
+[StackTraceHidden]
+public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertions<IAsyncEnumerable<T>, AsyncEnumerableAssertions<T>>
+{
+    private readonly string _subject;
+    private readonly Pacing _pacing;
+
+    internal AsyncEnumerableAssertions(IAsyncEnumerable<T> source, string subject, Pacing pacing)
+        : base(source)
+    {
+        _subject = subject;
+        _pacing = pacing;
+    }
+
+
+    /// <inheritdoc />
+    protected override string Identifier => "source";
+
+    /// <summary>Returns assertions that drive (or read) <paramref name="clock"/> while they wait.</summary>
+    /// <param name="clock">The clock the source waits on.</param>
+    /// <returns>New assertions on the same source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
+    public AsyncEnumerableAssertions<T> WithClock(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new(Subject, _subject, _pacing with { Clock = clock });
+    }
+
+    /// <summary>Returns assertions whose every wait for the next event is bounded by <paramref name="timeout"/>.</summary>
+    /// <param name="timeout">Virtual time with a <see cref="VirtualClock"/>, real time otherwise.</param>
+    /// <returns>New assertions on the same source.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive.</exception>
+    public AsyncEnumerableAssertions<T> WithTimeout(TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        return new(Subject, _subject, _pacing with { Timeout = timeout });
+    }
+
+    /// <summary>Enumerates the source once, runs <paramref name="body"/>, disposes, and fails with the verdict if there is one.</summary>
+    private async Task<TResult> CheckAsync<TResult>(
+        string expectation,
+        string because,
+        object[] becauseArgs,
+        Func<Enumeration<T>, Task<Verdict?>> body,
+        Func<Enumeration<T>, TResult> result,
+        Func<Enumeration<T>, Verdict?>? afterDisposal = null)
+    {
+        ArgumentNullException.ThrowIfNull(Subject, "source");
+        using var scope = SubjectScope.Open(_subject);
+        var run = Enumeration<T>.Begin(Subject, _subject, _pacing);
+        Verdict? verdict;
+        try
+        {
+            verdict = run.End == EndKind.Faulted ? Ended(run, "GetAsyncEnumerator to return") : await body(run).ConfigureAwait(true);
+        }
+        finally
+        {
+            await run.DisposeAsync().ConfigureAwait(true);
+        }
+
+        verdict ??= DisposalVerdict(run) ?? afterDisposal?.Invoke(run);
+        if (verdict is not null)
+        {
+            Failure.Fail(expectation, verdict, run.Timeline, because, becauseArgs);
+        }
+
+        return result(run);
+    }
+
+    private Task<AndConstraint<AsyncEnumerableAssertions<T>>> CheckAsync(
+        string expectation, string because, object[] becauseArgs, Func<Enumeration<T>, Task<Verdict?>> body) =>
+        CheckAsync(expectation, because, becauseArgs, body, _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this));
+
+    /// <summary>Describes why an enumeration stopped before the assertion got <paramref name="wanted"/>.</summary>
+    private static Verdict Ended(Enumeration<T> run, string wanted)
+    {
+        var mark = "expected " + wanted;
+        return run.End switch
+        {
+            EndKind.Completed => new Verdict(run.Items.Count == 0 ? "it completed without yielding any item" : $"it completed after {Failure.Items(run.Items.Count)}", run.LastEventIndex, mark),
+            EndKind.Faulted when run.Items.Count == 0 && run.Timeline.Count == 2 =>
+                new Verdict($"GetAsyncEnumerator threw {Failure.Describe(run.Error)}", run.LastEventIndex, null, run.Error),
+            EndKind.Faulted => new Verdict(
+                $"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
+            _ => new Verdict($"{Failure.After(run.Items.Count)}, {run.Stall}", run.LastEventIndex, mark),
+        };
+    }
+
+    private static Verdict? DisposalVerdict(Enumeration<T> run)
+    {
+        if (run.DisposeError is { } error)
+        {
+            return new Verdict($"DisposeAsync threw {Failure.Describe(error)}", run.Timeline.Count - 1, null, error);
+        }
+
+        return run.DisposeStall is { } stall ? new Verdict(stall, run.Timeline.Count - 1) : null;
+    }
+}

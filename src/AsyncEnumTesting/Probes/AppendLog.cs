@@ -1,0 +1,56 @@
+namespace AsyncEnumTesting;
+
+/// <summary>Holds values appended by (almost always) one writer at a time, readable while it grows.</summary>
+/// <remarks>
+/// Each probe enumeration keeps its items here, typed: the protocol allows one <c>MoveNextAsync</c> at a time per
+/// enumerator, so there is one writer and appending costs one atomic increment and two plain stores. Several writers
+/// (a consumer that overlaps calls with <c>ThrowOnMisuse</c> off) stay correct: a writer commits only after the writers
+/// that reserved earlier slots, waiting briefly for them. Readers see the committed prefix.
+/// </remarks>
+/// <typeparam name="T">The value type stored.</typeparam>
+internal sealed class AppendLog<T> : IBoxedItems
+{
+    private readonly ChunkedStore<T> _store = new();
+    private int _reserved;
+    private int _committed;
+
+    /// <summary>Gets how many values are committed and readable.</summary>
+    public int Count => Volatile.Read(ref _committed);
+
+    /// <summary>Gets the committed value at <paramref name="index"/>.</summary>
+    public T this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            return _store.Existing(index);
+        }
+    }
+
+    /// <summary>Appends <paramref name="value"/> and returns its index.</summary>
+    public int Add(T value)
+    {
+        var index = Interlocked.Increment(ref _reserved) - 1;
+        _store.Slot(index) = value;
+
+        // Only the writer holding slot `index` may move the count from index to index + 1.
+        if (Volatile.Read(ref _committed) != index)
+        {
+            var spin = default(SpinWait);
+            while (Volatile.Read(ref _committed) != index)
+            {
+                spin.SpinOnce();
+            }
+        }
+
+        Volatile.Write(ref _committed, index + 1);
+        return index;
+    }
+
+    /// <summary>Copies the committed values into a new array.</summary>
+    public T[] ToArray() => _store.Copy(Count);
+
+    /// <inheritdoc />
+    public object? GetBoxed(int index) => this[index];
+}

@@ -1,0 +1,30 @@
+namespace AsyncEnumTesting;
+
+/// <summary>Configures how <see cref="Timeline.Render"/> shows a timeline: value formatting, length and one annotated row.</summary>
+public sealed class TimelineRenderOptions
+{
+    /// <summary>Gets the options used when none are given.</summary>
+    public static TimelineRenderOptions Default { get; } = new();
+
+    /// <summary>Gets how items are written; <see langword="null"/> for the default (strings quoted, numbers invariant, <c>null</c> spelled out).</summary>
+    public Func<object?, string>? FormatValue { get; init; }
+
+    /// <summary>Gets how many rows are shown at most before the rendering is shortened around the interesting part; default 40.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 3.</exception>
+    public int MaxRows
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 3);
+            field = value;
+        }
+    } = 40;
+
+    /// <summary>Gets the index (in the rendered events) of the event to annotate, or <see langword="null"/>.</summary>
+    /// <remarks>A shortened rendering keeps the rows around this event.</remarks>
+    public int? HighlightIndex { get; init; }
+
+    /// <summary>Gets the note written after the highlighted row, for example <c>differs from 3</c>.</summary>
+    public string? HighlightNote { get; init; }
+}

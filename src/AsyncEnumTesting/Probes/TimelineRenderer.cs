@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+
+namespace AsyncEnumTesting;
+
+/// <summary>Renders events as an aligned table; the one renderer behind <see cref="Timeline.Render"/> and the assertion messages.</summary>
+/// <remarks>
+/// A <c>MoveNextAsync</c> (or <c>DisposeAsync</c>) call immediately followed by its own result is folded into one row
+/// stamped with the result's time. Source names show only when events of more than one source are rendered.
+/// </remarks>
+internal static class TimelineRenderer
+{
+    private const string Indent = "  ";
+    private const string NoteGap = "      <- ";
+
+    /// <summary>Renders <paramref name="events"/> under a "Timeline (virtual time):" or "(real time)" header.</summary>
+    public static string Render(IReadOnlyList<TimelineEvent> events, bool isVirtual, TimelineRenderOptions? options)
+    {
+        options ??= TimelineRenderOptions.Default;
+        var header = isVirtual ? "Timeline (virtual time):" : "Timeline (real time):";
+        if (events.Count == 0)
+        {
+            return header + " no events";
+        }
+
+        var rows = TimelineRows.Build(events, options.FormatValue ?? ValueFormat.Format);
+        var highlight = options.HighlightIndex is { } index ? rows.FindIndex(r => index >= r.FirstEvent && index < r.FirstEvent + r.EventCount) : -1;
+        var showSources = events.Where(e => e.Enumeration != 0).Select(e => e.Source).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        var labels = rows.ConvertAll(r => Label(r, showSources));
+        var labelWidth = labels.Max(l => l.Length);
+        var timeWidth = rows.Max(r => TimeFormat.Elapsed(r.Time).Length);
+        var eventWidth = rows.Where(r => r.Value is not null).Select(r => r.Event.Length).DefaultIfEmpty(0).Max();
+
+        var text = new StringBuilder(header);
+        foreach (var part in Window(rows, highlight, options.MaxRows))
+        {
+            text.Append(Environment.NewLine).Append(Indent);
+            if (part.Omitted is { } omitted)
+            {
+                text.Append(omitted);
+                continue;
+            }
+
+            var row = rows[part.Row];
+            text.Append(TimeFormat.Elapsed(row.Time).PadRight(timeWidth)).Append(Indent);
+            if (labelWidth > 0)
+            {
+                text.Append(labels[part.Row].PadRight(labelWidth)).Append(' ');
+            }
+
+            text.Append(row.Value is null ? row.Event : row.Event.PadRight(eventWidth) + Indent + row.Value);
+            if (part.Row == highlight)
+            {
+                text.Append(NoteGap).Append(options.HighlightNote ?? "here");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Label(TimelineRow row, bool showSources) => row.Enumeration == 0
+        ? (showSources ? row.Source : string.Empty)
+        : (showSources ? row.Source : string.Empty) + "#" + row.Enumeration.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Chooses the rows to show: all, a window around the highlight, or the start and the end.</summary>
+    private static IEnumerable<(int Row, string? Omitted)> Window(List<TimelineRow> rows, int highlight, int maxRows)
+    {
+        if (rows.Count <= maxRows)
+        {
+            return Enumerable.Range(0, rows.Count).Select(i => (i, (string?)null));
+        }
+
+        var parts = new List<(int, string?)>();
+        if (highlight >= 0)
+        {
+            // One line each is spent on "earlier" and "later" notes when they are needed.
+            var shown = maxRows - 2;
+            var start = Math.Clamp(highlight - (shown / 2), 0, rows.Count - shown);
+            if (start > 0)
+            {
+                parts.Add((-1, Omitted(rows, 0, start, "earlier ")));
+            }
+
+            parts.AddRange(Enumerable.Range(start, shown).Select(i => (i, (string?)null)));
+            if (start + shown < rows.Count)
+            {
+                parts.Add((-1, Omitted(rows, start + shown, rows.Count, "later ")));
+            }
+
+            return parts;
+        }
+
+        var head = (maxRows - 1) / 2;
+        var tail = maxRows - 1 - head;
+        parts.AddRange(Enumerable.Range(0, head).Select(i => (i, (string?)null)));
+        parts.Add((-1, Omitted(rows, head, rows.Count - tail, string.Empty)));
+        parts.AddRange(Enumerable.Range(rows.Count - tail, tail).Select(i => (i, (string?)null)));
+        return parts;
+    }
+
+    private static string Omitted(List<TimelineRow> rows, int from, int to, string where)
+    {
+        var events = 0;
+        for (var i = from; i < to; i++)
+        {
+            events += rows[i].EventCount;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"... {events} {where}event{(events == 1 ? string.Empty : "s")} left out ...");
+    }
+}

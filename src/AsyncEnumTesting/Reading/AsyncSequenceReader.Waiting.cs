@@ -1,0 +1,95 @@
+namespace AsyncEnumTesting;
+
+/// <content>Waiting for the next event within the reader's real-time and virtual-time limits.</content>
+public sealed partial class AsyncSequenceReader<T>
+{
+    /// <summary>Waits for the next event without consuming it; an event of kind <see cref="ReaderEventKind.Nothing"/> says why none came.</summary>
+    /// <param name="waitingFor">What the test awaits, for hang diagnoses: <c>an item</c>.</param>
+    private async Task<ReaderEvent<T>> PeekAsync(string waitingFor)
+    {
+        if (_pull is null || (_pull.IsCompleted && _pull.Result.Kind == ReaderEventKind.Canceled))
+        {
+            return Over();
+        }
+
+        var e = await WaitAsync(_pull, waitingFor);
+        return e.Kind == ReaderEventKind.Canceled ? Over() : e;
+    }
+
+    /// <summary>Describes a reader that has nothing more to give: the end was consumed, or the reader was canceled.</summary>
+    private ReaderEvent<T> Over()
+    {
+        var detail = _end is { Kind: not ReaderEventKind.Canceled } end
+            ? _subject + " had already " + ReaderText.Act(end) + " " + ReaderText.AfterItems(end.ItemsBefore)
+            : "the reader had already been canceled " + ReaderText.AfterItems(_itemCount);
+        return new ReaderEvent<T>(ReaderEventKind.Nothing, default, null, Timeline.Now, _itemCount, detail);
+    }
+
+    /// <summary>Waits for <paramref name="task"/> within the limits: real time alone without a clock; otherwise virtual
+    /// time too, moving the clock unless a virtual-time run already does.</summary>
+    private async Task<ReaderEvent<T>> WaitAsync(Task<ReaderEvent<T>> task, string waitingFor)
+    {
+        if (task.IsCompleted)
+        {
+            return task.Result;
+        }
+
+        var since = Timeline.Now;
+        if (_clock is null)
+        {
+            await ((Task)task).WaitAsync(_options.Timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return task.IsCompleted ? task.Result : Nothing(RealTimeout(), null);
+        }
+
+        using var waiter = _clock.Waiters.Add(() => $"reader \"{_name}\" awaiting {waitingFor} since {TimeFormat.Elapsed(since)}");
+        return _clock.Runner is null ? await DriveAsync(_clock, task) : await AwaitInRunAsync(_clock, task);
+    }
+
+    /// <summary>Moves the clock timer by timer until the task completes, as the run would.</summary>
+    private async Task<ReaderEvent<T>> DriveAsync(VirtualClock clock, Task<ReaderEvent<T>> task)
+    {
+        var startTicks = clock.NowTicks;
+        var grace = clock.RealTimeGrace < _options.Timeout ? clock.RealTimeGrace : _options.Timeout;
+        try
+        {
+            return await clock.DriveAsync(task, _options.VirtualTimeout, grace);
+        }
+        catch (VirtualTimeException ex)
+        {
+            if (clock.NowTicks - startTicks >= _options.VirtualTimeout.Ticks)
+            {
+                return Nothing(VirtualTimeout(), ex);
+            }
+
+            return clock.PendingTimerCount == 0
+                ? Nothing(
+                    "nothing can happen any more: no timer is pending on the clock and nothing completed the wait within " +
+                    $"{TimeFormat.RealSeconds(grace)} of real time (the code under test may use real time, or wait on something nothing completes)",
+                    ex)
+                : Nothing("the virtual clock failed: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>Awaits inside a virtual-time run, which moves the clock; a virtual timer bounds the wait.</summary>
+    private async Task<ReaderEvent<T>> AwaitInRunAsync(VirtualClock clock, Task<ReaderEvent<T>> task)
+    {
+        using var stop = new CancellationTokenSource();
+        var virtualLimit = Task.Delay(_options.VirtualTimeout, clock, stop.Token);
+        var realLimit = Task.Delay(_options.Timeout, TimeProvider.System, stop.Token);
+        var first = await Task.WhenAny(task, virtualLimit, realLimit);
+        stop.Cancel(); // Synchronously, so the timeout timer is gone before the run can fire it.
+        if (task.IsCompleted)
+        {
+            return task.Result;
+        }
+
+        return first == virtualLimit ? Nothing(VirtualTimeout(), null) : Nothing(RealTimeout(), null);
+    }
+
+    private string VirtualTimeout() => $"nothing happened within {TimeFormat.Elapsed(_options.VirtualTimeout)} of virtual time";
+
+    private string RealTimeout() => $"nothing happened within {TimeFormat.RealSeconds(_options.Timeout)} of real time";
+
+    private ReaderEvent<T> Nothing(string detail, Exception? reason) =>
+        new(ReaderEventKind.Nothing, default, reason, Timeline.Now, _itemCount, detail);
+}

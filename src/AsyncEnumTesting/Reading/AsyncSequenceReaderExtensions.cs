@@ -1,0 +1,35 @@
+namespace AsyncEnumTesting;
+
+/// <summary>Opens step-wise readers on async sequences.</summary>
+public static class AsyncSequenceReaderExtensions
+{
+    /// <summary>Starts enumerating <paramref name="source"/> and returns a reader that takes its events one step at a time.</summary>
+    /// <typeparam name="T">The type of the items.</typeparam>
+    /// <param name="source">The sequence under test.</param>
+    /// <param name="clock">The virtual clock the source runs on; <see langword="null"/> when it runs on real time.</param>
+    /// <param name="options">Timeouts, strictness and timeline; <see cref="AsyncSequenceReaderOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The reader; dispose it (<c>await using</c>) at the end of the test.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timeout in <paramref name="options"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">The name in <paramref name="options"/> is empty.</exception>
+    /// <remarks>
+    /// The reader calls <c>GetAsyncEnumerator</c> and the first <c>MoveNextAsync</c> at once, on the calling thread, and
+    /// keeps one <c>MoveNextAsync</c> running whenever the test has consumed every event it has seen.
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// await using var reader = source.OpenReader(clock);
+    /// Assert.Equal(1, await reader.AwaitItemAsync());
+    /// await reader.ExpectNoEventsWithinAsync(TimeSpan.FromSeconds(5));
+    /// Assert.Equal(2, await reader.AwaitItemAsync());
+    /// await reader.AwaitCompletionAsync();
+    /// </code>
+    /// </example>
+    public static AsyncSequenceReader<T> OpenReader<T>(this IAsyncEnumerable<T> source, VirtualClock? clock = null, AsyncSequenceReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= AsyncSequenceReaderOptions.Default;
+        options.Validate();
+        return new AsyncSequenceReader<T>(source, clock, options);
+    }
+}

@@ -1,0 +1,42 @@
+namespace AsyncEnumTesting;
+
+/// <summary>Sets how an <see cref="AsyncSequenceReader{T}"/> waits and how strict it is when disposed.</summary>
+public sealed class AsyncSequenceReaderOptions
+{
+    /// <summary>Gets the options every reader uses unless told otherwise.</summary>
+    public static AsyncSequenceReaderOptions Default { get; } = new();
+
+    /// <summary>Gets the real time each await may take before it fails. Default: 3 seconds.</summary>
+    /// <remarks>With a <see cref="VirtualClock"/> that nothing else drives, the reader waits for work on other threads, when
+    /// no timer is pending on the clock, for this long or the clock's <see cref="VirtualClock.RealTimeGrace"/>, whichever is
+    /// shorter, before it declares that nothing can happen any more.</remarks>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Gets the virtual time each await may let pass before it fails, when the reader has a clock. Default: 1 minute.</summary>
+    /// <remarks>A minute of virtual time costs nothing in real time, and is longer than the gaps of most scripted sources;
+    /// raise it for sources that legitimately stay silent for longer.</remarks>
+    public TimeSpan VirtualTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets a value indicating whether disposing the reader skips its strictness checks (unconsumed events, a
+    /// sequence neither finished nor canceled). Default: <see langword="false"/>.</summary>
+    public bool IgnoreRemainingEvents { get; init; }
+
+    /// <summary>Gets the name the reader's events carry on the timeline and its messages use; <see langword="null"/> (the
+    /// default) records them as <c>source</c> and calls it "the sequence" in messages.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Gets the timeline to record on, so events of several sources and the test's marks share one order;
+    /// <see langword="null"/> to give the reader its own timeline on its clock.</summary>
+    public Timeline? Timeline { get; init; }
+
+    /// <summary>Throws when a value is out of range.</summary>
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(VirtualTimeout, TimeSpan.Zero, nameof(VirtualTimeout));
+        if (Name is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(Name, nameof(Name));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace AsyncEnumTesting;
+
+/// <summary>Words and values for reader failure messages, so every message reads the same way.</summary>
+internal static class ReaderText
+{
+    /// <summary>Builds a failure message: <c>Expected …, but ….</c>, optional advice, then the timeline.</summary>
+    public static string Failure(string expected, string actual, string timeline, string? advice = null)
+    {
+        var text = new StringBuilder();
+        text.Append("Expected ").Append(expected).Append(", but ").Append(actual).Append('.');
+        if (advice is not null)
+        {
+            text.Append(' ').Append(advice);
+        }
+
+        text.Append('\n').Append(timeline);
+        return text.ToString();
+    }
+
+    /// <summary>Says how messages call a sequence: <c>the sequence</c>, or <c>"orders"</c> when the test named it.</summary>
+    public static string Subject(string? name) => name is null ? "the sequence" : "\"" + name + "\"";
+
+    /// <summary>Formats items as <c>[1, 2, 3]</c>.</summary>
+    public static string Values<T>(IEnumerable<T> values) => "[" + string.Join(", ", values.Select(v => ValueFormat.Format(v))) + "]";
+
+    /// <summary>Says how many items came before an end: <c>before any item</c>, <c>after 1 item</c>, <c>after 3 items</c>.</summary>
+    public static string AfterItems(int count) => count switch
+    {
+        0 => "before any item",
+        1 => "after 1 item",
+        _ => string.Create(CultureInfo.InvariantCulture, $"after {count} items"),
+    };
+
+    /// <summary>Says what an event was, as the sequence's act: <c>yielded 3</c>, <c>completed</c>, <c>failed with …</c>.</summary>
+    public static string Act<T>(ReaderEvent<T> e) => e.Kind switch
+    {
+        ReaderEventKind.Item => "yielded " + ValueFormat.Format(e.Item),
+        ReaderEventKind.Completed => "completed",
+        ReaderEventKind.Failed => "failed with " + ValueFormat.Exception(e.Error!),
+        ReaderEventKind.Canceled => "stopped after cancellation",
+        _ => e.Detail ?? "did nothing",
+    };
+
+    /// <summary>Describes what came instead of the expected event: <c>the sequence completed after 2 items</c>.</summary>
+    /// <param name="subject">How messages call the sequence: <c>the sequence</c>, or its quoted name.</param>
+    /// <param name="e">The event that came.</param>
+    public static string Came<T>(string subject, ReaderEvent<T> e) => e.Kind switch
+    {
+        ReaderEventKind.Nothing => e.Detail!,
+        ReaderEventKind.Item => subject + " " + Act(e),
+        _ => subject + " " + Act(e) + " " + AfterItems(e.ItemsBefore),
+    };
+}

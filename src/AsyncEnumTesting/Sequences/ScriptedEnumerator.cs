@@ -1,0 +1,209 @@
+using System.Runtime.ExceptionServices;
+
+namespace AsyncEnumTesting;
+
+/// <summary>Plays one enumeration of a <see cref="ScriptedSequence{T}"/>.</summary>
+internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
+{
+    private readonly ScriptedSequence<T> _owner;
+    private readonly ScriptStep<T>[] _steps;
+    private readonly Misbehavior _misbehavior;
+    private readonly int _number;
+    private readonly CancellationToken _token;
+    private readonly long _originTicks;
+    private readonly long _skipBeforeTicks;
+    private int _index;
+    private int _generated;
+    private long _dueTicks;
+    private int _busy;
+    private bool _finished;
+    private bool _disposed;
+    private T _current = default!;
+
+    public ScriptedEnumerator(ScriptedSequence<T> owner, ScriptStep<T>[] steps, Misbehavior misbehavior, int number, CancellationToken token)
+    {
+        _owner = owner;
+        _steps = steps;
+        _misbehavior = misbehavior;
+        _number = number;
+        _token = token;
+        var now = owner.Clock?.NowTicks ?? 0;
+
+        // A hot source keeps its own time: this enumeration joins it now and misses what was due before.
+        _originTicks = owner.HotOriginTicks ?? now;
+        _skipBeforeTicks = owner.HotOriginTicks is null ? long.MinValue : now - _originTicks;
+    }
+
+    public T Current => _current;
+
+    private FakeRecorder Recorder => _owner.Recorder;
+
+    private bool HonoursToken => (_misbehavior & (Misbehavior.IgnoreCancellation | Misbehavior.YieldAfterCancellation)) == 0;
+
+    private CancellationToken WaitToken => _misbehavior.HasFlag(Misbehavior.IgnoreCancellation) ? CancellationToken.None : _token;
+
+    public ValueTask<bool> MoveNextAsync()
+    {
+        if (Interlocked.Exchange(ref _busy, 1) != 0)
+        {
+            throw new InvalidOperationException(
+                $"MoveNextAsync was called on {Recorder.Title} #{_number} while its previous MoveNextAsync is still pending. " +
+                "Await each MoveNextAsync before calling the next one.");
+        }
+
+        var result = MoveNextCoreAsync();
+        if (result.IsFaulted && _misbehavior.HasFlag(Misbehavior.ThrowSynchronously))
+        {
+            // Throws here, synchronously, instead of handing the caller a faulted task.
+            return new ValueTask<bool>(result.GetAwaiter().GetResult());
+        }
+
+        return result;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Volatile.Read(ref _busy) != 0)
+        {
+            throw new InvalidOperationException(
+                $"DisposeAsync was called on {Recorder.Title} #{_number} while a MoveNextAsync is still pending. " +
+                "Await (or cancel) the pending MoveNextAsync before disposing the enumerator.");
+        }
+
+        if (!_disposed)
+        {
+            _disposed = true;
+            _finished = true;
+            Recorder.Disposed();
+        }
+        if (_misbehavior.HasFlag(Misbehavior.ThrowOnDispose))
+        {
+            var error = new InvalidOperationException(
+                $"{Recorder.Title} #{_number} threw from DisposeAsync on purpose (Misbehavior.ThrowOnDispose).");
+            return ValueTask.FromException(error);
+        }
+
+        return default;
+    }
+
+    private async ValueTask<bool> MoveNextCoreAsync()
+    {
+        try
+        {
+            if (_finished)
+            {
+                return false;
+            }
+
+            if (_misbehavior.HasFlag(Misbehavior.CompleteAsynchronously))
+            {
+                await Task.Yield();
+            }
+
+            if (HonoursToken)
+            {
+                _token.ThrowIfCancellationRequested();
+            }
+
+            return await PlayAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (ex.CancellationToken == _token && _token.IsCancellationRequested)
+        {
+            _finished = true;
+            throw;
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    private async ValueTask<bool> PlayAsync()
+    {
+        while (_index < _steps.Length)
+        {
+            var step = _steps[_index];
+            switch (step.Kind)
+            {
+                case ScriptStepKind.Item:
+                    _index++;
+                    if (_dueTicks < _skipBeforeTicks)
+                    {
+                        continue; // a hot source's item that happened before this enumeration joined
+                    }
+
+                    return Yield(step.Item);
+                case ScriptStepKind.Wait:
+                    _index++;
+                    await WaitAsync(step.Time).ConfigureAwait(false);
+                    _dueTicks = NowTicks - _originTicks;
+                    break;
+                case ScriptStepKind.WaitUntil:
+                    _index++;
+                    _dueTicks = step.Time.Ticks;
+                    await WaitAsync(TimeSpan.FromTicks(_originTicks + _dueTicks - NowTicks)).ConfigureAwait(false);
+                    break;
+                case ScriptStepKind.Fail:
+                    _finished = true;
+                    ExceptionDispatchInfo.Throw(step.Error!);
+                    break;
+                case ScriptStepKind.Complete:
+                    return Complete();
+                case ScriptStepKind.Hang:
+                    await HangAsync(WaitToken, "Hang()").ConfigureAwait(false); // ends only by throwing
+                    break;
+                case ScriptStepKind.NeverComplete:
+                    await HangAsync(CancellationToken.None, "NeverComplete()").ConfigureAwait(false); // never ends
+                    break;
+                case ScriptStepKind.Generate:
+                    await WaitAsync(step.Time).ConfigureAwait(false);
+                    return Yield(step.Generator!(_generated++));
+                default:
+                    throw new InvalidOperationException($"Unknown script step {step.Kind}.");
+            }
+        }
+
+        return Complete();
+    }
+
+    private long NowTicks => _owner.Clock?.NowTicks ?? 0;
+
+    private bool Yield(T item)
+    {
+        _current = item;
+        return true;
+    }
+
+    private bool Complete()
+    {
+        _finished = true;
+        return false;
+    }
+
+    private async Task WaitAsync(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(delay, _owner.Clock!, WaitToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_misbehavior.HasFlag(Misbehavior.YieldAfterCancellation))
+        {
+            // Misbehaves on purpose: the cancelled wait ends early and the script goes on.
+        }
+    }
+
+    private async Task HangAsync(CancellationToken token, string step)
+    {
+        var since = _owner.Clock?.Elapsed ?? TimeSpan.Zero;
+        var hang = new TaskCompletionSource();
+        using var waiter = _owner.Clock?.Waiters.Add(() =>
+            $"{Recorder.Title} #{_number} waits in MoveNextAsync ({step}) since {TimeFormat.Elapsed(since)}");
+        using var registration = token.Register(() => hang.TrySetCanceled(token));
+        await hang.Task.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Runtime.CompilerServices;
+using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
+
+namespace AsyncEnumTesting.FluentAssertions.Tests.Sequences;
+
+public sealed partial class AsyncEnumerableAssertionsTests
+{
+    [Fact]
+    public async Task HonorCancellation_AfterItems_TokenTiedProducer_Passes()
+    {
+        var clock = new VirtualClock();
+
+        await Every100Ms(clock, 1, 2, 3, 4).Should(clock).HonorCancellation(afterItems: 2);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), clock.Elapsed);
+        Assert.Equal(0, clock.PendingTimerCount);
+    }
+
+    [Fact]
+    public async Task HonorCancellation_ProducerIgnoresToken_FailsWithTheLateItem()
+    {
+        var clock = new VirtualClock();
+        var deaf = IgnoresToken(clock);
+
+        var message = await FailureOf(() => deaf.Should(clock).HonorCancellation(afterItems: 1));
+
+        Assert.Equal(
+            Lines(
+                "Expected deaf to stop when its token is cancelled after 1 item, but it did not stop within 00:00.000 of virtual time after the token was cancelled at 00:01.000.",
+                "Timeline (virtual time):",
+                "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
+                "  00:01.000  #1 MoveNextAsync -> 1",
+                "  00:01.000  #1 token canceled",
+                "  00:02.000  #1 MoveNextAsync -> 2      <- did not stop",
+                "  00:02.000  #1 DisposeAsync"),
+            message);
+    }
+
+    [Fact]
+    public async Task HonorCancellation_WithinGivenBound_Passes()
+    {
+        var clock = new VirtualClock();
+
+        await ThrowsOnTokenEachSecond(clock).Should(clock).HonorCancellation(afterItems: 1, within: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task HonorCancellation_SlowerThanBound_Fails()
+    {
+        var clock = new VirtualClock();
+
+        var message = await FailureOf(() => ThrowsOnTokenEachSecond(clock).Should(clock).HonorCancellation(afterItems: 1, within: TimeSpan.FromMilliseconds(500)));
+
+        Assert.StartsWith(
+            "Expected ThrowsOnTokenEachSecond(clock) to stop when its token is cancelled after 1 item, but it did not stop within 00:00.500 of virtual time after the token was cancelled at 00:00.000.",
+            message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HonorCancellation_QuietEnd_FailsUnlessAllowed()
+    {
+        var clock = new VirtualClock();
+
+        var message = await FailureOf(() => ChecksTokenEachSecond(clock).Should(clock).HonorCancellation(1, TimeSpan.FromSeconds(1)));
+        await ChecksTokenEachSecond(clock).Should(clock).HonorCancellation(1, TimeSpan.FromSeconds(1), allowCompletion: true);
+
+        Assert.StartsWith(
+            "Expected ChecksTokenEachSecond(clock) to stop when its token is cancelled after 1 item, but after the token was cancelled at 00:00.000, " +
+            "it completed quietly instead of throwing OperationCanceledException (pass allowCompletion: true if that is intended).",
+            message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HonorCancellation_TimerLeftPending_Fails()
+    {
+        var clock = new VirtualClock();
+        var leaky = LeaksTimer(clock);
+
+        var message = await FailureOf(() => leaky.Should(clock).HonorCancellation(afterItems: 1));
+
+        Assert.Equal(
+            Lines(
+                "Expected leaky to stop when its token is cancelled after 1 item, but after it was cancelled and disposed, 1 timer it created is still pending on the clock (a Task.Delay or PeriodicTimer not tied to the token, or not disposed).",
+                "Timeline (virtual time):",
+                "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
+                "  00:00.000  #1 MoveNextAsync -> 1",
+                "  00:00.000  #1 token canceled",
+                "  00:00.000  #1 MoveNextAsync -> canceled",
+                "  00:00.000  #1 DisposeAsync      <- timers left pending"),
+            message);
+    }
+
+    [Fact]
+    public async Task HonorCancellation_AtVirtualTime_StopsWhileWaiting()
+    {
+        var clock = new VirtualClock();
+
+        await Every100Ms(clock, 1, 2, 3, 4).Should(clock).HonorCancellation(at: TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task HonorCancellation_AtVirtualTime_ItemAfterCancellationFails()
+    {
+        var clock = new VirtualClock();
+        var deaf = IgnoresToken(clock);
+
+        var message = await FailureOf(() => deaf.Should(clock).HonorCancellation(at: TimeSpan.FromMilliseconds(1500), within: TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(
+            Lines(
+                "Expected deaf to stop when its token is cancelled at 00:01.500, but after the token was cancelled at 00:01.500, it yielded another item: item [1] was 2.",
+                "Timeline (virtual time):",
+                "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
+                "  00:01.000  #1 MoveNextAsync -> 1",
+                "  00:01.000  #1 MoveNextAsync started",
+                "  00:01.500  #1 token canceled",
+                "  00:02.000  #1 MoveNextAsync -> 2      <- expected OperationCanceledException",
+                "  00:02.000  #1 DisposeAsync"),
+            message);
+    }
+
+    [Fact]
+    public async Task HonorCancellation_AtWithoutVirtualClock_Throws()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => Of(1).Should().HonorCancellation(at: TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(
+            "HonorCancellation(at) cancels at a virtual time, so it needs the source's VirtualClock: use source.Should(clock).HonorCancellation(at).",
+            ex.Message);
+    }
+
+    private static async IAsyncEnumerable<int> IgnoresToken(TimeProvider clock)
+    {
+        for (var i = 1; ; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            yield return i;
+        }
+    }
+
+    private static async IAsyncEnumerable<int> ChecksTokenEachSecond(TimeProvider clock, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        for (var i = 1; !ct.IsCancellationRequested; i++)
+        {
+            yield return i;
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        }
+    }
+
+    private static async IAsyncEnumerable<int> ThrowsOnTokenEachSecond(TimeProvider clock, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        for (var i = 1; ; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return i;
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        }
+    }
+
+    private static async IAsyncEnumerable<int> LeaksTimer(TimeProvider clock, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        _ = clock.CreateTimer(_ => { }, null, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+        yield return 1;
+        await Task.Delay(TimeSpan.FromSeconds(1), clock, ct);
+        yield return 2;
+    }
+}

@@ -1,0 +1,125 @@
+namespace AsyncEnumTesting.Tests.Reading;
+
+public sealed partial class AsyncSequenceReaderTests
+{
+    private static readonly AsyncSequenceReaderOptions Short = new() { Timeout = TimeSpan.FromMilliseconds(50) };
+
+    [Fact]
+    public async Task AwaitItemAsync_SilentLongerThanVirtualTimeout_FailsAtTheTimeout()
+    {
+        var clock = new VirtualClock();
+        var reader = Sources.Timed(clock, TimeSpan.FromMinutes(2), [1]).OpenReader(clock);
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
+        await reader.DisposeAsync();
+
+        Assert.Equal(TimeSpan.FromMinutes(1), clock.Elapsed);
+        Assert.IsType<VirtualTimeException>(ex.InnerException);
+        Assert.Equal(
+            """
+            Expected an item, but nothing happened within 01:00.000 of virtual time.
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync started
+            """,
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task AwaitItemAsync_CustomVirtualTimeout_WaitsThatLong()
+    {
+        var clock = new VirtualClock();
+        await using var reader = Sources.Timed(clock, TimeSpan.FromMinutes(2), [1]).OpenReader(clock, new() { VirtualTimeout = TimeSpan.FromMinutes(3) });
+
+        Assert.Equal(1, await reader.AwaitItemAsync());
+        await reader.AwaitCompletionAsync();
+    }
+
+    [Fact]
+    public async Task AwaitItemAsync_NothingCanHappenOnTheClock_FailsAfterRealTimeout()
+    {
+        var clock = new VirtualClock();
+        var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock, Short);
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
+        await reader.DisposeAsync();
+
+        Assert.Equal(
+            """
+            Expected an item, but nothing can happen any more: no timer is pending on the clock and nothing completed the wait within 0.050 s of real time (the code under test may use real time, or wait on something nothing completes).
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync started
+            """,
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task AwaitItemAsync_ClockGraceShorterThanTimeout_UsesTheClockGrace()
+    {
+        var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(20) };
+        var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock);
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
+        await reader.DisposeAsync();
+
+        Assert.StartsWith(
+            "Expected an item, but nothing can happen any more: no timer is pending on the clock and nothing completed the wait within 0.020 s of real time",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AwaitItemAsync_WithoutClockNothingComes_FailsAfterRealTimeout()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        var reader = channel.Reader.ReadAllAsync().OpenReader(options: Short);
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitCompletionAsync);
+        await reader.DisposeAsync();
+
+        Assert.StartsWith(
+            "Expected the sequence to complete, but nothing happened within 0.050 s of real time." + Environment.NewLine + "Timeline (real time):",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AwaitItemAsync_InRunSilentLongerThanVirtualTimeout_FailsAtTheTimeout()
+    {
+        var (message, elapsed, pending) = await VirtualTime.RunAsync(async clock =>
+        {
+            var reader = Sources.Timed(clock, TimeSpan.FromMinutes(2), [1]).OpenReader(clock);
+            var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
+            var at = clock.Elapsed;
+            await reader.DisposeAsync();
+            return (ex.Message, at, clock.PendingTimerCount);
+        });
+
+        Assert.Equal(TimeSpan.FromMinutes(1), elapsed);
+        Assert.Equal(0, pending);
+        Assert.Equal(
+            """
+            Expected an item, but nothing happened within 01:00.000 of virtual time.
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:00.000  #1 MoveNextAsync started
+            """,
+            message);
+    }
+
+    [Fact]
+    public async Task AwaitItemAsync_InRunNothingCanHappen_FailsAtTheVirtualTimeout()
+    {
+        var message = await VirtualTime.RunAsync(
+            async clock =>
+            {
+                await using var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock, Short);
+                var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
+                return ex.Message;
+            },
+            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(50) });
+
+        Assert.StartsWith("Expected an item, but nothing happened within 01:00.000 of virtual time.", message, StringComparison.Ordinal);
+    }
+}
