@@ -28,14 +28,12 @@ internal sealed partial class Enumeration<T>
 
     private readonly CancellationTokenSource _cts = new();
     private readonly Pacing _pacing;
-    private readonly string _name;
     private IAsyncEnumerator<T>? _enumerator;
     private Task<bool>? _pending;
 
-    private Enumeration(Timeline timeline, string name, Pacing pacing)
+    private Enumeration(Timeline timeline, Pacing pacing)
     {
         Timeline = timeline;
-        _name = name;
         _pacing = pacing;
     }
 
@@ -75,11 +73,13 @@ internal sealed partial class Enumeration<T>
     /// <summary>Starts enumerating <paramref name="source"/>: calls <c>GetAsyncEnumerator</c> with a cancellable token.</summary>
     public static Enumeration<T> Begin(IAsyncEnumerable<T> source, string name, Pacing pacing)
     {
-        var run = new Enumeration<T>(new Timeline(pacing.Clock), name, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
-        run.Append(TimelineEventKind.GetAsyncEnumerator, true);
+        // Enumerate through a probe, so the timeline holds what a probe records; a probe the caller made keeps its own.
+        var probe = source as Probe<T> ?? source.Probe(new Timeline(pacing.Clock), string.IsNullOrWhiteSpace(name) ? null : name);
+        var run = new Enumeration<T>(probe.Timeline, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
         try
         {
-            run._enumerator = run.CallProducer(() => source.GetAsyncEnumerator(run._cts.Token));
+            run._enumerator = run.CallProducer(() => probe.GetAsyncEnumerator(run._cts.Token));
+            run.Recorded();
         }
 #pragma warning disable CA1031 // The source's exception is the assertion's finding: it is reported, not swallowed.
         catch (Exception ex)
@@ -100,12 +100,12 @@ internal sealed partial class Enumeration<T>
             return false;
         }
 
-        Append(TimelineEventKind.MoveNextStarted);
         Task<bool> task;
         try
         {
             var enumerator = _enumerator;
             task = CallProducer(() => enumerator.MoveNextAsync().AsTask());
+            Recorded();
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)
@@ -129,13 +129,13 @@ internal sealed partial class Enumeration<T>
             if (!task.Result)
             {
                 End = EndKind.Completed;
-                Append(TimelineEventKind.Completed);
+                Recorded();
                 return false;
             }
 
             Current = _enumerator.Current;
             Items.Add(Current);
-            Append(TimelineEventKind.Yielded, Current);
+            Recorded();
             return true;
         }
 
@@ -147,7 +147,6 @@ internal sealed partial class Enumeration<T>
     public void Cancel()
     {
         CanceledAt = _pacing.Now;
-        Append(TimelineEventKind.TokenCanceled);
         CallProducer(() =>
         {
             _cts.Cancel();
@@ -189,7 +188,6 @@ internal sealed partial class Enumeration<T>
             _ =>
             {
                 CanceledAt = clock.Elapsed;
-                Append(TimelineEventKind.TokenCanceled);
                 _cts.Cancel();
             },
             null,
@@ -216,12 +214,9 @@ internal sealed partial class Enumeration<T>
     {
         End = EndKind.Faulted;
         Error = ex;
-        Append(ex is OperationCanceledException ? TimelineEventKind.Canceled : TimelineEventKind.Faulted, ex);
+        Recorded();
     }
 
-    private void Append(TimelineEventKind kind, object? value = null)
-    {
-        Timeline.Append(_name, 1, kind, value);
-        LastEventIndex = Timeline.Count - 1;
-    }
+    /// <summary>Notes that the probe just recorded the event the assertion may point at.</summary>
+    private void Recorded() => LastEventIndex = Timeline.Count - 1;
 }
