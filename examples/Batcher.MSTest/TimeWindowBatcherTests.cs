@@ -24,9 +24,10 @@ public sealed class TimeWindowBatcherTests
     });
 
     [TestMethod]
-    public async Task BatchAsync_DrivenSource_ClosesThePartialBatchWhenTheWindowEnds()
+    public Task BatchAsync_DrivenSource_ClosesThePartialBatchWhenTheWindowEnds() => VirtualTime.RunAsync(async clock =>
     {
-        var clock = new VirtualClock();
+        // MSTest runs tests without a synchronization context, so continuations woken by Emit would run on the thread
+        // pool, racing the clock. Inside VirtualTime.RunAsync every continuation runs on the run's own thread, in order.
         var readings = FakeSequence.Driven<int>(clock, "readings");
         await using var batches = readings.BatchAsync(maxSize: 10, Window, clock).OpenReader(clock);
 
@@ -34,13 +35,14 @@ public sealed class TimeWindowBatcherTests
         readings.Emit(2);
         await batches.ExpectNoEventsWithinAsync(Window - TimeSpan.FromMilliseconds(1));
         CollectionAssert.AreEqual(new[] { 1, 2 }, (await batches.AwaitItemAsync()).ToArray());
+        Assert.AreEqual(Window, clock.Elapsed);
 
         readings.Emit(3);
         readings.Complete();
         CollectionAssert.AreEqual(new[] { 3 }, (await batches.AwaitItemAsync()).ToArray()); // the tail, flushed at completion
         await batches.AwaitCompletionAsync();
         Assert.AreEqual(1, readings.Disposals);
-    }
+    });
 
     [TestMethod]
     public Task BatchAsync_SourceFails_EndsWithTheSourceError() => VirtualTime.RunAsync(async clock =>

@@ -44,17 +44,18 @@ public sealed class HealthPollerTests
     });
 
     [Test]
-    public async Task PollAsync_StepByStep_SilentBetweenChecks()
+    public Task PollAsync_StepByStep_SilentBetweenChecks() => VirtualTime.RunAsync(async clock =>
     {
-        var clock = new VirtualClock();
+        // NUnit runs tests without a synchronization context: keep step-wise reading inside a run, where every
+        // continuation runs on the run's thread and the clock moves only when nothing else can.
         var poller = new HealthPoller(new FakeHealthEndpoint(clock, Latency), clock, Interval, MaxBackoff);
         await using var samples = poller.PollAsync().OpenReader(clock);
 
         Assert.That((await samples.AwaitItemAsync()).Healthy, Is.True);
-        await samples.ExpectNoEventsWithinAsync(Interval - TimeSpan.FromMilliseconds(1));
+        await samples.ExpectNoEventsWithinAsync(Interval - Latency - TimeSpan.FromMilliseconds(1));
         Assert.That((await samples.AwaitItemAsync()).At - clock.Start, Is.EqualTo(Interval));
         await samples.CancelAsync();
-    }
+    });
 
     [Test]
     public void RealTimeHealthPoller_OnVirtualTime_IsReportedAsStuckInsteadOfHanging()
