@@ -127,6 +127,16 @@ public sealed partial class AsyncSequenceReader<T>
 
                 return;
             }
+
+            if (failIfStuck && stopped.Kind == ReaderEventKind.Item)
+            {
+                // The producer saw the token and yielded anyway: blame it here, not the test at dispose ("not consumed").
+                throw Fail(
+                    expected,
+                    $"it yielded {ValueFormat.Format(stopped.Item)} at {TimeFormat.Elapsed(stopped.Time)}, after the token was canceled",
+                    advice: "A producer must end (throw OperationCanceledException, or complete) once its token is canceled.",
+                    at: (stopped, "yielded after cancellation"));
+            }
         }
 
         var disposed = await WaitAsync(DisposeAfterCancelAsync(), "DisposeAsync");

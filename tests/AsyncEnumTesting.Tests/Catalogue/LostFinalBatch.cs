@@ -71,8 +71,8 @@ public sealed class LostFinalBatchTests
             Expected an item, but "batches" completed after 2 items.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
-              00:02.000  #1 MoveNextAsync -> System.Collections.Generic.List`1[System.Int32]
-              00:04.000  #1 MoveNextAsync -> System.Collections.Generic.List`1[System.Int32]
+              00:02.000  #1 MoveNextAsync -> [1, 2]
+              00:04.000  #1 MoveNextAsync -> [3, 4]
               00:05.000  #1 MoveNextAsync -> completed      <- expected an item
               00:05.000  #1 DisposeAsync
             """,

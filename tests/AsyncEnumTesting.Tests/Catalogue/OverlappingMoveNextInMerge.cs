@@ -101,7 +101,7 @@ public sealed class OverlappingMoveNextInMergeTests
         // disposed both feeds while their calls were pending, and the last of those violations replaced the first exception.
         Assert.Equal(
             """
-            Expected an item, but "merged" failed with InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early). after 1 item.
+            Expected an item, but "merged" failed after 1 item with InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early).
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
