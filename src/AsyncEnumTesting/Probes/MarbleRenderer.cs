@@ -26,7 +26,7 @@ internal static class MarbleRenderer
             lines.Add(labels[i].PadRight(width) + "  " + Line(mine, frame, formatValue));
         }
 
-        return string.Join('\n', lines);
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static string Line(List<TimelineEvent> events, TimeSpan frame, Func<object?, string> formatValue)

@@ -8,7 +8,6 @@ public sealed partial class Probe<T>
     private sealed partial class Enumerator
     {
         private Func<string>? _describeWaiter;
-        private IDisposable? _waiter;
 
         public ValueTask<bool> MoveNextAsync()
         {
@@ -40,7 +39,8 @@ public sealed partial class Probe<T>
         [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
         private async ValueTask<bool> AwaitMoveAsync(ValueTask<bool> move)
         {
-            BeginWait();
+            // Registered only while this call waits, so a hang diagnosis names exactly the calls still pending.
+            using var waiter = _timeline.VirtualClock?.Waiters.Add(_describeWaiter ??= () => ProbeMessages.Waiter(_probe.Name, Number, PendingSince));
             bool moved;
             try
             {
@@ -74,7 +74,7 @@ public sealed partial class Probe<T>
             }
             finally
             {
-                EndWait();
+                Interlocked.Decrement(ref _pending);
             }
 
             return moved;
@@ -93,7 +93,7 @@ public sealed partial class Probe<T>
                 End(EnumerationOutcome.Faulted, _timeline.Append(Stream, TimelineEventKind.Faulted, exception), exception);
             }
 
-            EndWait();
+            Interlocked.Decrement(ref _pending);
         }
 
         /// <summary>Records misuse found after the pending count was raised; undoes the raise before throwing.</summary>
@@ -108,26 +108,6 @@ public sealed partial class Probe<T>
                 Interlocked.Decrement(ref _pending);
                 throw;
             }
-        }
-
-        private void BeginWait()
-        {
-            if (_timeline.VirtualClock is { } clock)
-            {
-                _describeWaiter ??= () => ProbeMessages.Waiter(_probe.Name, Number, PendingSince);
-                _waiter = clock.Waiters.Add(_describeWaiter);
-            }
-        }
-
-        private void EndWait()
-        {
-            if (_waiter is { } waiter)
-            {
-                _waiter = null;
-                waiter.Dispose();
-            }
-
-            Interlocked.Decrement(ref _pending);
         }
     }
 }

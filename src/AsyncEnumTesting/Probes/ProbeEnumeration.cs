@@ -31,7 +31,7 @@ public sealed class ProbeEnumeration<T>
     /// <summary>Gets which enumeration this is: 1 for the first <c>GetAsyncEnumerator</c> call on the probe.</summary>
     public int Number { get; }
 
-    /// <summary>Gets whether the token passed to <c>GetAsyncEnumerator</c> could be cancelled (was not <see cref="CancellationToken.None"/> or a never-cancelled token).</summary>
+    /// <summary>Gets whether the token passed to <c>GetAsyncEnumerator</c> could be cancelled (<see cref="CancellationToken.CanBeCanceled"/>); <see langword="false"/> for a default token.</summary>
     public bool TokenCanBeCanceled { get; }
 
     /// <summary>Gets when <c>GetAsyncEnumerator</c> was called.</summary>

@@ -34,7 +34,7 @@ internal static class TimelineRenderer
         var text = new StringBuilder(header);
         foreach (var part in Window(rows, highlight, options.MaxRows))
         {
-            text.Append('\n').Append(Indent);
+            text.Append(Environment.NewLine).Append(Indent);
             if (part.Omitted is { } omitted)
             {
                 text.Append(omitted);

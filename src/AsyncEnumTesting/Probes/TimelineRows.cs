@@ -38,7 +38,7 @@ internal static class TimelineRows
                 (TimelineEventKind.MoveNextStarted, TimelineEventKind.Yielded or TimelineEventKind.Completed or TimelineEventKind.Canceled)
                     => Describe(result, formatValue),
                 (TimelineEventKind.MoveNextStarted, TimelineEventKind.Faulted) => ("MoveNextAsync -> threw", Value(result)),
-                (TimelineEventKind.DisposeStarted, TimelineEventKind.Disposed) => ("DisposeAsync", null),
+                (TimelineEventKind.DisposeStarted, TimelineEventKind.Disposed) => result.Value is null ? ("DisposeAsync", null) : ("DisposeAsync -> threw", Value(result)),
                 (TimelineEventKind.DisposeStarted, TimelineEventKind.Faulted) => ("DisposeAsync -> threw", Value(result)),
                 _ => null,
             };
@@ -60,7 +60,7 @@ internal static class TimelineRows
         TimelineEventKind.Faulted => ("threw", Value(e)),
         TimelineEventKind.Canceled => ("MoveNextAsync -> canceled", Value(e)),
         TimelineEventKind.DisposeStarted => ("DisposeAsync started", null),
-        TimelineEventKind.Disposed => ("DisposeAsync -> done", null),
+        TimelineEventKind.Disposed => e.Value is null ? ("DisposeAsync -> done", null) : ("DisposeAsync -> threw", Value(e)),
         TimelineEventKind.TokenCanceled => ("token canceled", null),
         TimelineEventKind.Mark => ("mark " + ValueFormat.Format(e.Value), null),
         TimelineEventKind.Violation => ("VIOLATION", e.Value as string ?? Value(e)),

@@ -10,7 +10,8 @@ public sealed partial class AsyncSequenceReader<T>
     /// <returns>A task that completes once the window has passed in silence.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is negative, or longer than
     /// <see cref="AsyncSequenceReaderOptions.Timeout"/> for a reader without a clock.</exception>
-    /// <exception cref="AsyncSequenceAssertionException">An event was waiting unconsumed already, or one came within the window.</exception>
+    /// <exception cref="AsyncSequenceAssertionException">An event was waiting unconsumed already, one came within the window, or
+    /// work the clock woke did not finish within <see cref="VirtualClock.RealTimeGrace"/>.</exception>
     /// <exception cref="InvalidOperationException">Another call on this reader is still running.</exception>
     /// <exception cref="ObjectDisposedException">The reader is disposed.</exception>
     /// <remarks>
@@ -41,7 +42,15 @@ public sealed partial class AsyncSequenceReader<T>
             throw Fail(expected, $"{_subject} had already {ReaderText.Act(early)} at {TimeFormat.Elapsed(early.Time)} (not consumed yet)", early.Error, at: (early, "before the window, not consumed"));
         }
 
-        await PassAsync(window, pull);
+        try
+        {
+            await PassAsync(window, pull);
+        }
+        catch (VirtualTimeException ex)
+        {
+            throw Fail(expected, "the clock could not pass the window: " + ex.Message, ex);
+        }
+
         if (pull is { IsCompleted: true } && pull.Result is { Kind: not ReaderEventKind.Canceled } e)
         {
             throw Fail(expected, $"{_subject} {ReaderText.Act(e)} at {TimeFormat.Elapsed(e.Time)}", e.Error, at: (e, "inside the window"));

@@ -20,7 +20,7 @@ public sealed partial class AsyncSequenceReader<T>
     private ReaderEvent<T> Over()
     {
         var detail = _end is { Kind: not ReaderEventKind.Canceled } end
-            ? _subject + " had already " + ReaderText.Act(end) + " " + ReaderText.AfterItems(end.ItemsBefore)
+            ? _subject + " had already " + ReaderText.Ended(end)
             : "the reader had already been canceled " + ReaderText.AfterItems(_itemCount);
         return new ReaderEvent<T>(ReaderEventKind.Nothing, default, null, Timeline.Now, _itemCount, detail);
     }
@@ -49,9 +49,10 @@ public sealed partial class AsyncSequenceReader<T>
     private async Task<ReaderEvent<T>> DriveAsync(VirtualClock clock, Task<ReaderEvent<T>> task)
     {
         var startTicks = clock.NowTicks;
+        var grace = clock.RealTimeGrace < _options.Timeout ? clock.RealTimeGrace : _options.Timeout;
         try
         {
-            return await clock.DriveAsync(task, _options.VirtualTimeout, _options.Timeout);
+            return await clock.DriveAsync(task, _options.VirtualTimeout, grace);
         }
         catch (VirtualTimeException ex)
         {
@@ -63,7 +64,7 @@ public sealed partial class AsyncSequenceReader<T>
             return clock.PendingTimerCount == 0
                 ? Nothing(
                     "nothing can happen any more: no timer is pending on the clock and nothing completed the wait within " +
-                    $"{TimeFormat.RealSeconds(_options.Timeout)} of real time (the code under test may use real time, or wait on something nothing completes)",
+                    $"{TimeFormat.RealSeconds(grace)} of real time (the code under test may use real time, or wait on something nothing completes)",
                     ex)
                 : Nothing("the virtual clock failed: " + ex.Message, ex);
         }

@@ -7,8 +7,9 @@ public sealed class AsyncSequenceReaderOptions
     public static AsyncSequenceReaderOptions Default { get; } = new();
 
     /// <summary>Gets the real time each await may take before it fails. Default: 3 seconds.</summary>
-    /// <remarks>With a <see cref="VirtualClock"/> that nothing else drives, this is also how long the reader waits for work
-    /// on other threads when no timer is pending on the clock.</remarks>
+    /// <remarks>With a <see cref="VirtualClock"/> that nothing else drives, the reader waits for work on other threads, when
+    /// no timer is pending on the clock, for this long or the clock's <see cref="VirtualClock.RealTimeGrace"/>, whichever is
+    /// shorter, before it declares that nothing can happen any more.</remarks>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Gets the virtual time each await may let pass before it fails, when the reader has a clock. Default: 1 minute.</summary>

@@ -9,11 +9,12 @@ public static partial class FakeSequence
     /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>.</param>
     /// <param name="frame">The duration of one frame; <see cref="DefaultFrame"/> (10 ms) when <see langword="null"/>.</param>
     /// <param name="name">The name events and messages use; <c>marbles</c> when <see langword="null"/>.</param>
-    /// <param name="timeline">The timeline to record on, if any.</param>
+    /// <param name="timeline">The timeline to record on through a probe (the events <c>source.Probe(timeline, name)</c> would record), if any.</param>
     /// <returns>A scripted sequence that plays the diagram.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="diagram"/> is <see langword="null"/>, or <paramref name="clock"/> is while the diagram spans time.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="frame"/> is not positive.</exception>
     /// <exception cref="FormatException">The diagram is malformed; the message names the position and the reason and points at it with a caret.</exception>
+    /// <exception cref="ArgumentException">Another probe or fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
     /// <remarks>
     /// <para>
     /// Grammar: <c>-</c> is one frame of time. A letter or digit is an item; it takes one frame. <c>(ab)</c> is a group: its
@@ -46,11 +47,12 @@ public static partial class FakeSequence
     /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>.</param>
     /// <param name="frame">The duration of one frame; <see cref="DefaultFrame"/> (10 ms) when <see langword="null"/>.</param>
     /// <param name="name">The name events and messages use; <c>marbles</c> when <see langword="null"/>.</param>
-    /// <param name="timeline">The timeline to record on, if any.</param>
+    /// <param name="timeline">The timeline to record on through a probe (the events <c>source.Probe(timeline, name)</c> would record), if any.</param>
     /// <returns>A scripted sequence that plays the diagram.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="diagram"/> or <paramref name="values"/> is <see langword="null"/>, or <paramref name="clock"/> is while the diagram spans time.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="frame"/> is not positive.</exception>
     /// <exception cref="FormatException">The diagram is malformed, or uses a symbol <paramref name="values"/> does not map.</exception>
+    /// <exception cref="ArgumentException">Another probe or fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
     public static ScriptedSequence<T> FromMarbles<T>(VirtualClock? clock, string diagram, IReadOnlyDictionary<char, T> values, Exception? error = null, TimeSpan? frame = null, string? name = null, Timeline? timeline = null)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -65,11 +67,12 @@ public static partial class FakeSequence
     /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>.</param>
     /// <param name="frame">The duration of one frame; <see cref="DefaultFrame"/> (10 ms) when <see langword="null"/>.</param>
     /// <param name="name">The name events and messages use; <c>marbles</c> when <see langword="null"/>.</param>
-    /// <param name="timeline">The timeline to record on, if any.</param>
+    /// <param name="timeline">The timeline to record on through a probe (the events <c>source.Probe(timeline, name)</c> would record), if any.</param>
     /// <returns>A scripted sequence that plays the diagram.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="diagram"/> or <paramref name="selector"/> is <see langword="null"/>, or <paramref name="clock"/> is while the diagram spans time.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="frame"/> is not positive.</exception>
     /// <exception cref="FormatException">The diagram is malformed.</exception>
+    /// <exception cref="ArgumentException">Another probe or fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
     public static ScriptedSequence<T> FromMarbles<T>(VirtualClock? clock, string diagram, Func<char, T> selector, Exception? error = null, TimeSpan? frame = null, string? name = null, Timeline? timeline = null)
     {
         ArgumentNullException.ThrowIfNull(selector);

@@ -20,6 +20,12 @@ namespace AsyncEnumTesting;
 /// disposed. <see cref="Misbehave"/> breaks these rules on purpose. Steps added after an enumeration started are seen
 /// only by later enumerations.
 /// </para>
+/// <para>
+/// Misuse fails fast: a <c>MoveNextAsync</c> while the previous one is pending, or a <c>DisposeAsync</c> while one is
+/// pending, throws <see cref="InvalidOperationException"/>. After completion, an error, a cancellation or disposal,
+/// <c>MoveNextAsync</c> returns <see langword="false"/> (as compiler-generated iterators do), unless the fake records on a
+/// timeline, whose probe reports a <c>MoveNextAsync</c> after disposal as misuse.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>

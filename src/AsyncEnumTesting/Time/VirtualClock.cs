@@ -16,7 +16,9 @@ namespace AsyncEnumTesting;
 /// <para>
 /// Drive it by hand with <see cref="AdvanceAsync"/> and <see cref="AdvanceToAsync"/>, or let
 /// <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> jump to the next timer whenever
-/// nothing else can run. Both fire one timer at a time and let everything it woke run before the next one fires.
+/// nothing else can run. Both fire one timer at a time and let the work it woke run before the next one fires; work
+/// on the thread pool is the exception, see <see cref="AdvanceAsync"/> and <see cref="VirtualTime"/> for exactly what
+/// is waited for.
 /// </para>
 /// </remarks>
 /// <example>
@@ -234,6 +236,7 @@ public sealed partial class VirtualClock : TimeProvider
             _firings++;
         }
 
+        OnTimeMoved();
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
@@ -253,11 +256,15 @@ public sealed partial class VirtualClock : TimeProvider
     {
         lock (_gate)
         {
-            if (ticks > _nowTicks)
+            if (ticks <= _nowTicks)
             {
-                Volatile.Write(ref _nowTicks, ticks);
+                return;
             }
+
+            Volatile.Write(ref _nowTicks, ticks);
         }
+
+        OnTimeMoved();
     }
 
     private static void ValidateTimerSpan(TimeSpan span, string name)

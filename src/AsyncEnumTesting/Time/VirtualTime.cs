@@ -3,20 +3,43 @@ namespace AsyncEnumTesting;
 /// <summary>Runs a test body on virtual time: whenever nothing can run, the clock jumps to the next timer.</summary>
 /// <remarks>
 /// <para>
-/// The body runs on a single-threaded synchronization context owned by the run. Continuations (also after
-/// <c>ConfigureAwait(false)</c>, <c>Task.Yield()</c>, <c>SemaphoreSlim.WaitAsync</c>, channels and nested async methods)
-/// run one at a time in a fixed order, so the run is deterministic.
+/// The body runs on a single-threaded synchronization context owned by the run. When nothing on it can run, the runner
+/// fires the next timer of the clock (due time, then creation order), moving virtual time to it, and lets everything that
+/// timer woke run before it fires the next one. The run is deterministic for:
 /// </para>
+/// <list type="bullet">
+/// <item><description>the body and every continuation that keeps the run's context (a plain <c>await</c>): after
+/// <c>Task.Delay</c>, <c>PeriodicTimer</c>, <c>WaitAsync</c>, <c>Task.Yield()</c>, <c>SemaphoreSlim.WaitAsync</c>, channel
+/// reads and writes, nested async methods and async iterators; they run one at a time, in the order they were woken;</description></item>
+/// <item><description>continuations that capture no context (<c>ConfigureAwait(false)</c>, also inside BCL code such as
+/// <c>System.Linq.AsyncEnumerable</c>) of work that completes synchronously when a timer fires: timers fire with no
+/// context current, so the runtime runs them inline, inside the firing, before the next timer.</description></item>
+/// </list>
 /// <para>
-/// Not covered: work the code under test queues to the thread pool itself (<c>Task.Run</c>, <c>ThreadPool</c>,
-/// parallel loops) and real I/O. The runner does not wait for such work before it moves the clock; when only such
-/// work is left, it waits up to <see cref="VirtualTimeOptions.RealTimeGrace"/> of real time for it to post back and
-/// then fails with a diagnosis.
+/// Not deterministic: work the code queues to the thread pool itself (<c>Task.Run</c>, <c>ThreadPool</c>, <c>Parallel</c>,
+/// new threads), real I/O and real timers, and continuations that the runtime sends to the pool: those that capture no
+/// context and await a primitive that completes its waiters asynchronously (<c>SemaphoreSlim.WaitAsync().ConfigureAwait(false)</c>,
+/// channels with default options, which includes every item of <c>ChannelReader.ReadAllAsync</c>), and a
+/// <c>Task.Yield()</c> where no context is current. The runner does this about it:
+/// </para>
+/// <list type="bullet">
+/// <item><description>while work of the run (anything that flows its execution context) executes on another thread, it
+/// fires no timer; if that work is still running after <see cref="VirtualTimeOptions.RealTimeGrace"/> (sync over async on
+/// a virtual timer, say), it goes on firing timers;</description></item>
+/// <item><description>pool work that is queued but has not started yet is invisible to it: the next timer may fire first,
+/// so such code may observe later virtual times than it would on a quiet machine;</description></item>
+/// <item><description>what such work posts back to the run's context joins the run's queue; when nothing else is left
+/// (no work queued, no timer pending), it waits up to <see cref="VirtualTimeOptions.RealTimeGrace"/> for such a post and
+/// then fails with a diagnosis.</description></item>
+/// </list>
+/// <para>
+/// To keep a test deterministic, keep the context in test code, and read channels with <c>WaitToReadAsync</c> and
+/// <c>TryRead</c> or create them with <c>AllowSynchronousContinuations = true</c>.
 /// </para>
 /// <para>
 /// A run fails with <see cref="VirtualTimeException"/> instead of hanging: when the body waits on something no timer
-/// will complete, when it uses up its virtual-time budget or real-time limit, and when work it started but did not
-/// await failed (checked at the end of the run).
+/// will complete, when it uses up its virtual-time budget, timer-firing budget or real-time limit, and when work it
+/// started but did not await failed (checked at the end of the run). Only one run at a time may drive a clock.
 /// </para>
 /// </remarks>
 /// <example>

@@ -3,8 +3,9 @@ namespace AsyncEnumTesting;
 /// <summary>Sets the limits of a <see cref="VirtualTime"/> run: how long to wait in real time, how far to go in virtual time.</summary>
 public sealed class VirtualTimeOptions
 {
-    /// <summary>Gets the real time the runner waits, when nothing is runnable and no timer is pending, for work from other
-    /// threads before it declares the run hung. Default: 1 second.</summary>
+    /// <summary>Gets the real time the runner waits for work of the run on other threads: when nothing is runnable and no
+    /// timer is pending, before it declares the run hung; and while such work runs, before it fires timers anyway.
+    /// Default: 1 second.</summary>
     public TimeSpan RealTimeGrace { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets how much virtual time the run may use before it fails as an endless timer loop. Default: 7 days.</summary>

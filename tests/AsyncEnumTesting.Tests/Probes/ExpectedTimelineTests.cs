@@ -72,7 +72,7 @@ public sealed class ExpectedTimelineTests
               00:00.000  #1 MoveNextAsync -> 1
               00:01.000  #1 MoveNextAsync -> completed
               00:01.000  #1 DisposeAsync
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             expected.ToString());
     }
 

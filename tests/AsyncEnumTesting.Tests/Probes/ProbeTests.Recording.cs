@@ -223,7 +223,7 @@ public sealed partial class ProbeTests
               00:00.000  #1 MoveNextAsync -> 1
               00:00.000  #1 MoveNextAsync -> completed
               00:00.000  #1 DisposeAsync
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             probe.ToString());
         Assert.Equal(probe.ToString(), probe.Render());
         Assert.EndsWith("#1 DisposeAsync      <- last", probe.Render(new TimelineRenderOptions { HighlightIndex = 6, HighlightNote = "last" }), StringComparison.Ordinal);

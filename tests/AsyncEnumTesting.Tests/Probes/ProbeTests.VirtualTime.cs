@@ -47,6 +47,27 @@ public sealed partial class ProbeTests
     }
 
     [Fact]
+    public async Task MoveNextAsync_OverlappingWithThrowOnMisuseOff_EachPendingCallRegisteredUntilAnswered()
+    {
+        var clock = new VirtualClock();
+        var source = new HandSource();
+        var probe = source.Probe(new Timeline(clock), "orders");
+        probe.ThrowOnMisuse = false;
+        var enumerator = probe.GetAsyncEnumerator();
+
+        var first = enumerator.MoveNextAsync();
+        var second = enumerator.MoveNextAsync();
+
+        Assert.Equal(2, clock.Waiters.Describe().Count);
+        source.Enumerators[0].Yield(1);
+        await first;
+        source.Enumerators[0].Complete();
+        await second;
+        Assert.Empty(clock.Waiters.Describe());
+        await enumerator.DisposeAsync();
+    }
+
+    [Fact]
     public async Task MoveNextAsync_SourceFaultsWhilePending_UnregistersWaiter()
     {
         var clock = new VirtualClock();

@@ -17,7 +17,7 @@ public sealed class TimelineRenderTests
               00:00.100  #1 MoveNextAsync -> 2
               00:00.200  #1 MoveNextAsync -> 4      <- differs from 3
               00:00.200  #1 DisposeAsync
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             text);
     }
 
@@ -40,7 +40,7 @@ public sealed class TimelineRenderTests
               00:00.000  right#1 MoveNextAsync -> 2
               00:00.000  right#1 MoveNextAsync -> completed
               00:00.000  right#1 DisposeAsync
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             text);
     }
 
@@ -77,7 +77,7 @@ public sealed class TimelineRenderTests
               00:01.000  #1 token canceled
               00:01.000  #1 DisposeAsync
               00:01.000  #1 VIOLATION               DisposeAsync was called again on enumeration #1 of probe "orders" (first called at 00:01.000). .NET allows this, but it often means two owners dispose the same enumerator.
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             text);
     }
 
@@ -103,7 +103,26 @@ public sealed class TimelineRenderTests
               00:00.000  #1 DisposeAsync -> done
               00:00.000  #2 MoveNextAsync -> canceled
               00:00.000  #2 threw  TimeoutException: slow
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
+            text);
+    }
+
+    [Fact]
+    public void Render_DisposedWithError_ShowsWhatDisposeThrew()
+    {
+        var timeline = new Timeline(new VirtualClock());
+        timeline.Append("fake", 1, TimelineEventKind.DisposeStarted);
+        timeline.Append("fake", 1, TimelineEventKind.Disposed, new InvalidOperationException("leak"));
+        timeline.Append("fake", 2, TimelineEventKind.Disposed, new InvalidOperationException("again"));
+
+        var text = timeline.Render();
+
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              00:00.000  #1 DisposeAsync -> threw  InvalidOperationException: leak
+              00:00.000  #2 DisposeAsync -> threw  InvalidOperationException: again
+            """.ReplaceLineEndings(),
             text);
     }
 
@@ -128,7 +147,7 @@ public sealed class TimelineRenderTests
               00:00.000  #1 MoveNextAsync -> 1.5
               00:00.000  #1 MoveNextAsync -> true
               00:00.000  #1 MoveNextAsync -> 01/02/2000
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             text);
     }
 
@@ -140,7 +159,7 @@ public sealed class TimelineRenderTests
 
         var text = timeline.Render(new TimelineRenderOptions { FormatValue = v => $"<{v}>" });
 
-        Assert.Contains("#1 MoveNextAsync -> <1>\n", text, StringComparison.Ordinal);
+        Assert.Contains("#1 MoveNextAsync -> <1>" + Environment.NewLine, text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +184,7 @@ public sealed class TimelineRenderTests
             Timeline (virtual time):
               00:00.000    mark "start"
               2:00:00.000  mark "later"
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             timeline.Render());
     }
 
@@ -188,7 +207,7 @@ public sealed class TimelineRenderTests
               00:00.000  #1 MoveNextAsync -> 29
               00:00.000  #1 MoveNextAsync -> completed
               00:00.000  #1 DisposeAsync
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             text);
     }
 
@@ -212,7 +231,7 @@ public sealed class TimelineRenderTests
               00:00.000  #1 MoveNextAsync -> 15
               00:00.000  #1 MoveNextAsync -> 16
               ... 30 later events left out ...
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             text);
     }
 
@@ -231,7 +250,7 @@ public sealed class TimelineRenderTests
               00:00.000  #1 MoveNextAsync -> 29
               00:00.000  #1 MoveNextAsync -> completed
               00:00.000  #1 DisposeAsync      <- here
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             text);
     }
 
@@ -251,7 +270,7 @@ public sealed class TimelineRenderTests
             """
             source#1  12(4!)
             slow#1       --1-(2|)
-            """.ReplaceLineEndings("\n"),
+            """.ReplaceLineEndings(),
             marbles);
     }
 
@@ -264,7 +283,7 @@ public sealed class TimelineRenderTests
 
         var marbles = timeline.RenderMarbles(TimeSpan.FromSeconds(1), v => "a");
 
-        Assert.Equal("f#1  (a#)\nc#1  x", marbles);
+        Assert.Equal("f#1  (a#)" + Environment.NewLine + "c#1  x", marbles);
     }
 
     [Fact]

@@ -14,6 +14,34 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void Now_OtherTimeProvider_ElapsedSinceCreationInItsTimestamps()
+    {
+        var clock = new MillisecondProvider { Timestamp = 5_000 };
+        var timeline = new Timeline(clock);
+
+        clock.Timestamp = 7_500;
+        timeline.Mark("later");
+
+        Assert.Equal(TimeSpan.FromMilliseconds(2_500), timeline.Now);
+        Assert.Equal(TimeSpan.FromMilliseconds(2_500), timeline.Events[0].Time);
+        Assert.Equal("Timeline (real time):", timeline.Render().Split(Environment.NewLine)[0]);
+    }
+
+    [Fact]
+    public void Events_RealTime_NeverGoBackwards()
+    {
+        var timeline = new Timeline();
+
+        for (var i = 0; i < 100; i++)
+        {
+            timeline.Mark("m" + i);
+        }
+
+        var times = timeline.Events.Select(e => e.Time).ToList();
+        Assert.Equal(times.Order(), times);
+    }
+
+    [Fact]
     public async Task Now_VirtualClock_IsClockElapsed()
     {
         var clock = new VirtualClock();
@@ -174,6 +202,15 @@ public sealed class TimelineTests
         var (timeline, _, _) = await TwoProbesAndAMark();
 
         Assert.Equal(timeline.Render(), timeline.ToString());
+    }
+
+    private sealed class MillisecondProvider : TimeProvider
+    {
+        public long Timestamp { get; set; }
+
+        public override long TimestampFrequency => 1_000;
+
+        public override long GetTimestamp() => Timestamp;
     }
 
     internal static async Task<(Timeline Timeline, Probe<int> Left, Probe<int> Right)> TwoProbesAndAMark()

@@ -110,6 +110,28 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
+    public async Task ExpectNoEventsWithinAsync_WokenWorkBlocks_FailsWithTheClockDiagnosis()
+    {
+        var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(50) };
+        var release = new TaskCompletionSource();
+        var blocked = BlockAfterDelayAsync(clock, release.Task);
+        await using var reader = Sources.Timed(clock, Second, [1]).OpenReader(clock, new() { IgnoreRemainingEvents = true });
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(TimeSpan.FromMilliseconds(500)));
+        release.SetResult();
+        await blocked;
+
+        Assert.StartsWith("Expected no events within 00:00.500, but the clock could not pass the window: AdvanceAsync waited", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<VirtualTimeException>(ex.InnerException);
+
+        static async Task BlockAfterDelayAsync(VirtualClock clock, Task release)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock);
+            release.Wait(); // A continuation that blocks: what the clock's diagnosis is for.
+        }
+    }
+
+    [Fact]
     public async Task ExpectNoEventsWithinAsync_WithoutClockNothingWritten_Passes()
     {
         var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();

@@ -55,6 +55,21 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
+    public async Task AwaitItemAsync_ClockGraceShorterThanTimeout_UsesTheClockGrace()
+    {
+        var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(20) };
+        var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock);
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
+        await reader.DisposeAsync();
+
+        Assert.StartsWith(
+            "Expected an item, but nothing can happen any more: no timer is pending on the clock and nothing completed the wait within 0.020 s of real time",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AwaitItemAsync_WithoutClockNothingComes_FailsAfterRealTimeout()
     {
         var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();

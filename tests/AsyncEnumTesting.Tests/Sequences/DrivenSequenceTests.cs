@@ -328,4 +328,81 @@ public sealed class DrivenSequenceTests
 
         Assert.Equal("driven sequence \"prices\": 1 buffered, demand 0, ended with Complete()", source.ToString());
     }
+
+    [Fact]
+    public async Task MoveNextAsync_WhilePending_ThrowsOverlapMessage()
+    {
+        var source = FakeSequence.Driven<int>(name: "feed");
+        var e = source.GetAsyncEnumerator();
+        var pending = e.MoveNextAsync();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => e.MoveNextAsync());
+
+        Assert.Equal(
+            "MoveNextAsync was called on driven sequence \"feed\" #1 while its previous MoveNextAsync is still pending. Await each MoveNextAsync before calling the next one.",
+            ex.Message);
+        source.Complete();
+        Assert.False(await pending);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_WhilePending_ThrowsSayingToAwaitFirst()
+    {
+        var source = FakeSequence.Driven<int>(name: "feed");
+        var e = source.GetAsyncEnumerator();
+        var pending = e.MoveNextAsync();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => e.DisposeAsync());
+
+        Assert.Equal(
+            "DisposeAsync was called on driven sequence \"feed\" #1 while a MoveNextAsync is still pending. Await (or cancel) the pending MoveNextAsync before disposing the enumerator.",
+            ex.Message);
+        source.Emit(1);
+        Assert.True(await pending);
+        await e.DisposeAsync();
+        Assert.Equal(1, source.Disposals);
+    }
+
+    [Fact]
+    public async Task MoveNextAsync_AfterCompletion_KeepsReturningFalse()
+    {
+        var source = FakeSequence.Driven<int>();
+        source.Complete();
+        await using var e = source.GetAsyncEnumerator();
+
+        Assert.False(await e.MoveNextAsync());
+        Assert.False(await e.MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task Emit_FromThreadWithoutContext_StillDelivers()
+    {
+        var source = FakeSequence.Driven<int>();
+        await using var e = source.GetAsyncEnumerator();
+        var move = e.MoveNextAsync().AsTask();
+
+        await Task.Run(() => source.Emit(4));
+
+        Assert.True(await move);
+        Assert.Equal(4, e.Current);
+    }
+
+    [Fact]
+    public async Task GetAsyncEnumerator_WithTimeline_RecordsUnderName()
+    {
+        var timeline = new Timeline(new VirtualClock());
+        var source = FakeSequence.Driven<int>(name: "feed", timeline: timeline);
+        source.Emit(1);
+        source.Complete();
+
+        await source.ToListAsync();
+
+        Assert.Same(timeline, source.Timeline);
+        Assert.Equal(
+            [
+                TimelineEventKind.GetAsyncEnumerator, TimelineEventKind.MoveNextStarted, TimelineEventKind.Yielded, TimelineEventKind.MoveNextStarted,
+                TimelineEventKind.Completed, TimelineEventKind.DisposeStarted, TimelineEventKind.Disposed,
+            ],
+            timeline.Events.Where(x => x.Source == "feed").Select(x => x.Kind));
+    }
 }

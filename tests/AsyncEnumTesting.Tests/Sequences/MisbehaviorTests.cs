@@ -159,4 +159,32 @@ public sealed class MisbehaviorTests
 
         Assert.Equal(Misbehavior.ThrowOnDispose | Misbehavior.IgnoreCancellation, source.Misbehaviors);
     }
+
+    [Fact]
+    public async Task ThrowOnGetAsyncEnumerator_WithTimeline_RecordsStartAndFault()
+    {
+        var timeline = new Timeline(new VirtualClock());
+        var source = FakeSequence.Script<int>(name: "broken", timeline: timeline).Misbehave(Misbehavior.ThrowOnGetAsyncEnumerator);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => source.ToListAsync().AsTask());
+
+        Assert.Equal(
+            [
+                new TimelineEvent(TimeSpan.Zero, "broken", 1, TimelineEventKind.GetAsyncEnumerator, false),
+                new TimelineEvent(TimeSpan.Zero, "broken", 1, TimelineEventKind.Faulted, ex),
+            ],
+            timeline.Events);
+    }
+
+    [Fact]
+    public async Task ThrowSynchronously_WithTimeline_StillThrowsSynchronously()
+    {
+        var error = new InvalidOperationException("boom");
+        var timeline = new Timeline(new VirtualClock());
+        var source = FakeSequence.Script<int>(timeline: timeline).Fail(error).Misbehave(Misbehavior.ThrowSynchronously);
+        await using var e = source.GetAsyncEnumerator();
+
+        Assert.Same(error, Assert.Throws<InvalidOperationException>(() => e.MoveNextAsync()));
+        Assert.Equal(TimelineEventKind.Faulted, timeline.Events[^1].Kind);
+    }
 }

@@ -435,4 +435,36 @@ public sealed class ScriptedSequenceTests
         Assert.Equal(0, source.ActiveEnumerations);
         Assert.False(await e.MoveNextAsync());
     }
+
+    [Fact]
+    public async Task DisposeAsync_WhilePending_ThrowsSayingToAwaitFirst()
+    {
+        var clock = new VirtualClock();
+        var source = FakeSequence.Script<int>(clock, "orders").Wait(Second).Yield(1);
+        var e = source.GetAsyncEnumerator();
+        var pending = e.MoveNextAsync();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => e.DisposeAsync());
+
+        Assert.Equal(
+            "DisposeAsync was called on scripted sequence \"orders\" #1 while a MoveNextAsync is still pending. Await (or cancel) the pending MoveNextAsync before disposing the enumerator.",
+            ex.Message);
+        await clock.AdvanceAsync(Second);
+        Assert.True(await pending);
+        await e.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Wait_ReadStepwiseInPlainTest_ReaderDrivesTheClock()
+    {
+        var clock = new VirtualClock();
+        var source = FakeSequence.Script<int>(clock).Yield(1).Wait(TimeSpan.FromSeconds(30)).Yield(2);
+        await using var reader = source.OpenReader(clock);
+
+        Assert.Equal(1, await reader.AwaitItemAsync());
+        Assert.Equal(2, await reader.AwaitItemAsync());
+        await reader.AwaitCompletionAsync();
+
+        Assert.Equal(TimeSpan.FromSeconds(30), clock.Elapsed);
+    }
 }

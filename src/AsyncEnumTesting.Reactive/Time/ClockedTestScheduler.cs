@@ -1,0 +1,85 @@
+using System.Reactive.Concurrency;
+using Microsoft.Reactive.Testing;
+
+namespace AsyncEnumTesting.Reactive;
+
+/// <summary>A <see cref="TestScheduler"/> that follows a <see cref="VirtualClock"/>: its clock is the virtual elapsed ticks, its work runs on the clock's timers.</summary>
+internal sealed class ClockedTestScheduler : TestScheduler
+{
+    private readonly VirtualClock _clock;
+
+    public ClockedTestScheduler(VirtualClock clock)
+    {
+        _clock = clock;
+        Clock = clock.NowTicks;
+
+        // Keep Clock equal to the virtual time even when other timers (an async Task.Delay) move it: ColdObservable
+        // stamps subscriptions and schedules relative work from Clock directly.
+        clock.TimeMoved += CatchUp;
+    }
+
+    /// <inheritdoc />
+    public override IDisposable ScheduleAbsolute<TState>(TState state, long dueTime, Func<IScheduler, TState, IDisposable> action)
+    {
+        CatchUp();
+
+        // TestScheduler runs work scheduled for now (or the past) one tick later; the timer must match.
+        var due = dueTime <= Clock ? Clock + 1 : dueTime;
+        var item = base.ScheduleAbsolute(state, due, action);
+        var timer = _clock.CreateTimer(
+            static s => ((Wakeup)s!).Run(),
+            new Wakeup(this, due),
+            TimeSpan.FromTicks(Math.Max(0, due - _clock.NowTicks)),
+            Timeout.InfiniteTimeSpan);
+        return new ScheduledWork(item, timer);
+    }
+
+    /// <inheritdoc />
+    protected override DateTimeOffset ToDateTimeOffset(long absolute) => _clock.Start.AddTicks(absolute);
+
+    private void CatchUp()
+    {
+        var now = _clock.NowTicks;
+        if (Clock < now)
+        {
+            Clock = now;
+        }
+    }
+
+    /// <summary>Runs every item due at or before <paramref name="due"/>, in the scheduler's order.</summary>
+    private void RunDue(long due)
+    {
+        // AdvanceTo would skip the items due exactly now, because CatchUp already moved Clock to this instant.
+        if (IsEnabled)
+        {
+            return;
+        }
+
+        while (GetNext() is { } next && next.DueTime <= due)
+        {
+            if (next.DueTime > Clock)
+            {
+                Clock = next.DueTime;
+            }
+
+            next.Invoke();
+        }
+
+        CatchUp();
+    }
+
+    private sealed class Wakeup(ClockedTestScheduler scheduler, long due)
+    {
+        public void Run() => scheduler.RunDue(due);
+    }
+
+    /// <summary>Cancels the scheduled item and its timer together, so the clock does not jump to work that will never run.</summary>
+    private sealed class ScheduledWork(IDisposable item, ITimer timer) : IDisposable
+    {
+        public void Dispose()
+        {
+            item.Dispose();
+            timer.Dispose();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Xunit.Sdk;
+
+namespace AsyncEnumTesting.Xunit.Tests.Sdk;
+
+public sealed class VirtualTimeFactDiscovererTests
+{
+    [Fact]
+    public void Discover_ClockParameter_ReturnsVirtualTimeTestCase()
+    {
+        var testCase = XunitHarness.Discover<Samples>(nameof(Samples.TakesClock));
+
+        Assert.IsType<VirtualTimeTestCase>(testCase);
+        Assert.Equal($"{typeof(Samples).FullName}.{nameof(Samples.TakesClock)}", testCase.DisplayName);
+    }
+
+    [Theory]
+    [InlineData(nameof(Samples.TakesClockAndNumber), "the method may take one VirtualClock parameter and nothing else. Create fakes and probes inside the test with that clock.")]
+    [InlineData(nameof(Samples.TakesString), "the method may take one VirtualClock parameter and nothing else. Create fakes and probes inside the test with that clock.")]
+    [InlineData(nameof(Samples.AsyncVoid), "the method is async void, so the run cannot await it. Return Task instead.")]
+    [InlineData(nameof(Samples.WordyBudget), "VirtualTimeBudget \"ten seconds\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).")]
+    [InlineData(nameof(Samples.NegativeGrace), "RealTimeGraceMilliseconds is -5: give a positive value, or leave it out for the default.")]
+    public async Task Discover_InvalidTest_ReturnsErrorCaseSayingWhatToFix(string method, string problem)
+    {
+        var testCase = XunitHarness.Discover<Samples>(method);
+
+        Assert.IsType<ExecutionErrorTestCase>(testCase);
+        var result = await XunitHarness.RunAsync(testCase);
+        Assert.Equal($"[VirtualTimeFact] on {typeof(Samples).FullName}.{method}: {problem}", result.Failed.Messages[0]);
+    }
+
+    [Fact]
+    public async Task Discover_SerializedAndDeserialized_KeepsTheLimits()
+    {
+        var testCase = XunitHarness.Discover<Samples>(nameof(Samples.OverShortBudget));
+
+        var copy = SerializationHelper.Deserialize<IXunitTestCase>(SerializationHelper.Serialize(testCase));
+        var result = await XunitHarness.RunAsync(copy);
+
+        Assert.StartsWith("The virtual-time run used up its budget of 00:01.000 of virtual time", result.Failed.Messages[0], StringComparison.Ordinal);
+    }
+
+#pragma warning disable xUnit1000, xUnit1026, CA1822 // Private, so the real run never discovers them; Samples: parameters unused on purpose; instance methods like real tests.
+    private sealed class Samples
+    {
+        [VirtualTimeFact]
+        public Task TakesClock(VirtualClock clock) => Task.CompletedTask;
+
+        [VirtualTimeFact]
+        public Task TakesClockAndNumber(VirtualClock clock, int number) => Task.CompletedTask;
+
+        [VirtualTimeFact]
+        public Task TakesString(string text) => Task.CompletedTask;
+
+        [VirtualTimeFact]
+#pragma warning disable VSTHRD100 // An async void sample is the point of the test.
+        public async void AsyncVoid() => await Task.Yield();
+#pragma warning restore VSTHRD100
+
+        [VirtualTimeFact(VirtualTimeBudget = "ten seconds")]
+        public void WordyBudget()
+        {
+        }
+
+        [VirtualTimeFact(RealTimeGraceMilliseconds = -5)]
+        public void NegativeGrace()
+        {
+        }
+
+        [VirtualTimeFact(VirtualTimeBudget = "00:00:01")]
+        public async Task OverShortBudget(VirtualClock clock) => await Task.Delay(TimeSpan.FromSeconds(2), clock);
+    }
+#pragma warning restore xUnit1000, xUnit1026, CA1822
+}
