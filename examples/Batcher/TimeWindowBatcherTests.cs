@@ -1,5 +1,7 @@
 using AsyncEnumTesting;
+using AsyncEnumTesting.FluentAssertions;
 using Batcher.Broken;
+using Xunit.Sdk;
 
 namespace Batcher;
 
@@ -54,7 +56,7 @@ public sealed class TimeWindowBatcherTests
         var ex = await Assert.ThrowsAsync<IOException>(act);
         Assert.Equal("sensor bus reset", ex.Message);
         Assert.Equal([[1, 2]], batches);
-        Assert.Empty(readings.UndisposedEnumerations);
+        readings.Should().BeDisposed();
     });
 
     [Fact]
@@ -82,21 +84,21 @@ public sealed class TimeWindowBatcherTests
     });
 
     [Fact]
-    public Task LeakyBatcher_ConsumerStopsAfterFirstBatch_LeavesTheSourceUndisposed() => VirtualTime.RunAsync(async clock =>
+    public Task LeakyBatcher_ConsumerStopsAfterFirstBatch_FailsBeDisposedWithTheTimeline() => VirtualTime.RunAsync(async clock =>
     {
         var readings = FakeSequence.Script<int>(clock).Yield(1, 2, 3, 4).Probe(new Timeline(clock), "readings");
 
         await LeakyBatcher.BatchAsync(readings, maxSize: 2).Take(1).ToListAsync();
 
-        var leaked = Assert.Single(readings.UndisposedEnumerations);
-        Assert.Equal("#1: 2 item(s), Running, not disposed", leaked.ToString());
-        Assert.Equal( // the timeline ends without a DisposeAsync row
+        var ex = Assert.Throws<XunitException>(() => readings.Should().BeDisposed());
+        Assert.Equal(
             """
+            Expected readings to be disposed, but enumeration #1 was never disposed: the consumer stopped after 2 items without DisposeAsync.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: none
               00:00.000  #1 MoveNextAsync -> 1
-              00:00.000  #1 MoveNextAsync -> 2
+              00:00.000  #1 MoveNextAsync -> 2      <- no DisposeAsync after this
             """,
-            readings.Timeline.Render());
+            ex.Message);
     });
 }

@@ -1,4 +1,5 @@
 using AsyncEnumTesting;
+using AsyncEnumTesting.FluentAssertions;
 using ConsumerService.Broken;
 using static AsyncEnumTesting.TimelineEventKind;
 
@@ -53,9 +54,7 @@ public sealed class ShipmentFeedConsumerTests
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(act);
         Assert.Equal("Cannot save S2: unique constraint violated.", ex.Message);
-        var run = Assert.Single(feed.Enumerations);
-        Assert.Equal(EnumerationOutcome.Abandoned, run.Outcome);
-        Assert.Equal(TimeSpan.FromSeconds(2), run.DisposedAt);
+        feed.Should().BeDisposedAfter(items: 2);
     });
 
     [Fact]

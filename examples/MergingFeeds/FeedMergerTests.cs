@@ -30,8 +30,8 @@ public sealed class FeedMergerTests
         await FeedMerger.MergeAsync(fast, slow).ToListAsync();
 
         // A probe throws at the first overlapping MoveNextAsync and records it; none happened.
-        Assert.Empty(fast.Violations);
-        Assert.Empty(slow.Violations);
+        fast.Should().HaveNoProtocolViolations();
+        slow.Should().HaveNoProtocolViolations();
         Assert.Equal([0m, 1m, 2m, 3m], fast.Items.Select(q => q.Price));
     });
 
@@ -74,8 +74,9 @@ public sealed class FeedMergerTests
 
         var ex = await Assert.ThrowsAsync<IOException>(act);
         Assert.Equal("nyse feed dropped", ex.Message);
-        Assert.Empty(nyse.UndisposedEnumerations);
-        Assert.Empty(lse.UndisposedEnumerations);
+        timeline.Should().HaveInOrder(
+            e => e.Source == "lse" && e.Kind == TimelineEventKind.Disposed,
+            e => e.Source == "nyse" && e.Kind == TimelineEventKind.Disposed);
         Assert.Equal(EnumerationOutcome.Canceled, lse.Enumerations[0].Outcome); // its pending call was cancelled first
     });
 

@@ -115,7 +115,7 @@ public sealed class HealthPollerTests
         Assert.EndsWith(
             """
             Waiting now:
-              probe "samples" #1 in MoveNextAsync since 00:00.300
+              probe "samples" #1 in MoveNextAsync since 00:00.300 (token: none)
             """,
             ex.Message);
     }
