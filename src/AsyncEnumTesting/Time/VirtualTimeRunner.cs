@@ -179,6 +179,7 @@ internal sealed partial class VirtualTimeRunner
             if (_local.TryDequeue(out var work))
             {
                 Execute(work);
+                _poolSettled = false;
                 continue;
             }
 
@@ -190,18 +191,20 @@ internal sealed partial class VirtualTimeRunner
             if (_idle.TryDequeue(out var idle))
             {
                 idle();
+                _poolSettled = false;
                 continue;
             }
 
             if (!_clock.IsAdvancing)
             {
-                if (AwaitForeignWork(grace))
+                if (AwaitForeignWork(grace) || SettlePool(grace))
                 {
                     continue;
                 }
 
                 if (_clock.TimerFirings - _startFirings < _options.MaxTimerFirings && _clock.TryFireNext(budgetEndTicks))
                 {
+                    _poolSettled = false;
                     continue;
                 }
 
