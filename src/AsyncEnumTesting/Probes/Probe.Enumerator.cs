@@ -112,10 +112,13 @@ public sealed partial class Probe<T>
         /// <exception cref="InvalidOperationException">The probe throws on misuse.</exception>
         private void Misuse(ProbeViolationKind kind, string message)
         {
+            // A cascade (an overlap's exception ends a merge, whose cleanup then disposes a pending call) would otherwise
+            // surface only its last violation: the exception names the first one on the timeline, the likely cause.
+            var earlier = _probe.Timeline.EventsOf(TimelineEventKind.Violation);
             _probe.RecordViolation(this, kind, message);
             if (_probe.ThrowOnMisuse)
             {
-                throw new InvalidOperationException(message);
+                throw new InvalidOperationException(earlier.Count == 0 ? message : ProbeMessages.Following(message, earlier[0]));
             }
         }
 

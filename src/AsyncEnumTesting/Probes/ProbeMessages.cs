@@ -27,4 +27,7 @@ internal static class ProbeMessages
     public static string Waiter(string probe, int enumeration, TimeSpan pendingSince, bool tokenCanBeCanceled) =>
         $"probe \"{probe}\" #{enumeration} in MoveNextAsync since {TimeFormat.Elapsed(pendingSince)}" +
         (tokenCanBeCanceled ? string.Empty : " (token: none)");
+
+    public static string Following(string message, TimelineEvent first) =>
+        $"{message} It followed an earlier protocol violation on \"{first.Source}\" #{first.Enumeration} at {TimeFormat.Elapsed(first.Time)}: {first.Value}";
 }

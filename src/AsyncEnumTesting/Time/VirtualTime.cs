@@ -26,8 +26,10 @@ namespace AsyncEnumTesting;
 /// <item><description>while work of the run (anything that flows its execution context) executes on another thread, it
 /// fires no timer; if that work is still running after <see cref="VirtualTimeOptions.RealTimeGrace"/> (sync over async on
 /// a virtual timer, say), it goes on firing timers;</description></item>
-/// <item><description>pool work that is queued but has not started yet is invisible to it: the next timer may fire first,
-/// so such code may observe later virtual times than it would on a quiet machine;</description></item>
+/// <item><description>before it moves the clock while the pool has queued work, it sends two markers through the pool's
+/// first-in-first-out queue so that work queued earlier starts and is seen; pool work an idle thread already took but
+/// has not started running the run's code is still invisible, so the next timer may fire first and such code may
+/// observe later virtual times than it would on a quiet machine;</description></item>
 /// <item><description>what such work posts back to the run's context joins the run's queue; when nothing else is left
 /// (no work queued, no timer pending), it waits up to <see cref="VirtualTimeOptions.RealTimeGrace"/> for such a post and
 /// then fails with a diagnosis.</description></item>

@@ -97,15 +97,16 @@ public sealed class OverlappingMoveNextInMergeTests
         Assert.Equal(ProbeViolationKind.OverlappingMoveNext, right.Violations[0].Kind);
         Assert.Equal(overlap, right.Timeline.EventsOf(TimelineEventKind.Violation)[0].Value);
 
-        // The reader reports the merge's exception, and that is not the overlap: the merge's `await using` cleanup then
-        // disposed both feeds while their calls were pending, and the last of those violations replaced the first exception.
+        // The reader reports the merge's exception, which is not the overlap: the merge's `await using` cleanup then
+        // disposed both feeds while their calls were pending, and that exception replaced the first. The probe's
+        // exception therefore names the first violation on the timeline, the cause.
         Assert.Equal(
             """
-            Expected an item, but "merged" failed after 1 item with InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early).
+            Expected an item, but "merged" failed after 1 item with InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early). It followed an earlier protocol violation on "right" #1 at 00:01.000: MoveNextAsync was called on enumeration #1 of probe "right" while its previous MoveNextAsync (called at 00:00.000) was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
-              00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early).      <- expected an item
+              00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early). It followed an earlier protocol violation on "right" #1 at 00:01.000: MoveNextAsync was called on enumeration #1 of probe "right" while its previous MoveNextAsync (called at 00:00.000) was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.      <- expected an item
               00:01.000  #1 DisposeAsync
             """,
             message);
