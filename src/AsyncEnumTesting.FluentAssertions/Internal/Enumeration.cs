@@ -21,22 +21,24 @@ internal enum EndKind
 /// Every wait is bounded by <see cref="Pacing"/>, so an assertion never hangs. The enumerator gets a cancellable token
 /// owned by the assertion; it is cancelled when the assertion gives up on a stalled wait, before disposing.
 /// </remarks>
-internal sealed partial class Enumeration<T>
+internal sealed partial class Enumeration<T> : IBoxedItems
 {
     /// <summary>Safety net for endless synchronous sources: an assertion that reads to the end stops after this many items.</summary>
     public const int MaxItems = 100_000;
 
     private readonly CancellationTokenSource _cts = new();
     private readonly Pacing _pacing;
-    private readonly string _name;
+    private readonly int _stream;
     private IAsyncEnumerator<T>? _enumerator;
     private Task<bool>? _pending;
 
     private Enumeration(Timeline timeline, string name, Pacing pacing)
     {
         Timeline = timeline;
-        _name = name;
         _pacing = pacing;
+
+        // Registered once: looking the stream up by name on every event cost a lock, a string hash and an allocation.
+        _stream = timeline.RegisterStream(name, 1);
     }
 
     /// <summary>Gets the timeline the enumeration is recorded on.</summary>
@@ -79,7 +81,7 @@ internal sealed partial class Enumeration<T>
         run.Append(TimelineEventKind.GetAsyncEnumerator, true);
         try
         {
-            run._enumerator = run.CallProducer(() => source.GetAsyncEnumerator(run._cts.Token));
+            run._enumerator = run.CallProducer(static state => state.Source.GetAsyncEnumerator(state.Token), (Source: source, run.Token));
         }
 #pragma warning disable CA1031 // The source's exception is the assertion's finding: it is reported, not swallowed.
         catch (Exception ex)
@@ -104,8 +106,7 @@ internal sealed partial class Enumeration<T>
         Task<bool> task;
         try
         {
-            var enumerator = _enumerator;
-            task = CallProducer(() => enumerator.MoveNextAsync().AsTask());
+            task = CallProducer(static enumerator => enumerator.MoveNextAsync().AsTask(), _enumerator);
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)
@@ -135,7 +136,10 @@ internal sealed partial class Enumeration<T>
 
             Current = _enumerator.Current;
             Items.Add(Current);
-            Append(TimelineEventKind.Yielded, Current);
+
+            // The timeline boxes the item only if a failure message reads it.
+            Timeline.AppendItem(_stream, this, Items.Count - 1);
+            LastEventIndex = Timeline.Count - 1;
             return true;
         }
 
@@ -148,11 +152,13 @@ internal sealed partial class Enumeration<T>
     {
         CanceledAt = _pacing.Now;
         Append(TimelineEventKind.TokenCanceled);
-        CallProducer(() =>
-        {
-            _cts.Cancel();
-            return true;
-        });
+        CallProducer(
+            static cts =>
+            {
+                cts.Cancel();
+                return true;
+            },
+            _cts);
     }
 
     /// <summary>Calls into the producer; while this assertion drives a virtual clock, with no synchronization context.</summary>
@@ -161,20 +167,21 @@ internal sealed partial class Enumeration<T>
     /// clock fires it, and the clock never moves on before the producer reacted. With a context (xunit's, for one) they
     /// would be posted to another thread, and the assertion could advance the clock past them. Under a
     /// <see cref="VirtualTime"/> run the run's own context already makes this deterministic, and on real time
-    /// nothing is driven, so the caller's context is kept.
+    /// nothing is driven, so the caller's context is kept. The call gets its <paramref name="state"/> passed in, so a
+    /// static lambda allocates nothing per call.
     /// </remarks>
-    private TResult CallProducer<TResult>(Func<TResult> call)
+    private TResult CallProducer<TState, TResult>(Func<TState, TResult> call, TState state)
     {
         if (_pacing.Virtual is not { Runner: null })
         {
-            return call();
+            return call(state);
         }
 
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            return call();
+            return call(state);
         }
         finally
         {
@@ -219,9 +226,12 @@ internal sealed partial class Enumeration<T>
         Append(ex is OperationCanceledException ? TimelineEventKind.Canceled : TimelineEventKind.Faulted, ex);
     }
 
+    /// <inheritdoc />
+    object? IBoxedItems.GetBoxed(int index) => Items[index];
+
     private void Append(TimelineEventKind kind, object? value = null)
     {
-        Timeline.Append(_name, 1, kind, value);
+        Timeline.Append(_stream, kind, value);
         LastEventIndex = Timeline.Count - 1;
     }
 }
