@@ -77,7 +77,7 @@ internal sealed partial class Enumeration<T> : IBoxedItems
     /// <summary>Starts enumerating <paramref name="source"/>: calls <c>GetAsyncEnumerator</c> with a cancellable token.</summary>
     public static Enumeration<T> Begin(IAsyncEnumerable<T> source, string name, Pacing pacing)
     {
-        var run = new Enumeration<T>(new Timeline(pacing.Clock), name, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
+        var run = new Enumeration<T>(new Timeline(pacing.Clock ?? StoppedClock.Instance), name, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
         run.Append(TimelineEventKind.GetAsyncEnumerator, true);
         try
         {
@@ -116,7 +116,8 @@ internal sealed partial class Enumeration<T> : IBoxedItems
             return false;
         }
 
-        var stall = await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
+        // A source that answered at once needs no bounded wait (and no state machine for one).
+        var stall = task.IsCompleted ? null : await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
         if (stall is not null)
         {
             _pending = task;
