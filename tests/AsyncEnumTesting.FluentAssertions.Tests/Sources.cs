@@ -67,6 +67,12 @@ internal static class Sources
         }
     }
 
+    /// <summary>Replaces real-time stamps (they differ on every run) with <c>--:--.---</c>; virtual times are kept.</summary>
+    public static string RealTimes(string message) =>
+        message.Contains("Timeline (real time):", StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(message, @"(?m)^  \d\d:\d\d\.\d\d\d", "  --:--.---")
+            : message;
+
     /// <summary>Joins lines with the platform's line break, as failure messages do.</summary>
     public static string Lines(params string[] lines) => string.Join(Environment.NewLine, lines);
 }

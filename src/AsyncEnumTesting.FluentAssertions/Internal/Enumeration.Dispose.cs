@@ -9,24 +9,6 @@ internal sealed partial class Enumeration<T>
     /// <summary>Gets why disposal did not finish, if it did not.</summary>
     public string? DisposeStall { get; private set; }
 
-    /// <summary>Records how a call that had stalled ended after all, once its token was cancelled.</summary>
-    private void RecordLate(Task<bool> call, IAsyncEnumerator<T> enumerator)
-    {
-        if (!call.IsCompletedSuccessfully)
-        {
-            var error = Unwrap(call);
-            Append(error is OperationCanceledException ? TimelineEventKind.Canceled : TimelineEventKind.Faulted, error);
-        }
-        else if (call.Result)
-        {
-            Append(TimelineEventKind.Yielded, enumerator.Current);
-        }
-        else
-        {
-            Append(TimelineEventKind.Completed);
-        }
-    }
-
     /// <summary>Disposes the enumerator, as a consumer leaving <c>await foreach</c> would, without ever hanging.</summary>
     /// <remarks>
     /// After a stalled <c>MoveNextAsync</c> the token is cancelled first and the call is given one more bounded wait:
@@ -59,16 +41,10 @@ internal sealed partial class Enumeration<T>
             }
         }
 
-        if (_pending is { } late)
-        {
-            RecordLate(late, enumerator);
-        }
-
-        Append(TimelineEventKind.DisposeStarted);
         Task task;
         try
         {
-            task = CallProducer(static enumerator => enumerator.DisposeAsync().AsTask(), enumerator);
+            task = CallProducer(() => enumerator.DisposeAsync().AsTask());
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)
@@ -88,11 +64,11 @@ internal sealed partial class Enumeration<T>
         {
             var error = Unwrap(task);
             DisposeError = error;
-            Append(TimelineEventKind.Faulted, error);
+            Recorded();
             return;
         }
 
-        Append(TimelineEventKind.Disposed);
+        Recorded();
         _cts.Dispose();
     }
 }

@@ -21,24 +21,20 @@ internal enum EndKind
 /// Every wait is bounded by <see cref="Pacing"/>, so an assertion never hangs. The enumerator gets a cancellable token
 /// owned by the assertion; it is cancelled when the assertion gives up on a stalled wait, before disposing.
 /// </remarks>
-internal sealed partial class Enumeration<T> : IBoxedItems
+internal sealed partial class Enumeration<T>
 {
     /// <summary>Safety net for endless synchronous sources: an assertion that reads to the end stops after this many items.</summary>
     public const int MaxItems = 100_000;
 
     private readonly CancellationTokenSource _cts = new();
     private readonly Pacing _pacing;
-    private readonly int _stream;
     private IAsyncEnumerator<T>? _enumerator;
     private Task<bool>? _pending;
 
-    private Enumeration(Timeline timeline, string name, Pacing pacing)
+    private Enumeration(Timeline timeline, Pacing pacing)
     {
         Timeline = timeline;
         _pacing = pacing;
-
-        // Registered once: looking the stream up by name on every event cost a lock, a string hash and an allocation.
-        _stream = timeline.RegisterStream(name, 1);
     }
 
     /// <summary>Gets the timeline the enumeration is recorded on.</summary>
@@ -77,11 +73,13 @@ internal sealed partial class Enumeration<T> : IBoxedItems
     /// <summary>Starts enumerating <paramref name="source"/>: calls <c>GetAsyncEnumerator</c> with a cancellable token.</summary>
     public static Enumeration<T> Begin(IAsyncEnumerable<T> source, string name, Pacing pacing)
     {
-        var run = new Enumeration<T>(new Timeline(pacing.Clock ?? StoppedClock.Instance), name, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
-        run.Append(TimelineEventKind.GetAsyncEnumerator, true);
+        // Enumerate through a probe, so the timeline holds what a probe records; a probe the caller made keeps its own.
+        var probe = source as Probe<T> ?? source.Probe(new Timeline(pacing.Clock), string.IsNullOrWhiteSpace(name) ? null : name);
+        var run = new Enumeration<T>(probe.Timeline, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
         try
         {
-            run._enumerator = run.CallProducer(static state => state.Source.GetAsyncEnumerator(state.Token), (Source: source, run.Token));
+            run._enumerator = run.CallProducer(() => probe.GetAsyncEnumerator(run._cts.Token));
+            run.Recorded();
         }
 #pragma warning disable CA1031 // The source's exception is the assertion's finding: it is reported, not swallowed.
         catch (Exception ex)
@@ -102,11 +100,12 @@ internal sealed partial class Enumeration<T> : IBoxedItems
             return false;
         }
 
-        Append(TimelineEventKind.MoveNextStarted);
         Task<bool> task;
         try
         {
-            task = CallProducer(static enumerator => enumerator.MoveNextAsync().AsTask(), _enumerator);
+            var enumerator = _enumerator;
+            task = CallProducer(() => enumerator.MoveNextAsync().AsTask());
+            Recorded();
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)
@@ -116,8 +115,7 @@ internal sealed partial class Enumeration<T> : IBoxedItems
             return false;
         }
 
-        // A source that answered at once needs no bounded wait (and no state machine for one).
-        var stall = task.IsCompleted ? null : await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
+        var stall = await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
         if (stall is not null)
         {
             _pending = task;
@@ -131,16 +129,13 @@ internal sealed partial class Enumeration<T> : IBoxedItems
             if (!task.Result)
             {
                 End = EndKind.Completed;
-                Append(TimelineEventKind.Completed);
+                Recorded();
                 return false;
             }
 
             Current = _enumerator.Current;
             Items.Add(Current);
-
-            // The timeline boxes the item only if a failure message reads it.
-            Timeline.AppendItem(_stream, this, Items.Count - 1);
-            LastEventIndex = Timeline.Count - 1;
+            Recorded();
             return true;
         }
 
@@ -152,14 +147,11 @@ internal sealed partial class Enumeration<T> : IBoxedItems
     public void Cancel()
     {
         CanceledAt = _pacing.Now;
-        Append(TimelineEventKind.TokenCanceled);
-        CallProducer(
-            static cts =>
-            {
-                cts.Cancel();
-                return true;
-            },
-            _cts);
+        CallProducer(() =>
+        {
+            _cts.Cancel();
+            return true;
+        });
     }
 
     /// <summary>Calls into the producer; while this assertion drives a virtual clock, with no synchronization context.</summary>
@@ -168,21 +160,20 @@ internal sealed partial class Enumeration<T> : IBoxedItems
     /// clock fires it, and the clock never moves on before the producer reacted. With a context (xunit's, for one) they
     /// would be posted to another thread, and the assertion could advance the clock past them. Under a
     /// <see cref="VirtualTime"/> run the run's own context already makes this deterministic, and on real time
-    /// nothing is driven, so the caller's context is kept. The call gets its <paramref name="state"/> passed in, so a
-    /// static lambda allocates nothing per call.
+    /// nothing is driven, so the caller's context is kept.
     /// </remarks>
-    private TResult CallProducer<TState, TResult>(Func<TState, TResult> call, TState state)
+    private TResult CallProducer<TResult>(Func<TResult> call)
     {
         if (_pacing.Virtual is not { Runner: null })
         {
-            return call(state);
+            return call();
         }
 
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            return call(state);
+            return call();
         }
         finally
         {
@@ -197,7 +188,6 @@ internal sealed partial class Enumeration<T> : IBoxedItems
             _ =>
             {
                 CanceledAt = clock.Elapsed;
-                Append(TimelineEventKind.TokenCanceled);
                 _cts.Cancel();
             },
             null,
@@ -224,15 +214,9 @@ internal sealed partial class Enumeration<T> : IBoxedItems
     {
         End = EndKind.Faulted;
         Error = ex;
-        Append(ex is OperationCanceledException ? TimelineEventKind.Canceled : TimelineEventKind.Faulted, ex);
+        Recorded();
     }
 
-    /// <inheritdoc />
-    object? IBoxedItems.GetBoxed(int index) => Items[index];
-
-    private void Append(TimelineEventKind kind, object? value = null)
-    {
-        Timeline.Append(_stream, kind, value);
-        LastEventIndex = Timeline.Count - 1;
-    }
+    /// <summary>Notes that the probe just recorded the event the assertion may point at.</summary>
+    private void Recorded() => LastEventIndex = Timeline.Count - 1;
 }

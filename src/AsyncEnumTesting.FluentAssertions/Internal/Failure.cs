@@ -1,4 +1,5 @@
 using FluentAssertions.Execution;
+using FluentAssertions.Formatting;
 
 namespace AsyncEnumTesting.FluentAssertions;
 
@@ -17,7 +18,7 @@ internal sealed record Verdict(string Actual, int MarkIndex = -1, string? Mark =
 /// </remarks>
 internal static class Failure
 {
-    /// <summary>Fails the current assertion scope.</summary>
+    /// <summary>Fails the current assertion scope with a message of <paramref name="verdict"/> on <paramref name="events"/>.</summary>
     public static void Fail(string expectation, Verdict verdict, IReadOnlyList<TimelineEvent> events, bool virtualTime, string because, object[] becauseArgs)
     {
         var message = Build(expectation, verdict, events, virtualTime);
@@ -26,13 +27,19 @@ internal static class Failure
 
     /// <summary>Fails the current assertion scope with a message of <paramref name="verdict"/> on <paramref name="timeline"/>.</summary>
     public static void Fail(string expectation, Verdict verdict, Timeline timeline, string because, object[] becauseArgs) =>
-        Fail(expectation, verdict, timeline.Events, timeline.Clock is VirtualClock, because, becauseArgs);
+        Fail(expectation, verdict, timeline.Events, timeline.IsVirtual, because, becauseArgs);
 
     /// <summary>Builds the message with its <c>{context:source}</c> and <c>{reason}</c> placeholders still in place.</summary>
     public static string Build(string expectation, Verdict verdict, IReadOnlyList<TimelineEvent> events, bool virtualTime)
     {
+        var options = new TimelineRenderOptions
+        {
+            HighlightIndex = verdict.MarkIndex >= 0 ? verdict.MarkIndex : null,
+            HighlightNote = verdict.Mark,
+            FormatValue = Show,
+        };
         var message = "Expected {context:source} to " + Escape(expectation) + "{reason}, but " + Escape(verdict.Actual) + "." +
-            Environment.NewLine + Escape(TimelineTable.Render(events, virtualTime, verdict.MarkIndex, verdict.Mark));
+            Environment.NewLine + Escape(TimelineRenderer.Render(events, virtualTime, options).ReplaceLineEndings());
         if (verdict.Cause is not null)
         {
             message += Environment.NewLine + "The source's exception:" + Environment.NewLine + Escape(verdict.Cause.ToString());
@@ -42,7 +49,10 @@ internal static class Failure
     }
 
     /// <summary>Formats a value as FluentAssertions does: <c>4</c>, <c>"a"</c>, <c>{1, 2, 3}</c>.</summary>
-    public static string Show(object? value) => TimelineTable.Value(value);
+    public static string Show(object? value) => Formatter.ToString(value);
+
+    /// <summary>Formats an exception as its type and message.</summary>
+    public static string Describe(Exception? ex) => ex is null ? "an exception" : $"{ex.GetType().Name}: {ex.Message}";
 
     /// <summary>Says "before any item", "after 1 item" or "after 3 items".</summary>
     public static string After(int count) => count == 0 ? "before any item" : "after " + Items(count);

@@ -113,7 +113,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
             case EndKind.Stalled:
                 return new Verdict($"it did not stop within {bound} after the token was cancelled {canceled}", run.LastEventIndex, "did not stop");
             case EndKind.Faulted when run.Error is not OperationCanceledException:
-                return new Verdict($"after the token was cancelled {canceled}, MoveNextAsync threw {TimelineTable.Describe(run.Error)}", run.LastEventIndex, "expected OperationCanceledException", run.Error);
+                return new Verdict($"after the token was cancelled {canceled}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected OperationCanceledException", run.Error);
         }
 
         if (run.Pacing.Now is { } now && run.CanceledAt is { } at && now - at > (within ?? TimeSpan.Zero))

@@ -94,7 +94,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                 }
 
                 return run.End == EndKind.Faulted
-                    ? new Verdict($"{Failure.After(run.Items.Count)}, MoveNextAsync threw {TimelineTable.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error)
+                    ? new Verdict($"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error)
                     : Ended(run, wanted);
             },
             run => new ExceptionAssertions<TException>(run.Error is TException ex ? [ex] : []));

@@ -99,9 +99,9 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         {
             EndKind.Completed => new Verdict(run.Items.Count == 0 ? "it completed without yielding any item" : $"it completed after {Failure.Items(run.Items.Count)}", run.LastEventIndex, mark),
             EndKind.Faulted when run.Items.Count == 0 && run.Timeline.Count == 2 =>
-                new Verdict($"GetAsyncEnumerator threw {TimelineTable.Describe(run.Error)}", run.LastEventIndex, null, run.Error),
+                new Verdict($"GetAsyncEnumerator threw {Failure.Describe(run.Error)}", run.LastEventIndex, null, run.Error),
             EndKind.Faulted => new Verdict(
-                $"{Failure.After(run.Items.Count)}, MoveNextAsync threw {TimelineTable.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
+                $"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
             _ => new Verdict($"{Failure.After(run.Items.Count)}, {run.Stall}", run.LastEventIndex, mark),
         };
     }
@@ -110,7 +110,7 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
     {
         if (run.DisposeError is { } error)
         {
-            return new Verdict($"DisposeAsync threw {TimelineTable.Describe(error)}", run.Timeline.Count - 1, null, error);
+            return new Verdict($"DisposeAsync threw {Failure.Describe(error)}", run.Timeline.Count - 1, null, error);
         }
 
         return run.DisposeStall is { } stall ? new Verdict(stall, run.Timeline.Count - 1) : null;

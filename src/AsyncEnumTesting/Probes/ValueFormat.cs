@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 
 namespace AsyncEnumTesting;
@@ -14,9 +15,29 @@ internal static class ValueFormat
         bool b => b ? "true" : "false",
         Exception exception => Exception(exception),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable items => Collection(items),
         _ => value.ToString() ?? value.GetType().Name,
     };
 
     /// <summary>Writes an exception as its type name and message.</summary>
     public static string Exception(Exception exception) => exception.GetType().Name + ": " + exception.Message;
+
+    /// <summary>Writes a collection item (a batch, a page) by its elements, at most <see cref="MaxElements"/> of them.</summary>
+    private static string Collection(IEnumerable items)
+    {
+        var parts = new List<string>();
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (++count <= MaxElements)
+            {
+                parts.Add(Format(item));
+            }
+        }
+
+        var more = count > MaxElements ? $", … ({count - MaxElements} more)" : string.Empty;
+        return "[" + string.Join(", ", parts) + more + "]";
+    }
+
+    private const int MaxElements = 10;
 }

@@ -102,8 +102,9 @@ public sealed partial class AsyncSequenceReader<T>
     {
         if (!_canceled && !_sourceDone)
         {
-            // Synchronously: CancelAsync runs the callbacks on the pool, and a virtual-time run would move the clock meanwhile.
-            _cts.Cancel();
+            // Synchronously and without a context: CancelAsync runs the callbacks on the pool, and a continuation queued there
+            // is invisible to a virtual-time run, which would move the clock meanwhile.
+            WithoutContext.Cancel(_cts);
         }
 
         // Runs again when a source that ignored the token stopped later, so disposing the reader still disposes it.
@@ -125,6 +126,16 @@ public sealed partial class AsyncSequenceReader<T>
                 }
 
                 return;
+            }
+
+            if (failIfStuck && stopped.Kind == ReaderEventKind.Item)
+            {
+                // The producer saw the token and yielded anyway: blame it here, not the test at dispose ("not consumed").
+                throw Fail(
+                    expected,
+                    $"it yielded {ValueFormat.Format(stopped.Item)} at {TimeFormat.Elapsed(stopped.Time)}, after the token was canceled",
+                    advice: "A producer must end (throw OperationCanceledException, or complete) once its token is canceled.",
+                    at: (stopped, "yielded after cancellation"));
             }
         }
 

@@ -20,7 +20,7 @@ public sealed partial class AsyncSequenceReader<T>
     private ReaderEvent<T> Over()
     {
         var detail = _end is { Kind: not ReaderEventKind.Canceled } end
-            ? _subject + " had already " + ReaderText.Act(end) + " " + ReaderText.AfterItems(end.ItemsBefore)
+            ? _subject + " had already " + ReaderText.Ended(end)
             : "the reader had already been canceled " + ReaderText.AfterItems(_itemCount);
         return new ReaderEvent<T>(ReaderEventKind.Nothing, default, null, Timeline.Now, _itemCount, detail);
     }

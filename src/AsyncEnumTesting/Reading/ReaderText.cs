@@ -10,7 +10,12 @@ internal static class ReaderText
     public static string Failure(string expected, string actual, string timeline, string? advice = null)
     {
         var text = new StringBuilder();
-        text.Append("Expected ").Append(expected).Append(", but ").Append(actual).Append('.');
+        text.Append("Expected ").Append(expected).Append(", but ").Append(actual);
+        if (!actual.EndsWith('.'))
+        {
+            text.Append('.');
+        }
+
         if (advice is not null)
         {
             text.Append(' ').Append(advice);
@@ -51,6 +56,12 @@ internal static class ReaderText
     {
         ReaderEventKind.Nothing => e.Detail!,
         ReaderEventKind.Item => subject + " " + Act(e),
-        _ => subject + " " + Act(e) + " " + AfterItems(e.ItemsBefore),
+        _ => subject + " " + Ended(e),
     };
+
+    /// <summary>Says how a sequence ended and when: <c>completed after 2 items</c>, <c>failed after 1 item with …</c>.</summary>
+    /// <remarks>The exception goes last, so its own message (which may end in a period) closes the sentence.</remarks>
+    public static string Ended<T>(ReaderEvent<T> e) => e.Kind == ReaderEventKind.Failed
+        ? "failed " + AfterItems(e.ItemsBefore) + " with " + ValueFormat.Exception(e.Error!)
+        : Act(e) + " " + AfterItems(e.ItemsBefore);
 }

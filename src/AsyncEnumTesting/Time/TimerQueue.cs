@@ -1,11 +1,20 @@
 namespace AsyncEnumTesting;
 
 /// <summary>Orders scheduled timers by (due tick, creation sequence); not thread-safe, the clock holds its lock.</summary>
+/// <remarks>
+/// Timers are grouped per due tick: a small heap orders the distinct due ticks, and each tick keeps a bucket of timers
+/// sorted by creation sequence (appending is the common case, since timers are mostly created in order). Thousands of
+/// timers due at a few instants, the usual shape of a concurrent test, then cost a dictionary lookup and an append each
+/// instead of a heap operation over all of them. Changed and disposed timers leave stale entries behind, which are
+/// dropped when they reach the front.
+/// </remarks>
 internal sealed class TimerQueue
 {
-    private readonly PriorityQueue<Entry, (long Due, long Sequence)> _heap = new();
+    private readonly PriorityQueue<long, long> _dues = new();
+    private readonly Dictionary<long, Bucket> _buckets = [];
+    private readonly Stack<Bucket> _spare = new();
 
-    /// <summary>Gets how many timers are scheduled (stale heap entries are not counted).</summary>
+    /// <summary>Gets how many timers are scheduled (stale entries are not counted).</summary>
     public int Count { get; private set; }
 
     /// <summary>Schedules <paramref name="timer"/> at its current <see cref="VirtualTimer.DueTicks"/>.</summary>
@@ -19,10 +28,17 @@ internal sealed class TimerQueue
         timer.Version++;
         timer.IsScheduled = true;
         Count++;
-        _heap.Enqueue(new Entry(timer, timer.Version), (timer.DueTicks, timer.Sequence));
+        if (!_buckets.TryGetValue(timer.DueTicks, out var bucket))
+        {
+            bucket = _spare.TryPop(out var spare) ? spare : new Bucket();
+            _buckets.Add(timer.DueTicks, bucket);
+            _dues.Enqueue(timer.DueTicks, timer.DueTicks);
+        }
+
+        bucket.Add(new Entry(timer, timer.Version));
     }
 
-    /// <summary>Takes <paramref name="timer"/> out of the schedule; its heap entry goes stale.</summary>
+    /// <summary>Takes <paramref name="timer"/> out of the schedule; its entry goes stale.</summary>
     public void Unschedule(VirtualTimer timer)
     {
         if (!timer.IsScheduled)
@@ -38,15 +54,18 @@ internal sealed class TimerQueue
     /// <summary>Returns the earliest scheduled timer without removing it.</summary>
     public bool TryPeek(out VirtualTimer timer)
     {
-        while (_heap.TryPeek(out var entry, out _))
+        while (_dues.TryPeek(out var due, out _))
         {
-            if (entry.Version == entry.Timer.Version && entry.Timer.IsScheduled)
+            var bucket = _buckets[due];
+            if (bucket.TryPeekLive(out timer))
             {
-                timer = entry.Timer;
                 return true;
             }
 
-            _heap.Dequeue();
+            _dues.Dequeue();
+            _buckets.Remove(due);
+            bucket.Clear();
+            _spare.Push(bucket);
         }
 
         timer = null!;
@@ -58,7 +77,7 @@ internal sealed class TimerQueue
     {
         if (TryPeek(out timer) && timer.DueTicks <= limitTicks)
         {
-            _heap.Dequeue();
+            _buckets[timer.DueTicks].Skip();
             timer.IsScheduled = false;
             Count--;
             return true;
@@ -68,5 +87,68 @@ internal sealed class TimerQueue
         return false;
     }
 
-    private readonly record struct Entry(VirtualTimer Timer, long Version);
+    private readonly record struct Entry(VirtualTimer Timer, long Version)
+    {
+        public bool IsLive => Version == Timer.Version && Timer.IsScheduled;
+    }
+
+    /// <summary>The timers due at one tick, in creation order; entries before the head have fired or gone stale.</summary>
+    private sealed class Bucket
+    {
+        private readonly List<Entry> _entries = [];
+        private int _head;
+
+        public void Add(Entry entry)
+        {
+            var count = _entries.Count;
+            if (count == _head || _entries[count - 1].Timer.Sequence < entry.Timer.Sequence)
+            {
+                _entries.Add(entry);
+                return;
+            }
+
+            // A timer changed to this tick after later-created ones: insert it where its creation order puts it.
+            int low = _head, high = count;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_entries[middle].Timer.Sequence < entry.Timer.Sequence)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            _entries.Insert(low, entry);
+        }
+
+        public bool TryPeekLive(out VirtualTimer timer)
+        {
+            while (_head < _entries.Count)
+            {
+                var entry = _entries[_head];
+                if (entry.IsLive)
+                {
+                    timer = entry.Timer;
+                    return true;
+                }
+
+                _head++;
+            }
+
+            timer = null!;
+            return false;
+        }
+
+        public void Skip() => _head++;
+
+        public void Clear()
+        {
+            _entries.Clear();
+            _head = 0;
+        }
+    }
 }

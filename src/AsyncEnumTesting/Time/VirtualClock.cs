@@ -16,7 +16,9 @@ namespace AsyncEnumTesting;
 /// <para>
 /// Drive it by hand with <see cref="AdvanceAsync"/> and <see cref="AdvanceToAsync"/>, or let
 /// <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> jump to the next timer whenever
-/// nothing else can run. Both fire one timer at a time and let everything it woke run before the next one fires.
+/// nothing else can run. Both fire one timer at a time and let the work it woke run before the next one fires; work
+/// on the thread pool is the exception, see <see cref="AdvanceAsync"/> and <see cref="VirtualTime"/> for exactly what
+/// is waited for.
 /// </para>
 /// </remarks>
 /// <example>

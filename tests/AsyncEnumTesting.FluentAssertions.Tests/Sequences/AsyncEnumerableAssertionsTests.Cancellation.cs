@@ -89,7 +89,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
                 "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
                 "  00:00.000  #1 MoveNextAsync -> 1",
                 "  00:00.000  #1 token canceled",
-                "  00:00.000  #1 MoveNextAsync threw TaskCanceledException: A task was canceled.",
+                "  00:00.000  #1 MoveNextAsync -> canceled",
                 "  00:00.000  #1 DisposeAsync      <- timers left pending"),
             message);
     }
@@ -118,6 +118,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
                 "Timeline (virtual time):",
                 "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
                 "  00:01.000  #1 MoveNextAsync -> 1",
+                "  00:01.000  #1 MoveNextAsync started",
                 "  00:01.500  #1 token canceled",
                 "  00:02.000  #1 MoveNextAsync -> 2      <- expected OperationCanceledException",
                 "  00:02.000  #1 DisposeAsync"),

@@ -21,11 +21,11 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Failing(boom, 1) to complete, but after 1 item, MoveNextAsync threw InvalidOperationException: page 3 failed.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 1",
-                "  #1 MoveNextAsync threw InvalidOperationException: page 3 failed      <- expected completion",
-                "  #1 DisposeAsync",
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator      token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 1",
+                "  --:--.---  #1 MoveNextAsync -> threw  InvalidOperationException: page 3 failed      <- expected completion",
+                "  --:--.---  #1 DisposeAsync",
                 "The source's exception:",
                 boom.ToString()),
             message);
@@ -41,12 +41,13 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected stuck to complete, but after 1 item, nothing happened within 0.020 s of real time (if the source runs on a VirtualClock, pass it: Should(clock)).",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 1",
-                "  #1 token canceled",
-                "  #1 MoveNextAsync threw TaskCanceledException: A task was canceled.      <- expected completion",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 1",
+                "  --:--.---  #1 MoveNextAsync started      <- expected completion",
+                "  --:--.---  #1 token canceled",
+                "  --:--.---  #1 MoveNextAsync -> canceled",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -62,9 +63,10 @@ public sealed partial class AsyncEnumerableAssertionsTests
             Lines(
                 "Expected silent to complete, but before any item, nothing happened within 1:00:00.000 of virtual time (the clock stands at 1:00:00.000).",
                 "Timeline (virtual time):",
-                "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
+                "  00:00.000    #1 GetAsyncEnumerator  token: cancellable",
+                "  00:00.000    #1 MoveNextAsync started      <- expected completion",
                 "  1:00:00.000  #1 token canceled",
-                "  1:00:00.000  #1 MoveNextAsync threw TaskCanceledException: A task was canceled.      <- expected completion",
+                "  1:00:00.000  #1 MoveNextAsync -> canceled",
                 "  1:00:00.000  #1 DisposeAsync"),
             message);
     }
@@ -94,8 +96,9 @@ public sealed partial class AsyncEnumerableAssertionsTests
                 "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
                 "  00:00.000  #1 MoveNextAsync -> 1",
                 "  00:00.100  #1 MoveNextAsync -> 2",
+                "  00:00.100  #1 MoveNextAsync started      <- still waiting",
                 "  00:00.150  #1 token canceled",
-                "  00:00.150  #1 MoveNextAsync threw TaskCanceledException: A task was canceled.      <- still waiting",
+                "  00:00.150  #1 MoveNextAsync -> canceled",
                 "  00:00.150  #1 DisposeAsync"),
             message);
         Assert.Equal(TimeSpan.FromMilliseconds(150), clock.Elapsed);
@@ -127,11 +130,11 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Of(1) to throw InvalidOperationException, but it completed after 1 item.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 1",
-                "  #1 MoveNextAsync -> completed      <- expected InvalidOperationException",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 1",
+                "  --:--.---  #1 MoveNextAsync -> completed      <- expected InvalidOperationException",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -145,10 +148,10 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Failing(other) to throw InvalidOperationException, but before any item, MoveNextAsync threw ArgumentException: bad.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync threw ArgumentException: bad      <- expected InvalidOperationException",
-                "  #1 DisposeAsync",
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator      token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> threw  ArgumentException: bad      <- expected InvalidOperationException",
+                "  --:--.---  #1 DisposeAsync",
                 "The source's exception:",
                 other.ToString()),
             message);

@@ -16,12 +16,12 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected numbers to yield {1, 2, 3} in order, but it completed after 2 items.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 1",
-                "  #1 MoveNextAsync -> 2",
-                "  #1 MoveNextAsync -> completed      <- expected 3",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 1",
+                "  --:--.---  #1 MoveNextAsync -> 2",
+                "  --:--.---  #1 MoveNextAsync -> completed      <- expected 3",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -68,10 +68,10 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Of(\"{x}\") to yield {\"{y}\"} in order, but item [0] was \"{x}\".",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> \"{x}\"      <- differs from \"{y}\"",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> \"{x}\"      <- differs from \"{y}\"",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -91,17 +91,17 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected first to yield {9} in order, but item [0] was 1.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 1      <- differs from 9",
-                "  #1 DisposeAsync",
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 1      <- differs from 9",
+                "  --:--.---  #1 DisposeAsync",
                 "Expected second to complete without yielding any item, but it yielded an item: item [0] was 2.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 2      <- expected completion",
-                "  #1 DisposeAsync",
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 2      <- expected completion",
+                "  --:--.---  #1 DisposeAsync",
                 string.Empty),
-            ex.Message);
+            RealTimes(ex.Message));
     }
 
     [Fact]
@@ -152,11 +152,11 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Of(1, 5, 3) to start with {1, 2}, but item [1] was 5.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 1",
-                "  #1 MoveNextAsync -> 5      <- differs from 2",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 1",
+                "  --:--.---  #1 MoveNextAsync -> 5      <- differs from 2",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -174,12 +174,12 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Of(4, 2) to yield {2, 4} in order, other items allowed in between, but it completed after 2 items, and item [1] of the expected ones (4) never came.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 4",
-                "  #1 MoveNextAsync -> 2",
-                "  #1 MoveNextAsync -> completed      <- expected 4",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 4",
+                "  --:--.---  #1 MoveNextAsync -> 2",
+                "  --:--.---  #1 MoveNextAsync -> completed      <- expected 4",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -197,12 +197,12 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Of(1, 2, 3) to yield 2 items and complete, but it yielded more: item [2] was 3.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 1",
-                "  #1 MoveNextAsync -> 2",
-                "  #1 MoveNextAsync -> 3      <- expected completion",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 1",
+                "  --:--.---  #1 MoveNextAsync -> 2",
+                "  --:--.---  #1 MoveNextAsync -> 3      <- expected completion",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -234,11 +234,11 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Of(3, 3) to yield {3, 1} in any order, but item [1] was 3, which was not expected (or not that often).",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 3",
-                "  #1 MoveNextAsync -> 3      <- not expected",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 3",
+                "  --:--.---  #1 MoveNextAsync -> 3      <- not expected",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -250,11 +250,11 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Of(2) to yield {1, 2, 3} in any order, but it completed after 1 item without yielding {1, 3}.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 2",
-                "  #1 MoveNextAsync -> completed      <- missing {1, 3}",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 2",
+                "  --:--.---  #1 MoveNextAsync -> completed      <- missing {1, 3}",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 
@@ -277,12 +277,12 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Of(1, 2) to eventually yield an item matching (n > 2), but it completed after 2 items, none matching.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable",
-                "  #1 MoveNextAsync -> 1",
-                "  #1 MoveNextAsync -> 2",
-                "  #1 MoveNextAsync -> completed      <- expected a match",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> 1",
+                "  --:--.---  #1 MoveNextAsync -> 2",
+                "  --:--.---  #1 MoveNextAsync -> completed      <- expected a match",
+                "  --:--.---  #1 DisposeAsync"),
             message);
     }
 }

@@ -31,9 +31,9 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(
             Lines(
                 "Expected Eager() to be lazy, doing nothing observable before the first MoveNextAsync, but the producer had already started before GetAsyncEnumerator: the call that created the sequence ran it eagerly.",
-                "Timeline:",
-                "  #1 GetAsyncEnumerator  token: cancellable      <- already started",
-                "  #1 DisposeAsync"),
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable      <- already started",
+                "  --:--.---  #1 DisposeAsync"),
             message);
 
         IAsyncEnumerable<int> Eager()

@@ -7,7 +7,16 @@ namespace AsyncEnumTesting.FluentAssertions.Tests.Sequences;
 
 public sealed partial class AsyncEnumerableAssertionsTests
 {
-    private static async Task<string> FailureOf(Func<Task> assertion) => (await Assert.ThrowsAsync<XunitException>(assertion)).Message;
+    private static async Task<string> FailureOf(Func<Task> assertion, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var message = RealTimes((await Assert.ThrowsAsync<XunitException>(assertion)).Message);
+        if (Environment.GetEnvironmentVariable("AET_DUMP") is { } dump)
+        {
+            File.AppendAllText(dump, "=== " + test + "\n" + message + "\n");
+        }
+
+        return message;
+    }
 
     [Fact]
     public async Task YieldInOrder_SameItems_Passes()

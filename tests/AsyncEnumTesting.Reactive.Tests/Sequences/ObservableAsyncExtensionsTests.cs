@@ -218,4 +218,100 @@ public sealed class ObservableAsyncExtensionsTests
     }
 
     private static long Ms(int milliseconds) => TimeSpan.FromMilliseconds(milliseconds).Ticks;
+
+    [Fact]
+    public async Task MoveNextAsync_ItemsAndCompletionPushedAtOnce_YieldsThemInOrderThenFalse()
+    {
+        var source = new RawObservable(o =>
+        {
+            o.OnNext(1);
+            o.OnNext(2);
+            o.OnCompleted();
+            o.OnNext(3); // after completion: ignored, as are the terminal calls below
+            o.OnError(new InvalidOperationException("ignored"));
+            o.OnCompleted();
+        });
+
+        var items = await source.ToAsyncSequence().ToListAsync();
+
+        Assert.Equal([1, 2], items);
+    }
+
+    [Fact]
+    public async Task MoveNextAsync_ErrorAfterBufferedItems_ThrowsAfterTheItems()
+    {
+        var boom = new InvalidOperationException("feed down");
+        var source = new RawObservable(o =>
+        {
+            o.OnNext(1);
+            o.OnNext(2);
+            o.OnError(boom);
+            o.OnCompleted();
+        });
+        var seen = new List<int>();
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var item in source.ToAsyncSequence())
+            {
+                seen.Add(item);
+            }
+        });
+
+        Assert.Same(boom, ex);
+        Assert.Equal([1, 2], seen);
+    }
+
+    [Fact]
+    public async Task MoveNextAsync_SubscribeThrows_ThrowsThatException()
+    {
+        var boom = new InvalidOperationException("cannot subscribe");
+        await using var enumerator = new RawObservable(_ => throw boom).ToAsyncSequence().GetAsyncEnumerator();
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(async () => await enumerator.MoveNextAsync());
+
+        Assert.Same(boom, ex);
+    }
+
+    [Fact]
+    public async Task MoveNextAsync_TokenAlreadyCancelled_ThrowsWithoutSubscribing()
+    {
+        var subscribed = false;
+        await using var enumerator = new RawObservable(_ => subscribed = true).ToAsyncSequence().GetAsyncEnumerator(new CancellationToken(canceled: true));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await enumerator.MoveNextAsync());
+
+        Assert.False(subscribed);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_DuringSubscribe_CancelsTheCallAndEndsTheSubscription()
+    {
+        IAsyncEnumerator<int>? enumerator = null;
+        var source = new RawObservable(_ => enumerator!.DisposeAsync().AsTask().Wait());
+        enumerator = source.ToAsyncSequence().GetAsyncEnumerator();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await enumerator.MoveNextAsync());
+
+        Assert.Equal(1, source.Unsubscribed);
+        await enumerator.DisposeAsync(); // a second dispose does nothing
+        Assert.Equal(1, source.Unsubscribed);
+    }
+
+    /// <summary>An observable that calls its observer exactly as told, grammar or not, inside Subscribe.</summary>
+    private sealed class RawObservable(Action<IObserver<int>> onSubscribe) : IObservable<int>
+    {
+        public int Unsubscribed { get; private set; }
+
+        public IDisposable Subscribe(IObserver<int> observer)
+        {
+            onSubscribe(observer);
+            return new Unsubscriber(this);
+        }
+
+        private sealed class Unsubscriber(RawObservable owner) : IDisposable
+        {
+            public void Dispose() => owner.Unsubscribed++;
+        }
+    }
 }

@@ -33,7 +33,7 @@ public sealed partial class AsyncSequenceReaderTests
 
         Assert.Same(boom, ex.InnerException);
         Assert.StartsWith(
-            "Expected the sequence to complete, but the sequence failed with InvalidOperationException: boom before any item.",
+            "Expected the sequence to complete, but the sequence failed before any item with InvalidOperationException: boom.",
             ex.Message,
             StringComparison.Ordinal);
     }
@@ -76,7 +76,7 @@ public sealed partial class AsyncSequenceReaderTests
         Assert.Same(boom, ex.InnerException);
         Assert.Equal(
             """
-            Expected the sequence to fail with TimeoutException, but the sequence failed with InvalidOperationException: boom after 1 item.
+            Expected the sequence to fail with TimeoutException, but the sequence failed after 1 item with InvalidOperationException: boom.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1

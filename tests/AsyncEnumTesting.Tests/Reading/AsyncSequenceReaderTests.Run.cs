@@ -179,4 +179,21 @@ public sealed partial class AsyncSequenceReaderTests
         Assert.Equal(3, await reader.AwaitItemAsync());
         await reader.AwaitCompletionAsync();
     }
+
+    [Fact]
+    public async Task CancelAsync_InRunOnFakeThatAwaitsWithoutContext_StopsTheSource()
+    {
+        // Regression: the fake's ConfigureAwait(false) continuation used to be queued to the thread pool by the
+        // cancellation, where the run could not see it, and the run fired the reader's own timeout first.
+        await VirtualTime.RunAsync(async clock =>
+        {
+            var source = FakeSequence.Script<int>(clock).Wait(TimeSpan.FromSeconds(1)).Yield(1).Hang();
+            await using var reader = source.OpenReader(clock);
+            Assert.Equal(1, await reader.AwaitItemAsync());
+
+            await reader.CancelAsync();
+
+            Assert.Equal(TimeSpan.FromSeconds(1), clock.Elapsed);
+        });
+    }
 }

@@ -261,4 +261,46 @@ public sealed partial class VirtualClockTests
         Assert.Equal("callback failed", ex.Message);
         Assert.Equal(TimeSpan.FromSeconds(1), clock.Elapsed);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task CreateTimer_ManyChangedAndDisposedTimers_FireInDueThenCreationOrder(int seed)
+    {
+        var clock = new VirtualClock();
+        var random = new Random(seed);
+        var fired = new List<int>();
+        var timers = new List<ITimer>();
+        var due = new Dictionary<int, long>();
+        for (var i = 0; i < 300; i++)
+        {
+            var id = i;
+            var ticks = random.Next(1, 8) * 10L;
+            timers.Add(clock.CreateTimer(_ => fired.Add(id), null, TimeSpan.FromTicks(ticks), Timeout.InfiniteTimeSpan));
+            due[id] = ticks;
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            var id = random.Next(timers.Count);
+            if (random.Next(4) == 0)
+            {
+                timers[id].Dispose();
+                due.Remove(id);
+            }
+            else if (due.ContainsKey(id))
+            {
+                var ticks = random.Next(1, 8) * 10L;
+                timers[id].Change(TimeSpan.FromTicks(ticks), Timeout.InfiniteTimeSpan);
+                due[id] = ticks;
+            }
+        }
+
+        await clock.AdvanceAsync(TimeSpan.FromTicks(100));
+
+        Assert.Equal(due.OrderBy(d => d.Value).ThenBy(d => d.Key).Select(d => d.Key), fired);
+        Assert.Equal(0, clock.PendingTimerCount);
+    }
 }
+

@@ -21,7 +21,15 @@ public sealed class VirtualTimeTestRunnerTests
             failed.Messages[0],
             StringComparison.Ordinal);
         Assert.Contains("Virtual time reached 00:02.000 after 1 timer firing(s)", failed.Messages[0], StringComparison.Ordinal);
-        Assert.Equal("Timeline 1 of 1 (virtual time):\n  00:00.000  test #0 Mark order placed", failed.Output.ReplaceLineEndings("\n"));
+        Assert.EndsWith("\nWaiting now:\n  probe \"shipments\" #1 in MoveNextAsync since 00:02.000", failed.Messages[0].ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(
+            "Timeline (virtual time):\n" +
+            "  00:00.000     mark \"order placed\"\n" +
+            "  00:00.000  #1 GetAsyncEnumerator  token: none\n" +
+            "  00:02.000  #1 MoveNextAsync -> 1\n" +
+            "  00:02.000     mark \"shipped 1\"\n" +
+            "  00:02.000  #1 MoveNextAsync started",
+            failed.Output.ReplaceLineEndings("\n"));
         Assert.True(result.RealTime < TimeSpan.FromSeconds(10), $"The hanging test took {result.RealTime} of real time.");
     }
 
@@ -34,9 +42,20 @@ public sealed class VirtualTimeTestRunnerTests
 
         Assert.Equal("the order was never shipped", result.Failed.Messages[0]);
         Assert.Equal(
-            "Timeline 1 of 2 (virtual time):\n  00:00.000  test #0 Mark order placed\n  00:05.000  test #0 Mark payment taken\n" +
-            "Timeline 2 of 2 (virtual time):\n  (no events)",
+            "Timeline (virtual time):\n  00:00.000  mark \"order placed\"\n  00:05.000  mark \"payment taken\"\n" +
+            "Timeline (virtual time): no events",
             result.Failed.Output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task RunAsync_SynchronousTestThrows_ReportsTheTestsOwnException()
+    {
+        var testCase = XunitHarness.Discover<Samples>(nameof(Samples.ThrowsSynchronously));
+
+        var result = await XunitHarness.RunAsync(testCase);
+
+        Assert.Equal(typeof(FormatException).FullName, result.Failed.ExceptionTypes[0]);
+        Assert.Equal("bad order id", result.Failed.Messages[0]);
     }
 
     [Fact]
@@ -59,7 +78,7 @@ public sealed class VirtualTimeTestRunnerTests
         Assert.Equal("not shipped", result.Failed.Messages[0]);
 
         Assert.Equal(
-            "checking the order\nTimeline 1 of 1 (virtual time):\n  00:01.000  test #0 Mark checked\n",
+            "checking the order\nTimeline (virtual time):\n  00:01.000  mark \"checked\"\n",
             result.Failed.Output.ReplaceLineEndings("\n"));
     }
 
@@ -88,11 +107,11 @@ public sealed class VirtualTimeTestRunnerTests
 
         Assert.Equal("first ends at 1:00:00.000", results[0].Failed.Messages[0]);
         Assert.Equal(
-            "Timeline 1 of 1 (virtual time):\n  00:00.000  test #0 Mark first begins\n  1:00:00.000  test #0 Mark first after an hour",
+            "Timeline (virtual time):\n  00:00.000    mark \"first begins\"\n  1:00:00.000  mark \"first after an hour\"",
             results[0].Failed.Output.ReplaceLineEndings("\n"));
         Assert.Equal("second ends at 01:00.000", results[1].Failed.Messages[0]);
         Assert.Equal(
-            "Timeline 1 of 1 (virtual time):\n  00:00.000  test #0 Mark second begins\n  01:00.000  test #0 Mark second after a minute",
+            "Timeline (virtual time):\n  00:00.000  mark \"second begins\"\n  01:00.000  mark \"second after a minute\"",
             results[1].Failed.Output.ReplaceLineEndings("\n"));
     }
 
@@ -102,8 +121,19 @@ public sealed class VirtualTimeTestRunnerTests
         [VirtualTimeFact(RealTimeGraceMilliseconds = 100)]
         public async Task WaitsForever(VirtualClock clock)
         {
-            new Timeline(clock).Mark("order placed");
+            var timeline = new Timeline(clock);
+            timeline.Mark("order placed");
+            var shipments = NeverShips(clock).Probe(timeline, "shipments");
+            await foreach (var shipment in shipments)
+            {
+                timeline.Mark($"shipped {shipment}");
+            }
+        }
+
+        private static async IAsyncEnumerable<int> NeverShips(VirtualClock clock)
+        {
             await Task.Delay(TimeSpan.FromSeconds(2), clock);
+            yield return 1;
             await new TaskCompletionSource().Task;
         }
 
@@ -117,6 +147,9 @@ public sealed class VirtualTimeTestRunnerTests
             orders.Mark("payment taken");
             Assert.Fail("the order was never shipped");
         }
+
+        [VirtualTimeFact]
+        public void ThrowsSynchronously() => throw new FormatException("bad order id");
 
         [VirtualTimeFact]
         public async Task PassesWithTimeline(VirtualClock clock)

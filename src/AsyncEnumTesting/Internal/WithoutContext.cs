@@ -1,0 +1,26 @@
+namespace AsyncEnumTesting;
+
+/// <summary>Runs kit actions that complete other code's tasks with no synchronization context, as a timer would.</summary>
+/// <remarks>
+/// A task completed on a thread that has a synchronization context (a virtual-time run's, xunit's) queues the
+/// continuations that captured none (<c>ConfigureAwait(false)</c>) to the thread pool instead of running them inline,
+/// where a run cannot see them before they start and might move the clock first. With no context they run inline,
+/// before the action returns, exactly as when a virtual timer fires.
+/// </remarks>
+internal static class WithoutContext
+{
+    /// <summary>Cancels <paramref name="source"/>, running the callbacks and inline continuations before returning.</summary>
+    public static void Cancel(CancellationTokenSource source)
+    {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            source.Cancel();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+}
