@@ -12,10 +12,10 @@ public static class AsyncEnumerableAssertionExtensions
     /// <param name="source">The sequence under test.</param>
     /// <param name="subject">The source expression, filled in by the compiler; it names the subject in messages.</param>
     /// <returns>The assertions, to be awaited.</returns>
-    /// <remarks>Each wait for the next event is bounded by 5 s of real time; pass the source's clock with <see cref="Should{T}(IAsyncEnumerable{T}, TimeProvider, string)"/> when it runs on a <see cref="VirtualClock"/>.</remarks>
+    /// <remarks>A fake sequence or probe made with a <see cref="VirtualClock"/> brings its clock along. Otherwise each wait for the next event is bounded by 5 s of real time; pass the source's clock with <see cref="Should{T}(IAsyncEnumerable{T}, TimeProvider, string)"/> when it runs on a <see cref="VirtualClock"/>.</remarks>
     /// <example><code>await Numbers().Should().YieldInOrder(1, 2, 3);</code></example>
     public static AsyncEnumerableAssertions<T> Should<T>(this IAsyncEnumerable<T> source, [CallerArgumentExpression(nameof(source))] string subject = "") =>
-        new(source, subject, new Pacing(null, null));
+        new(source, subject, new Pacing(ClockOf(source), null));
 
     /// <summary>Starts assertions on <paramref name="source"/>, which runs on <paramref name="clock"/>.</summary>
     /// <typeparam name="T">The type of the items.</typeparam>
@@ -35,4 +35,29 @@ public static class AsyncEnumerableAssertionExtensions
         ArgumentNullException.ThrowIfNull(clock);
         return new(source, subject, new Pacing(clock, null));
     }
+
+    /// <summary>Starts assertions on what <paramref name="probe"/> recorded (disposal, enumerations, tokens, protocol, timing).</summary>
+    /// <typeparam name="T">The type of the items.</typeparam>
+    /// <param name="probe">The probe, after the code under test ran.</param>
+    /// <param name="subject">The probe expression, filled in by the compiler; it names the subject in messages.</param>
+    /// <returns>The probe's assertions; to enumerate the probe instead, use <see cref="ProbeAssertions{T}.Enumerating"/>.</returns>
+    /// <remarks>A probe is also an <see cref="IAsyncEnumerable{T}"/>; this more specific overload wins, so <c>probe.Should()</c> checks the record.</remarks>
+    /// <example><code>orders.Should().BeDisposedAfter(2).And.HaveNoProtocolViolations();</code></example>
+    public static ProbeAssertions<T> Should<T>(this Probe<T> probe, [CallerArgumentExpression(nameof(probe))] string subject = "") => new(probe, subject);
+
+    /// <summary>Starts assertions on what <paramref name="timeline"/> recorded: order of events across probes and marks, whole logs, marbles.</summary>
+    /// <param name="timeline">The timeline, after the code under test ran.</param>
+    /// <param name="subject">The timeline expression, filled in by the compiler; it names the subject in messages.</param>
+    /// <returns>The timeline's assertions.</returns>
+    /// <example><code>timeline.Should().HaveInOrder(e =&gt; e.Source == "inner" &amp;&amp; e.Kind == TimelineEventKind.Disposed, e =&gt; e.Kind == TimelineEventKind.Mark);</code></example>
+    public static TimelineAssertions Should(this Timeline timeline, [CallerArgumentExpression(nameof(timeline))] string subject = "") => new(timeline, subject);
+
+    /// <summary>Finds the virtual clock a fake sequence or a probe already carries.</summary>
+    private static VirtualClock? ClockOf<T>(IAsyncEnumerable<T> source) => source switch
+    {
+        Probe<T> probe => probe.Timeline.Clock as VirtualClock,
+        ScriptedSequence<T> scripted => scripted.Clock,
+        DrivenSequence<T> driven => driven.Clock,
+        _ => null,
+    };
 }

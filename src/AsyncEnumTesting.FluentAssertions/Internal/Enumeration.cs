@@ -67,6 +67,9 @@ internal sealed partial class Enumeration<T>
     /// <summary>Gets how many timers were pending on the virtual clock before <c>GetAsyncEnumerator</c>, or 0 on real time.</summary>
     public int TimersAtStart { get; private init; }
 
+    /// <summary>Gets a value indicating whether <c>GetAsyncEnumerator</c> itself threw.</summary>
+    public bool FailedToStart { get; private set; }
+
     /// <summary>Gets the virtual time at which the token was cancelled, if it was.</summary>
     public TimeSpan? CanceledAt { get; private set; }
 
@@ -85,6 +88,7 @@ internal sealed partial class Enumeration<T>
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            run.FailedToStart = true;
             run.Fault(ex);
         }
 

@@ -38,7 +38,8 @@ internal static class Failure
             HighlightNote = verdict.Mark,
             FormatValue = Show,
         };
-        var message = "Expected {context:source} to " + Escape(expectation) + "{reason}, but " + Escape(verdict.Actual) + "." +
+        var message = "Expected {context:source} to " + Escape(expectation) + "{reason}, but " + Escape(verdict.Actual) +
+            (verdict.Actual.Contains('\n', StringComparison.Ordinal) ? string.Empty : ".") +
             Environment.NewLine + Escape(TimelineRenderer.Render(events, virtualTime, options).ReplaceLineEndings());
         if (verdict.Cause is not null)
         {

@@ -59,6 +59,38 @@ public sealed partial class AsyncEnumerableAssertions<T>
         return ThrowCoreAsync<TException>(itemsBefore.ToList(), because, becauseArgs);
     }
 
+    /// <summary>Asserts that the source, enumerated to its end and drawn as marbles, is <paramref name="marbles"/>.</summary>
+    /// <param name="marbles">The expected diagram, for example <c>"-a-b-|"</c>: one character per <paramref name="frame"/> of virtual time
+    /// from the clock's start, items drawn as their text, <c>|</c> completion, <c>#</c> error, <c>x</c> cancellation, <c>(ab)</c> same frame.</param>
+    /// <param name="frame">The virtual time one character stands for.</param>
+    /// <param name="because">A phrase explaining why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>A task that completes when the assertion passed, or fails with both diagrams aligned and the timeline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="marbles"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="frame"/> is not positive.</exception>
+    /// <remarks>Needs a <see cref="VirtualClock"/> to be meaningful: on real time every item lands wherever the machine's timing puts it.</remarks>
+    [StackTraceHidden]
+    public Task<AndConstraint<AsyncEnumerableAssertions<T>>> MatchMarbles(string marbles, TimeSpan frame, string because = "", params object[] becauseArgs)
+    {
+        ArgumentNullException.ThrowIfNull(marbles);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(frame, TimeSpan.Zero);
+        return CheckAsync($"match the marbles \"{marbles}\"", because, becauseArgs, async run =>
+        {
+            while (await run.MoveNextAsync().ConfigureAwait(true))
+            {
+                if (run.Items.Count >= Enumeration<T>.MaxItems)
+                {
+                    return new Verdict($"it yielded {Enumeration<T>.MaxItems} items without ending", run.LastEventIndex);
+                }
+            }
+
+            var events = run.Timeline.Events;
+            var last = run.LastEventIndex >= 0 ? events[run.LastEventIndex] : default;
+            var difference = Marbles.Compare(marbles, Marbles.Of(events, last.Source, last.Enumeration, frame), frame);
+            return difference is null ? null : new Verdict(difference);
+        });
+    }
+
     private Task<ExceptionAssertions<TException>> ThrowCoreAsync<TException>(List<T>? before, string because, object[] becauseArgs)
         where TException : Exception
     {

@@ -98,7 +98,7 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         return run.End switch
         {
             EndKind.Completed => new Verdict(run.Items.Count == 0 ? "it completed without yielding any item" : $"it completed after {Failure.Items(run.Items.Count)}", run.LastEventIndex, mark),
-            EndKind.Faulted when run.Items.Count == 0 && run.Timeline.Count == 2 =>
+            EndKind.Faulted when run.FailedToStart =>
                 new Verdict($"GetAsyncEnumerator threw {Failure.Describe(run.Error)}", run.LastEventIndex, null, run.Error),
             EndKind.Faulted => new Verdict(
                 $"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),

@@ -40,7 +40,7 @@ public sealed partial class Probe<T>
         private async ValueTask<bool> AwaitMoveAsync(ValueTask<bool> move)
         {
             // Registered only while this call waits, so a hang diagnosis names exactly the calls still pending.
-            using var waiter = _timeline.VirtualClock?.Waiters.Add(_describeWaiter ??= () => ProbeMessages.Waiter(_probe.Name, Number, PendingSince));
+            using var waiter = _timeline.VirtualClock?.Waiters.Add(_describeWaiter ??= () => ProbeMessages.Waiter(_probe.Name, Number, PendingSince, _token.CanBeCanceled));
             bool moved;
             try
             {

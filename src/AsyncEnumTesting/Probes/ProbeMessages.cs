@@ -24,6 +24,7 @@ internal static class ProbeMessages
         $"DisposeAsync was called again on enumeration #{enumeration} of probe \"{probe}\" (first called at " +
         $"{TimeFormat.Elapsed(firstAt)}). .NET allows this, but it often means two owners dispose the same enumerator.";
 
-    public static string Waiter(string probe, int enumeration, TimeSpan pendingSince) =>
-        $"probe \"{probe}\" #{enumeration} in MoveNextAsync since {TimeFormat.Elapsed(pendingSince)}";
+    public static string Waiter(string probe, int enumeration, TimeSpan pendingSince, bool tokenCanBeCanceled) =>
+        $"probe \"{probe}\" #{enumeration} in MoveNextAsync since {TimeFormat.Elapsed(pendingSince)}" +
+        (tokenCanBeCanceled ? string.Empty : " (token: none)");
 }

@@ -285,4 +285,23 @@ public sealed partial class AsyncEnumerableAssertionsTests
                 "  --:--.---  #1 DisposeAsync"),
             message);
     }
+
+    [Fact]
+    public async Task YieldInOrder_LongStream_ShortensTheTimelineAroundTheDifference()
+    {
+        var clock = new VirtualClock();
+        var actual = Enumerable.Range(1, 100).ToArray();
+        var expected = actual.Select(n => n == 80 ? -1 : n).ToArray();
+
+        var message = await FailureOf(() => Every100Ms(clock, actual).Should(clock).YieldInOrder(expected));
+
+        var lines = message.Split(Environment.NewLine);
+        Assert.Equal(
+            "Expected Every100Ms(clock, actual) to yield {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, …68 more…} in order, but item [79] was 80.",
+            lines[0]);
+        Assert.Equal(41, lines.Length);
+        Assert.Equal("  ... 87 earlier events left out ...", lines[2]);
+        Assert.Contains("  00:07.900  #1 MoveNextAsync -> 80      <- differs from -1", lines);
+        Assert.Equal("  00:07.900  #1 DisposeAsync", lines[^1]);
+    }
 }

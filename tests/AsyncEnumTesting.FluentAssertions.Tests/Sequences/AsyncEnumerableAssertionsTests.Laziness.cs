@@ -86,6 +86,36 @@ public sealed partial class AsyncEnumerableAssertionsTests
         Assert.Equal(2, source.Disposals);
     }
 
+    [Fact]
+    public async Task YieldInOrder_GetAsyncEnumeratorThrows_FailsWithTheException()
+    {
+        var broken = new ThrowingEnumerable();
+
+        var message = await FailureOf(() => broken.Should().YieldInOrder(1));
+
+        Assert.StartsWith("Expected broken to yield {1} in order, but GetAsyncEnumerator threw InvalidOperationException: no connection.", message, StringComparison.Ordinal);
+        Assert.EndsWith("The source's exception:" + Environment.NewLine + broken.Error, message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fails in GetAsyncEnumerator, before any MoveNextAsync.</summary>
+    private sealed class ThrowingEnumerable : IAsyncEnumerable<int>
+    {
+        public Exception? Error { get; private set; }
+
+        public IAsyncEnumerator<int> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                throw new InvalidOperationException("no connection");
+            }
+            catch (InvalidOperationException ex)
+            {
+                Error = ex;
+                throw;
+            }
+        }
+    }
+
     /// <summary>Starts its work (and, with a clock, a timer) in GetAsyncEnumerator: the laziness bug BeLazy exists for.</summary>
     private sealed class EagerEnumerable(TimeProvider? clock) : IAsyncEnumerable<int>
     {

@@ -116,7 +116,7 @@ public sealed class RealTimeRetryBackoffTests
             """
             The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:01.000 after 1 timer firing(s); real time spent <real> s.
             Waiting now:
-              probe "quotes" #1 in MoveNextAsync since 00:01.000
+              probe "quotes" #1 in MoveNextAsync since 00:01.000 (token: none)
             """,
             CatalogueText.WithoutRealSeconds(ex.Message));
     }

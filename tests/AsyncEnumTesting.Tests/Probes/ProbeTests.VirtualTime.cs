@@ -29,6 +29,23 @@ public sealed partial class ProbeTests
     }
 
     [Fact]
+    public async Task MoveNextAsync_PendingWithCancellableToken_WaiterOmitsTokenNote()
+    {
+        var clock = new VirtualClock();
+        using var cts = new CancellationTokenSource();
+        var source = new HandSource();
+        var probe = source.Probe(new Timeline(clock), "orders");
+        var enumerator = probe.GetAsyncEnumerator(cts.Token);
+
+        var move = enumerator.MoveNextAsync();
+
+        Assert.Equal(["probe \"orders\" #1 in MoveNextAsync since 00:00.000"], clock.Waiters.Describe());
+        source.Enumerators[0].Complete();
+        Assert.False(await move);
+        await enumerator.DisposeAsync();
+    }
+
+    [Fact]
     public async Task MoveNextAsync_PendingOnVirtualClock_RegistersWaiterUntilAnswered()
     {
         var clock = new VirtualClock();
@@ -39,7 +56,7 @@ public sealed partial class ProbeTests
 
         var move = enumerator.MoveNextAsync();
 
-        Assert.Equal(["probe \"orders\" #1 in MoveNextAsync since 00:03.000"], clock.Waiters.Describe());
+        Assert.Equal(["probe \"orders\" #1 in MoveNextAsync since 00:03.000 (token: none)"], clock.Waiters.Describe());
         source.Enumerators[0].Yield(1);
         Assert.True(await move);
         Assert.Empty(clock.Waiters.Describe());

@@ -21,7 +21,7 @@ public sealed class VirtualTimeTestRunnerTests
             failed.Messages[0],
             StringComparison.Ordinal);
         Assert.Contains("Virtual time reached 00:02.000 after 1 timer firing(s)", failed.Messages[0], StringComparison.Ordinal);
-        Assert.EndsWith("\nWaiting now:\n  probe \"shipments\" #1 in MoveNextAsync since 00:02.000", failed.Messages[0].ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.EndsWith("\nWaiting now:\n  probe \"shipments\" #1 in MoveNextAsync since 00:02.000 (token: none)", failed.Messages[0].ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(
             "Timeline (virtual time):\n" +
             "  00:00.000     mark \"order placed\"\n" +

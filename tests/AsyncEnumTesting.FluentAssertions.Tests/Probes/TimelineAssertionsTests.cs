@@ -1,0 +1,116 @@
+using FluentAssertions;
+using Xunit.Sdk;
+using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
+
+namespace AsyncEnumTesting.FluentAssertions.Tests.Probes;
+
+public sealed class TimelineAssertionsTests
+{
+    private static string FailureOf(Action assertion, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var message = RealTimes(Assert.Throws<XunitException>(assertion).Message);
+        if (Environment.GetEnvironmentVariable("AET_DUMP") is { } dump)
+        {
+            File.AppendAllText(dump, "=== " + test + "\n" + message + "\n");
+        }
+
+        return message;
+    }
+
+    private static async Task<Timeline> InnerThenSaveAsync(bool saveFirst)
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var inner = Every100Ms(clock, 1, 2).Probe(timeline, "inner");
+        if (saveFirst)
+        {
+            timeline.Mark("saved");
+        }
+
+        await inner.Should().Enumerating.YieldInOrder(1, 2);
+        if (!saveFirst)
+        {
+            timeline.Mark("saved");
+        }
+
+        return timeline;
+    }
+
+    [Fact]
+    public async Task HaveInOrder_DisposedBeforeMark_Passes()
+    {
+        var timeline = await InnerThenSaveAsync(saveFirst: false);
+
+        timeline.Should().HaveInOrder(
+            e => e.Source == "inner" && e.Kind == TimelineEventKind.Disposed,
+            e => e.Kind == TimelineEventKind.Mark);
+    }
+
+    [Fact]
+    public async Task HaveInOrder_WrongOrder_FailsPointingAtTheEarlierEvent()
+    {
+        var timeline = await InnerThenSaveAsync(saveFirst: true);
+
+        var message = FailureOf(() => timeline.Should().HaveInOrder(
+            e => e.Source == "inner" && e.Kind == TimelineEventKind.Disposed,
+            e => e.Kind == TimelineEventKind.Mark));
+
+        Assert.Equal(
+            Lines(
+                "Expected timeline to have 2 events in order, but condition [1] matched only an event before the one condition [0] matched.",
+                "Timeline (virtual time):",
+                "  00:00.000     mark \"saved\"      <- matches [1], but comes before [0]",
+                "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
+                "  00:00.000  #1 MoveNextAsync -> 1",
+                "  00:00.100  #1 MoveNextAsync -> 2",
+                "  00:00.100  #1 MoveNextAsync -> completed",
+                "  00:00.100  #1 DisposeAsync"),
+            message);
+    }
+
+    [Fact]
+    public async Task Equal_WholeLog_PassesAndShowsBothColumnsOnDifference()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var ticks = Every100Ms(clock, 1, 2).Probe(timeline, "ticks");
+        await ticks.Should().Enumerating.StartWith(1);
+        var expected = new ExpectedTimeline("ticks").GetAsyncEnumerator(cancellableToken: true).Next(1).Disposal();
+        var wrong = new ExpectedTimeline("ticks").GetAsyncEnumerator(cancellableToken: true).Next(2).Disposal();
+
+        timeline.Should().Equal(expected);
+        var message = FailureOf(() => timeline.Should().Equal(wrong));
+
+        Assert.StartsWith(
+            Lines(
+                "Expected timeline to equal the expected 5 events, but event [2] differs:",
+                "       expected                                   actual",
+                "  [0]  00:00.000 ticks#1 GetAsyncEnumerator True  00:00.000 ticks#1 GetAsyncEnumerator True",
+                "  [1]  00:00.000 ticks#1 MoveNextStarted          00:00.000 ticks#1 MoveNextStarted",
+                "  [2]  00:00.000 ticks#1 Yielded 2                00:00.000 ticks#1 Yielded 1      <- first difference"),
+            message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MatchMarbles_TwoSources_ComparesAllLines()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var frame = TimeSpan.FromMilliseconds(100);
+        await Every100Ms(clock, 1, 2).Probe(timeline, "a").Should().Enumerating.Complete();
+
+        timeline.Should().MatchMarbles("a#1  1(2|)", frame);
+        var message = FailureOf(() => timeline.Should().MatchMarbles("a#1  12|", frame));
+
+        Assert.StartsWith(
+            Lines(
+                "Expected timeline to match the marbles, but it produced \"a#1  1(2|)\", which differs at character 6 on:",
+                "  expected: a#1  12|",
+                "  actual:   a#1  1(2|)",
+                "                  ^",
+                "Timeline (virtual time):"),
+            message,
+            StringComparison.Ordinal);
+    }
+}
