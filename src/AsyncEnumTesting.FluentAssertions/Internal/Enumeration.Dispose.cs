@@ -44,7 +44,7 @@ internal sealed partial class Enumeration<T>
         Task task;
         try
         {
-            task = CallProducer(() => enumerator.DisposeAsync().AsTask());
+            task = CallProducer(static enumerator => enumerator.DisposeAsync().AsTask(), enumerator);
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)

@@ -81,7 +81,7 @@ internal sealed partial class Enumeration<T>
         var run = new Enumeration<T>(probe.Timeline, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
         try
         {
-            run._enumerator = run.CallProducer(() => probe.GetAsyncEnumerator(run._cts.Token));
+            run._enumerator = run.CallProducer(static state => state.Probe.GetAsyncEnumerator(state.Token), (Probe: probe, run.Token));
             run.Recorded();
         }
 #pragma warning disable CA1031 // The source's exception is the assertion's finding: it is reported, not swallowed.
@@ -107,8 +107,7 @@ internal sealed partial class Enumeration<T>
         Task<bool> task;
         try
         {
-            var enumerator = _enumerator;
-            task = CallProducer(() => enumerator.MoveNextAsync().AsTask());
+            task = CallProducer(static enumerator => enumerator.MoveNextAsync().AsTask(), _enumerator);
             Recorded();
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
@@ -119,7 +118,8 @@ internal sealed partial class Enumeration<T>
             return false;
         }
 
-        var stall = await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
+        // A source that answered at once needs no bounded wait (and no state machine for one).
+        var stall = task.IsCompleted ? null : await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
         if (stall is not null)
         {
             _pending = task;
@@ -151,11 +151,13 @@ internal sealed partial class Enumeration<T>
     public void Cancel()
     {
         CanceledAt = _pacing.Now;
-        CallProducer(() =>
-        {
-            _cts.Cancel();
-            return true;
-        });
+        CallProducer(
+            static cts =>
+            {
+                cts.Cancel();
+                return true;
+            },
+            _cts);
     }
 
     /// <summary>Calls into the producer; while this assertion drives a virtual clock, with no synchronization context.</summary>
@@ -164,20 +166,21 @@ internal sealed partial class Enumeration<T>
     /// clock fires it, and the clock never moves on before the producer reacted. With a context (xunit's, for one) they
     /// would be posted to another thread, and the assertion could advance the clock past them. Under a
     /// <see cref="VirtualTime"/> run the run's own context already makes this deterministic, and on real time
-    /// nothing is driven, so the caller's context is kept.
+    /// nothing is driven, so the caller's context is kept. The call gets its <paramref name="state"/> passed in, so a
+    /// static lambda allocates nothing per call.
     /// </remarks>
-    private TResult CallProducer<TResult>(Func<TResult> call)
+    private TResult CallProducer<TState, TResult>(Func<TState, TResult> call, TState state)
     {
         if (_pacing.Virtual is not { Runner: null })
         {
-            return call();
+            return call(state);
         }
 
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            return call();
+            return call(state);
         }
         finally
         {

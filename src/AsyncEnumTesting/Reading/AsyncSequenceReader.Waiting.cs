@@ -5,7 +5,7 @@ public sealed partial class AsyncSequenceReader<T>
 {
     /// <summary>Waits for the next event without consuming it; an event of kind <see cref="ReaderEventKind.Nothing"/> says why none came.</summary>
     /// <param name="waitingFor">What the test awaits, for hang diagnoses: <c>an item</c>.</param>
-    private async Task<ReaderEvent<T>> PeekAsync(string waitingFor)
+    private async ValueTask<ReaderEvent<T>> PeekAsync(string waitingFor)
     {
         if (_pull is null || (_pull.IsCompleted && _pull.Result.Kind == ReaderEventKind.Canceled))
         {
@@ -27,7 +27,7 @@ public sealed partial class AsyncSequenceReader<T>
 
     /// <summary>Waits for <paramref name="task"/> within the limits: real time alone without a clock; otherwise virtual
     /// time too, moving the clock unless a virtual-time run already does.</summary>
-    private async Task<ReaderEvent<T>> WaitAsync(Task<ReaderEvent<T>> task, string waitingFor)
+    private async ValueTask<ReaderEvent<T>> WaitAsync(Task<ReaderEvent<T>> task, string waitingFor)
     {
         if (task.IsCompleted)
         {
