@@ -10,13 +10,16 @@ namespace AsyncEnumTesting;
 internal static class WithoutContext
 {
     /// <summary>Cancels <paramref name="source"/>, running the callbacks and inline continuations before returning.</summary>
-    public static void Cancel(CancellationTokenSource source)
+    public static void Cancel(CancellationTokenSource source) => Run(static s => ((CancellationTokenSource)s!).Cancel(), source);
+
+    /// <summary>Runs <paramref name="action"/> with no synchronization context current, then restores the caller's.</summary>
+    public static void Run(Action<object?> action, object? state)
     {
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            source.Cancel();
+            action(state);
         }
         finally
         {

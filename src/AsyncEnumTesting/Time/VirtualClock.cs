@@ -237,17 +237,7 @@ public sealed partial class VirtualClock : TimeProvider
         }
 
         OnTimeMoved();
-        var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            timer.Invoke();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
-
+        WithoutContext.Run(static t => ((VirtualTimer)t!).Invoke(), timer);
         return true;
     }
 
