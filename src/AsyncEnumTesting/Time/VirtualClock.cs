@@ -226,12 +226,20 @@ public sealed partial class VirtualClock : TimeProvider
     }
 
     /// <summary>Returns a task that completes when the kit deadline <paramref name="dueTime"/> from now passes.</summary>
-    internal async Task DeadlineAsync(TimeSpan dueTime, CancellationToken cancellationToken)
+    /// <remarks>Canceling <paramref name="cancellationToken"/> removes the deadline's timer at once, before the run could fire it.</remarks>
+    internal Task DeadlineAsync(TimeSpan dueTime, CancellationToken cancellationToken)
     {
-        var passed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var timer = CreateDeadlineTimer(static p => ((TaskCompletionSource)p!).TrySetResult(), passed, dueTime);
-        using var registration = cancellationToken.Register(static p => ((TaskCompletionSource)p!).TrySetCanceled(), passed);
-        await passed.Task.ConfigureAwait(false);
+        var passed = new TaskCompletionSource();
+        var timer = CreateDeadlineTimer(static p => ((TaskCompletionSource)p!).TrySetResult(), passed, dueTime);
+        cancellationToken.Register(
+            static s =>
+            {
+                var (timer, passed) = ((ITimer, TaskCompletionSource))s!;
+                timer.Dispose();
+                passed.TrySetCanceled();
+            },
+            (timer, passed));
+        return passed.Task;
     }
 
     /// <summary>Makes <paramref name="runner"/> the only driver of this clock until <see cref="Detach"/>.</summary>
