@@ -20,6 +20,7 @@ public sealed partial class VirtualClock
             return await task.ConfigureAwait(false);
         }
 
+        using var driving = Driving();
         var startTicks = NowTicks;
         var startFirings = TimerFirings;
         var limitTicks = virtualLimit is { } limit ? startTicks + limit.Ticks : long.MaxValue;

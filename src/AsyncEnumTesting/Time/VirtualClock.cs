@@ -56,6 +56,7 @@ public sealed partial class VirtualClock : TimeProvider
     {
         _start = start.ToUniversalTime();
         _localTimeZone = localTimeZone ?? TimeZoneInfo.Utc;
+        Waiters.FailableAdded += ArmUndrivenWatch;
         TrackingSynchronizationContext.AdoptCurrent(Tracker);
     }
 
@@ -308,6 +309,7 @@ public sealed partial class VirtualClock : TimeProvider
             _firings++;
         }
 
+        NoteDriving();
         OnTimeMoved();
         WithoutContext.Run(static t => ((VirtualTimer)t!).Invoke(), timer);
         return true;
@@ -326,6 +328,7 @@ public sealed partial class VirtualClock : TimeProvider
             Volatile.Write(ref _nowTicks, ticks);
         }
 
+        NoteDriving();
         OnTimeMoved();
     }
 
