@@ -43,7 +43,7 @@ namespace AsyncEnumTesting;
 /// });
 /// </code>
 /// </example>
-public static class VirtualTime
+public static partial class VirtualTime
 {
     /// <summary>Runs <paramref name="body"/> on a new <see cref="VirtualClock"/> until it completes.</summary>
     /// <param name="body">The test body; it receives the clock to give to the code under test.</param>

@@ -29,8 +29,29 @@ public sealed class VirtualTimeOptions
     /// </remarks>
     public bool ReportUnobservedFaults { get; init; }
 
+    /// <summary>Gets the seed of the schedule the run follows where time does not fix the order, or <see langword="null"/>
+    /// for the default order. Default: <see langword="null"/>.</summary>
+    /// <remarks>
+    /// With a seed, every timer due at an instant fires before the work it woke runs, and the order in which same-instant
+    /// timers fire and ready continuations run is picked from the seed: the same seed gives the same order on every run.
+    /// A failed <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> prints the seed to
+    /// replay here.
+    /// </remarks>
+    public int? ScheduleSeed { get; init; }
+
     /// <summary>Gets the options every run uses unless told otherwise.</summary>
     public static VirtualTimeOptions Default { get; } = new();
+
+    /// <summary>Returns a copy of these options with another <see cref="ScheduleSeed"/>.</summary>
+    internal VirtualTimeOptions WithScheduleSeed(int? seed) => new()
+    {
+        RealTimeGrace = RealTimeGrace,
+        VirtualTimeBudget = VirtualTimeBudget,
+        MaxTimerFirings = MaxTimerFirings,
+        RealTimeLimit = RealTimeLimit,
+        ReportUnobservedFaults = ReportUnobservedFaults,
+        ScheduleSeed = seed,
+    };
 
     internal void Validate()
     {
