@@ -39,7 +39,7 @@ internal static class Failure
             FormatValue = Show,
         };
         var message = "Expected {context:source} to " + Escape(expectation) + "{reason}, but " + Escape(verdict.Actual) +
-            (verdict.Actual.Contains('\n', StringComparison.Ordinal) ? string.Empty : ".") +
+            (verdict.Actual.Contains('\n', StringComparison.Ordinal) || verdict.Actual.EndsWith('.') ? string.Empty : ".") +
             Environment.NewLine + Escape(TimelineRenderer.Render(events, virtualTime, options).ReplaceLineEndings());
         if (verdict.Cause is not null)
         {

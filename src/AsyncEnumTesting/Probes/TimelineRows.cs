@@ -70,7 +70,7 @@ internal static class TimelineRows
     private static string? Value(TimelineEvent e) => e.Value switch
     {
         null => null,
-        Exception exception => ValueFormat.Exception(exception),
+        Exception exception => ValueFormat.ExceptionInRow(exception),
         var other => ValueFormat.Format(other),
     };
 }
