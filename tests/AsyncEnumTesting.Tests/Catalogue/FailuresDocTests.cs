@@ -19,6 +19,8 @@ public sealed class FailuresDocTests
         TimeoutMeasuredWithRealTimeTests.Gallery,
         EagerWorkBeforeFirstMoveNextTests.Gallery,
         DisposalOrderTests.Gallery,
+        WholeStreamTimeoutTests.Gallery,
+        DisposeWhileMoveNextPendingTests.Gallery,
     ];
 
     [Fact]
