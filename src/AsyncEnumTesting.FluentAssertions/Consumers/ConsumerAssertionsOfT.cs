@@ -38,6 +38,17 @@ public sealed class ConsumerAssertions<TResult>
         return new AndConstraint<ConsumerAssertions<TResult>>(this);
     }
 
+    /// <summary>Asserts that the consumer runs to the end without an exception, whatever it returns.</summary>
+    /// <param name="because">A phrase explaining why the assertion is needed.</param>
+    /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
+    /// <returns>A task that completes when the assertion passed, or fails with a message and the timeline.</returns>
+    [StackTraceHidden]
+    public async Task<AndConstraint<ConsumerAssertions<TResult>>> Complete(string because = "", params object[] becauseArgs)
+    {
+        await new ConsumerAssertions(_consumer, _timeline, _subject).Complete(because, becauseArgs).ConfigureAwait(true);
+        return new AndConstraint<ConsumerAssertions<TResult>>(this);
+    }
+
     /// <summary>Asserts that the consumer throws <typeparamref name="TException"/> (or a subtype).</summary>
     /// <typeparam name="TException">The expected exception type.</typeparam>
     /// <param name="because">A phrase explaining why the assertion is needed.</param>
