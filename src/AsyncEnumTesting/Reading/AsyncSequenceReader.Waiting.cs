@@ -74,7 +74,7 @@ public sealed partial class AsyncSequenceReader<T>
     private async Task<ReaderEvent<T>> AwaitInRunAsync(VirtualClock clock, Task<ReaderEvent<T>> task)
     {
         using var stop = new CancellationTokenSource();
-        var virtualLimit = Task.Delay(_options.VirtualTimeout, clock, stop.Token);
+        var virtualLimit = clock.DeadlineAsync(_options.VirtualTimeout, stop.Token);
         var realLimit = Task.Delay(_options.Timeout, TimeProvider.System, stop.Token);
         var first = await Task.WhenAny(task, virtualLimit, realLimit);
         stop.Cancel(); // Synchronously, so the timeout timer is gone before the run can fire it.

@@ -38,6 +38,13 @@ public sealed partial class VirtualClock
                     continue;
                 }
 
+                // Past the limit is a failure: first give real work the clock cannot see (real I/O, a real delay) its grace.
+                await ((Task)task).WaitAsync(realGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (task.IsCompleted)
+                {
+                    break;
+                }
+
                 await AdvanceToAsync(_start.AddTicks(limitTicks)).ConfigureAwait(false);
                 if (task.IsCompleted)
                 {

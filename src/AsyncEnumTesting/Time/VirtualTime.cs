@@ -77,7 +77,7 @@ public static class VirtualTime
         ArgumentNullException.ThrowIfNull(body);
         return RunAsync(clock, async c =>
         {
-            await body(c).ConfigureAwait(true);
+            await (body(c) ?? throw new InvalidOperationException(VirtualTimeRunner.NullBody)).ConfigureAwait(true);
             return true;
         }, options);
     }

@@ -18,6 +18,16 @@ public sealed class VirtualTimeOptions
     /// <c>Task.Yield()</c> never lets the clock idle). Default: 30 seconds.</summary>
     public TimeSpan RealTimeLimit { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets a value indicating whether the run reports work it started, did not await, and that failed
+    /// (fire-and-forget tasks whose fault nobody observed). Default: <see langword="false"/>.</summary>
+    /// <remarks>
+    /// It costs what an ordinary run must not pay: while the run lasts it watches first-chance exceptions and unobserved
+    /// task faults process-wide, and at its end, if anything but a cancellation was thrown, it forces a full garbage
+    /// collection so that the runtime reports faulted tasks nobody references any more. Turn it on for the tests that
+    /// look for swallowed failures. Failures of <c>async void</c> methods are reported whatever this says.
+    /// </remarks>
+    public bool ReportUnobservedFaults { get; init; }
+
     /// <summary>Gets the options every run uses unless told otherwise.</summary>
     public static VirtualTimeOptions Default { get; } = new();
 
