@@ -76,7 +76,7 @@ public sealed partial class TimelineAssertions : ReferenceTypeAssertions<Timelin
         var wanted = expected.ToList();
         var actual = Subject.Events;
         var first = 0;
-        while (first < wanted.Count && first < actual.Count && wanted[first].Equals(actual[first]))
+        while (first < wanted.Count && first < actual.Count && Same(wanted[first], actual[first]))
         {
             first++;
         }
@@ -144,6 +144,11 @@ public sealed partial class TimelineAssertions : ReferenceTypeAssertions<Timelin
             null,
             matched);
     }
+
+    /// <summary>Compares two events field by field, a collection value (a batch) element by element.</summary>
+    private static bool Same(TimelineEvent x, TimelineEvent y) =>
+        x.Time == y.Time && x.Enumeration == y.Enumeration && x.Kind == y.Kind && string.Equals(x.Source, y.Source, StringComparison.Ordinal) &&
+        ItemEquality<object?>.Default.Equals(x.Value, y.Value);
 
     /// <summary>Shows expected and actual events in two aligned columns around the first difference.</summary>
     private static string SideBySide(List<TimelineEvent> expected, IReadOnlyList<TimelineEvent> actual, int first)

@@ -92,6 +92,18 @@ public sealed class TimelineAssertionsTests
     }
 
     [Fact]
+    public async Task Equal_CollectionItems_CompareElementByElement()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var batches = Of<List<int>>([1, 2]).Probe(timeline, "batches");
+        await batches.Should().Enumerating.StartWith([[1, 2]]);
+
+        timeline.Should().Equal(new ExpectedTimeline("batches").GetAsyncEnumerator(cancellableToken: true).Next(new List<int> { 1, 2 }).Disposal());
+        batches.Should().HaveYieldedAt([1, 2], TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Equal_WholeLog_PassesAndShowsBothColumnsOnDifference()
     {
         var clock = new VirtualClock();
