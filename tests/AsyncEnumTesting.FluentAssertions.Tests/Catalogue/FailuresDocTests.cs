@@ -7,6 +7,10 @@ public sealed class FailuresDocTests
     internal static readonly GalleryEntry[] Entries =
     [
         TokenNotPassedDownTests.Gallery,
+        LeakedEnumeratorTests.Gallery,
+        DoubleEnumerationTests.Gallery,
+        EagerWorkTests.Gallery,
+        DisposalOrderTests.Gallery,
         PageInMemoryAfterCancelTests.Gallery,
         RealTimeUnderAssertionTests.Gallery,
         BufferingInsteadOfStreamingTests.Gallery,

@@ -4,21 +4,21 @@ namespace AsyncEnumTesting.Tests.Catalogue;
 public sealed class FailuresDocTests
 {
     /// <summary>The core catalogue's entries, in the gallery's order.</summary>
+    /// <remarks>
+    /// Leaks, double enumeration, eager work and disposal order show in the core package as renderings and queries; the
+    /// gallery shows them with the FluentAssertions package's messages instead (its catalogue has the same bugs).
+    /// </remarks>
     internal static readonly GalleryEntry[] Entries =
     [
         IgnoredCancellationTokenTests.Gallery,
         YieldAfterCancellationTests.Gallery,
         TokenNotForwardedTests.Gallery,
-        LeakedEnumeratorOnEarlyStopTests.Gallery,
         SwallowedErrorTests.Gallery,
         LostFinalBatchTests.Gallery,
         LastPageDroppedTests.Gallery,
         OverlappingMoveNextInMergeTests.Gallery,
-        DoubleEnumerationTests.Gallery,
         RealTimeRetryBackoffTests.Gallery,
         TimeoutMeasuredWithRealTimeTests.Gallery,
-        EagerWorkBeforeFirstMoveNextTests.Gallery,
-        DisposalOrderTests.Gallery,
         WholeStreamTimeoutTests.Gallery,
         DisposeWhileMoveNextPendingTests.Gallery,
     ];
