@@ -23,13 +23,14 @@ internal static class ValueFormat
     public static string Exception(Exception exception) => exception.GetType().Name + ": " + exception.Message;
 
     /// <summary>Writes an exception for a timeline row: a long message is cut after its first sentence, since the failure's first line already holds it whole.</summary>
-    public static string ExceptionInRow(Exception exception)
+    public static string ExceptionInRow(Exception exception) => exception.GetType().Name + ": " + InRow(exception.Message);
+
+    /// <summary>Cuts a long text (an exception message, a violation) after its first sentence, for one row of a timeline.</summary>
+    /// <remarks>The whole text stays in the exception, in <c>Probe.Violations</c> and in the failure's first line.</remarks>
+    public static string InRow(string text)
     {
-        var message = exception.Message;
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return message.Length <= MaxRowMessage || end < 0
-            ? Exception(exception)
-            : exception.GetType().Name + ": " + message[..(end + 1)] + " …";
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return text.Length <= MaxRowMessage || end < 0 ? text : text[..(end + 1)] + " …";
     }
 
     /// <summary>Writes a collection item (a batch, a page) by its elements, at most <see cref="MaxElements"/> of them.</summary>

@@ -151,7 +151,7 @@ public sealed class ProbeAssertionsTests
                 "Timeline (virtual time):",
                 "  00:00.000  #1 GetAsyncEnumerator  token: none",
                 "  00:00.000  #1 DisposeAsync",
-                "  00:00.000  #1 VIOLATION           DisposeAsync was called again on enumeration #1 of probe \"orders\" (first called at 00:00.000). .NET allows this, but it often means two owners dispose the same enumerator.      <- DoubleDispose"),
+                "  00:00.000  #1 VIOLATION           DisposeAsync was called again on enumeration #1 of probe \"orders\" (first called at 00:00.000). …      <- DoubleDispose"),
             message);
     }
 
