@@ -10,6 +10,12 @@ if (mode == "hangs")
     return await HangTable.RunAsync();
 }
 
+if (mode == "stalls")
+{
+    var stallRuns = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    return await StallTable.RunAsync(stallRuns);
+}
+
 var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
 var only = args.Skip(2).ToHashSet();
 var failed = false;

@@ -56,6 +56,7 @@ public sealed partial class VirtualClock : TimeProvider
     {
         _start = start.ToUniversalTime();
         _localTimeZone = localTimeZone ?? TimeZoneInfo.Utc;
+        Waiters.FailableAdded += ArmUndrivenWatch;
         TrackingSynchronizationContext.AdoptCurrent(Tracker);
     }
 
@@ -191,6 +192,18 @@ public sealed partial class VirtualClock : TimeProvider
         }
     }
 
+    /// <summary>Gets the creation number (from 1) of the next timer due, for schedule reports; 0 when none is pending.</summary>
+    internal long NextTimerSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.TryPeek(out var timer) ? timer.Sequence + 1 : 0;
+            }
+        }
+    }
+
     /// <summary>Returns the tick of the next due timer.</summary>
     internal bool TryPeekNextDue(out long dueTicks) => TryPeekNext(out dueTicks, out _);
 
@@ -284,12 +297,22 @@ public sealed partial class VirtualClock : TimeProvider
     /// here, before this method returns, instead of on the thread pool. Continuations that captured a context are
     /// posted to it (the run's queue, or a foreign context that <see cref="Tracker"/> counts).
     /// </remarks>
-    internal bool TryFireNext(long limitTicks)
+    internal bool TryFireNext(long limitTicks) => TryFireNext(limitTicks, null);
+
+    /// <summary>Fires the earliest due timer, or, with a <paramref name="schedule"/>, the one it picks among the timers due
+    /// at that same instant.</summary>
+    internal bool TryFireNext(long limitTicks, Schedule? schedule)
     {
         VirtualTimer timer;
         lock (_gate)
         {
-            if (!_timers.TryTakeDue(limitTicks, out timer))
+            var pick = 0;
+            if (schedule is not null && _timers.CountDueFirst() is > 1 and var ties)
+            {
+                pick = schedule.Choose(ScheduleChoice.Timer, ties, _nowTicks, i => $"timer #{_timers.PeekDueFirst(i)?.Sequence + 1}");
+            }
+
+            if (!_timers.TryTakeDueFirst(limitTicks, pick, out timer))
             {
                 return false;
             }
@@ -308,6 +331,7 @@ public sealed partial class VirtualClock : TimeProvider
             _firings++;
         }
 
+        NoteDriving();
         OnTimeMoved();
         WithoutContext.Run(static t => ((VirtualTimer)t!).Invoke(), timer);
         return true;
@@ -326,6 +350,7 @@ public sealed partial class VirtualClock : TimeProvider
             Volatile.Write(ref _nowTicks, ticks);
         }
 
+        NoteDriving();
         OnTimeMoved();
     }
 

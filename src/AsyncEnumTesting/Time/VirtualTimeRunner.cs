@@ -30,10 +30,11 @@ internal sealed partial class VirtualTimeRunner
     private long _startFirings;
     private long _realStart;
 
-    public VirtualTimeRunner(VirtualClock clock, VirtualTimeOptions options)
+    public VirtualTimeRunner(VirtualClock clock, VirtualTimeOptions options, Schedule? schedule = null)
     {
         _clock = clock;
         _options = options;
+        _schedule = schedule ?? (options.ScheduleSeed is { } seed ? Schedule.Seeded(seed) : null);
         Context = new VirtualTimeContext(this);
     }
 
@@ -188,7 +189,12 @@ internal sealed partial class VirtualTimeRunner
                 TakeForeignWork();
             }
 
-            if (_local.TryDequeue(out var work))
+            if (TryFireTie())
+            {
+                continue;
+            }
+
+            if (TryTakeLocal(out var work))
             {
                 Execute(work, watchdog);
                 continue;
@@ -241,9 +247,10 @@ internal sealed partial class VirtualTimeRunner
                 }
 
                 watchdog.Enter();
-                _clock.TryFireNext(due);
+                _clock.TryFireNext(due, _schedule);
                 watchdog.Exit();
                 _dirty = true;
+                _tieTick = _schedule is null ? -1 : _clock.NowTicks;
                 continue;
             }
 
