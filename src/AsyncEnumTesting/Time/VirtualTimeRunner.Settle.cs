@@ -29,7 +29,6 @@ internal sealed partial class VirtualTimeRunner
     private static readonly long MaxStragglerWait = Stopwatch.Frequency / 50;
     private static readonly long MinStragglerWait = Stopwatch.Frequency / 10_000;
     private long _stragglerWait = MaxStragglerWait;
-    private int _processingFloor = int.MaxValue;
 
     private enum Settled
     {
@@ -46,7 +45,14 @@ internal sealed partial class VirtualTimeRunner
     /// <summary>Marks the calling flow (the run's thread at its start) as this run's, so its hops can be seen.</summary>
     private void WatchFlow()
     {
-        FindProcessingFloor();
+        // Pool threads park a little after their last item: a few looks let the floor come down to the parked count.
+        var spinner = default(SpinWait);
+        for (var i = 0; i < 20; i++)
+        {
+            PoolFloor.Reached();
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
         _flow = new AsyncLocal<VirtualTimeRunner?>(OnFlowChanged) { Value = this };
     }
 
@@ -81,7 +87,7 @@ internal sealed partial class VirtualTimeRunner
 
             // What the pool holds now was queued before this point: nothing queued, nothing processing beyond the
             // threads that are blocked elsewhere for good, means nothing of the run can be in flight.
-            if (ThreadPool.PendingWorkItemCount == 0 && AtFloor())
+            if (ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached())
             {
                 return Settled.Quiet;
             }
@@ -95,40 +101,6 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
-    /// <summary>Returns whether no more pool threads process work than the fewest seen in this run, which are threads
-    /// blocked elsewhere for good (a test host's readers); a thread that took an item, or spins looking for one, is above it.</summary>
-    private bool AtFloor()
-    {
-        var processing = ProcessingThreads();
-        if (processing <= _processingFloor)
-        {
-            _processingFloor = processing;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Finds the floor at the start of a run: pool threads spin a little after their last item before they park.</summary>
-    private void FindProcessingFloor()
-    {
-        _processingFloor = ProcessingThreads();
-        var spinner = default(SpinWait);
-        for (var i = 0; i < 20 && _processingFloor > 0; i++)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-            _processingFloor = Math.Min(_processingFloor, ProcessingThreads());
-        }
-    }
-
-    /// <summary>Counts the pool threads that are processing work (including threads blocked inside a work item).</summary>
-    private static int ProcessingThreads()
-    {
-        ThreadPool.GetMaxThreads(out var max, out _);
-        ThreadPool.GetAvailableThreads(out var available, out _);
-        return max - available;
-    }
-
     /// <summary>Waits, for a bounded time, while more pool threads process work than when the run was last quiet.</summary>
     /// <returns><see langword="false"/> when work of the run started meanwhile.</returns>
     /// <remarks>
@@ -140,7 +112,7 @@ internal sealed partial class VirtualTimeRunner
     /// </remarks>
     private bool WaitForStragglers()
     {
-        if (AtFloor())
+        if (PoolFloor.Reached())
         {
             return true;
         }
@@ -155,7 +127,7 @@ internal sealed partial class VirtualTimeRunner
                 return false;
             }
 
-            if (AtFloor())
+            if (PoolFloor.Reached())
             {
                 return true;
             }
@@ -164,6 +136,7 @@ internal sealed partial class VirtualTimeRunner
         }
 
         _stragglerWait = Math.Max(_stragglerWait / 2, MinStragglerWait);
+        PoolFloor.Raise();
         return true;
     }
 
