@@ -57,6 +57,7 @@ public sealed partial class AsyncSequenceReader<T>
         var testFailed = TestThrewAfterLastCall;
         using var scope = Enter(nameof(DisposeAsync));
         _disposed = true;
+        _open?.Dispose();
         UnwatchTestFlow();
         var strict = !_ignoreRemaining && !_failed && !testFailed;
         var leftover = strict ? Leftover() : null;

@@ -50,6 +50,7 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     private bool _failed;
     private bool _disposed;
     private ReaderEvent<T>? _end;
+    private IDisposable? _open;
 
     internal AsyncSequenceReader(IAsyncEnumerable<T> source, VirtualClock? clock, AsyncSequenceReaderOptions options)
     {
@@ -67,6 +68,9 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
         WatchTestFlow();
         if (clock is not null)
         {
+            var openedAt = clock.Elapsed;
+            _open = clock.Own(() => $"reader \"{_name}\" opened at {TimeFormat.Elapsed(openedAt)} ({ReaderText.AfterItems(_itemCount)})");
+
             // As CreateTimer does: continuations the source posts to the test's context become work the clock waits for.
             TrackingSynchronizationContext.AdoptCurrent(clock.Tracker);
         }

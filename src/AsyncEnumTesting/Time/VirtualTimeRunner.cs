@@ -116,6 +116,15 @@ internal sealed partial class VirtualTimeRunner
             return () => result.TrySetException(failure);
         }
 
+        if (_clock.StillOpen() is { Count: > 0 } open)
+        {
+            var failure = new VirtualTimeException(
+                $"The virtual-time run ended with {open.Count} reader(s) never disposed: {string.Join("; ", open)}. Dispose each reader " +
+                "(await using var reader = source.OpenReader(clock)): disposing stops the source and checks that every event was consumed. " +
+                Clocks());
+            return () => result.TrySetException(failure);
+        }
+
         var value = bodyTask.Result;
         return () => result.TrySetResult(value);
     }
