@@ -65,7 +65,7 @@ public sealed partial class Probe<T>
                 {
                     var item = _inner.Current;
                     _current = item;
-                    _timeline.AppendItem(Stream, _items, _items.Add(item));
+                    _timeline.AppendItem(Stream, _items, _items.Add(item), readsClock: true);
                 }
                 else
                 {
