@@ -97,9 +97,21 @@ public sealed partial class Timeline
     internal long Append(int stream, TimelineEventKind kind, bool readsClock, object? value = null) =>
         _entries.Add(readsClock, value, stream, TimelineEntry.CodeOf(kind));
 
-    /// <summary>Appends a <see cref="TimelineEventKind.Yielded"/> event whose item stays typed in <paramref name="items"/> until read.</summary>
-    internal long AppendItem(int stream, IBoxedItems items, int index, bool readsClock) =>
-        _entries.Add(readsClock, items, stream, TimelineEntry.CodeOfItem(index));
+    /// <summary>Appends an event and adds <paramref name="delta"/> to <paramref name="pending"/> in the same step.</summary>
+    internal long Append(int stream, TimelineEventKind kind, bool readsClock, ref int pending, int delta, object? value = null) =>
+        _entries.Add(readsClock, value, stream, TimelineEntry.CodeOf(kind), ref pending, delta);
+
+    /// <summary>Adds <paramref name="delta"/> to a counter that <see cref="Append(int, TimelineEventKind, bool, ref int, int, object?)"/> also changes, without appending.</summary>
+    internal void Adjust(ref int pending, int delta) => _entries.Adjust(ref pending, delta);
+
+    /// <summary>Appends an event only when <paramref name="pending"/> is 0, setting it to 1 in the same step.</summary>
+    /// <returns>Whether it was 0: when not, nothing was appended (another call is pending).</returns>
+    internal bool TryAppendFirst(int stream, TimelineEventKind kind, bool readsClock, ref int pending, out long ticks) =>
+        _entries.TryAddFirst(readsClock, stream, TimelineEntry.CodeOf(kind), ref pending, out ticks);
+
+    /// <summary>Appends a <see cref="TimelineEventKind.Yielded"/> event whose item stays typed in <paramref name="items"/>, and subtracts 1 from <paramref name="pending"/>.</summary>
+    internal long AppendItem<T>(int stream, AppendLog<T> items, T item, bool readsClock, ref int pending) =>
+        _entries.AddItem(readsClock, items, item, stream, ref pending);
 
     /// <summary>Returns the id of the (source, enumeration) stream, registering it on first use.</summary>
     internal int RegisterStream(string source, int enumeration)

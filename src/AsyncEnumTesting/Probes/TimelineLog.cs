@@ -38,23 +38,65 @@ internal sealed class TimelineLog
     /// <param name="code"><see cref="TimelineEntry.CodeOf"/> or a lazy item's code.</param>
     public long Add(bool readsClock, object? payload, int stream, int code)
     {
-        var readNow = readsClock || !_clock.SharesStamps;
-        if (Interlocked.CompareExchange(ref _lock, 1, 0) != 0)
+        Enter();
+        var index = Reserve(readsClock, out var ticks);
+        Exit();
+        Publish(index, ticks, payload, stream, code);
+        return ticks;
+    }
+
+    /// <summary>Appends an entry and, in the same step, adds <paramref name="delta"/> to <paramref name="counter"/>.</summary>
+    /// <remarks>A probe keeps its pending-call count this way: exact across threads at no extra atomic operation.</remarks>
+    public long Add(bool readsClock, object? payload, int stream, int code, ref int counter, int delta)
+    {
+        Enter();
+        var index = Reserve(readsClock, out var ticks);
+        counter += delta;
+        Exit();
+        Publish(index, ticks, payload, stream, code);
+        return ticks;
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to <paramref name="counter"/> under the lock that the counting appends take.</summary>
+    public void Adjust(ref int counter, int delta)
+    {
+        Enter();
+        counter += delta;
+        Exit();
+    }
+
+    /// <summary>Appends an entry only when <paramref name="counter"/> is 0, and then sets it to 1, in one step.</summary>
+    /// <returns>Whether the counter was 0 (and the entry appended).</returns>
+    public bool TryAddFirst(bool readsClock, int stream, int code, ref int counter, out long ticks)
+    {
+        Enter();
+        if (counter != 0)
         {
-            Contend();
+            Exit();
+            ticks = 0;
+            return false;
         }
 
-        var index = _reserved;
-        var ticks = readNow ? Math.Max(_clock.NowTicks(), _lastTicks) : _lastTicks;
-        _lastTicks = ticks;
-        Volatile.Write(ref _reserved, index + 1);
-        Volatile.Write(ref _lock, 0);
+        var index = Reserve(readsClock, out ticks);
+        counter = 1;
+        Exit();
+        Publish(index, ticks, null, stream, code);
+        return true;
+    }
 
-        ref var slot = ref _store.Slot(index);
-        slot.Ticks = ticks;
-        slot.Payload = payload;
-        slot.Stream = stream;
-        Volatile.Write(ref slot.Code, code);
+    /// <summary>Appends <paramref name="item"/> to <paramref name="items"/> and its Yielded entry, and subtracts 1 from <paramref name="counter"/>, in one step.</summary>
+    /// <remarks>The item's index is taken in the same step as the entry's slot, so item order is timeline order without an atomic operation of its own.</remarks>
+    public long AddItem<T>(bool readsClock, AppendLog<T> items, T item, int stream, ref int counter)
+    {
+        Enter();
+        var index = Reserve(readsClock, out var ticks);
+        var itemIndex = items.ReserveLocked();
+        counter--;
+        Exit();
+
+        // The item is readable before the entry that points at it is published.
+        items.Commit(itemIndex, item);
+        Publish(index, ticks, items, stream, TimelineEntry.CodeOfItem(itemIndex));
         return ticks;
     }
 
@@ -77,6 +119,37 @@ internal sealed class TimelineLog
         }
 
         return _store.Copy(count);
+    }
+
+    /// <summary>Takes the append lock: one compare-exchange when nobody holds it.</summary>
+    private void Enter()
+    {
+        if (Interlocked.CompareExchange(ref _lock, 1, 0) != 0)
+        {
+            Contend();
+        }
+    }
+
+    /// <summary>Releases the append lock with a plain (release) store.</summary>
+    private void Exit() => Volatile.Write(ref _lock, 0);
+
+    /// <summary>Takes the next slot and its stamp; called with the lock held, so stamps never go back in slot order.</summary>
+    private int Reserve(bool readsClock, out long ticks)
+    {
+        var index = _reserved;
+        ticks = readsClock || !_clock.SharesStamps ? Math.Max(_clock.NowTicks(), _lastTicks) : _lastTicks;
+        _lastTicks = ticks;
+        Volatile.Write(ref _reserved, index + 1);
+        return index;
+    }
+
+    private void Publish(int index, long ticks, object? payload, int stream, int code)
+    {
+        ref var slot = ref _store.Slot(index);
+        slot.Ticks = ticks;
+        slot.Payload = payload;
+        slot.Stream = stream;
+        Volatile.Write(ref slot.Code, code);
     }
 
     private void Contend()

@@ -38,7 +38,7 @@ public sealed class TimelineConcurrencyTests
         const int perWriter = 2_000;
         var probes = new Probe<int>[Writers];
         Hammer(
-            rounds: 150,
+            rounds: 100,
             perWriter: 1,
             () =>
             {
@@ -84,6 +84,27 @@ public sealed class TimelineConcurrencyTests
             });
     }
 
+    [Fact]
+    public async Task MoveNextAsync_EightThreadsOverlappingWithMisuseAllowed_RecordsEveryItemAndEndsWithNothingPending()
+    {
+        const int perWriter = 500;
+        var probe = new SharedCounter().Probe(new Timeline(new VirtualClock()));
+        probe.ThrowOnMisuse = false;
+        var enumerator = probe.GetAsyncEnumerator();
+
+        Hammer(
+            rounds: 1,
+            perWriter,
+            () => probe.Timeline,
+            (_, _, _) => enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult(),
+            timeline => timeline.Count);
+        await enumerator.DisposeAsync();
+
+        // Every call ended, so disposing found none pending; the items are the counter's values, each once.
+        Assert.DoesNotContain(probe.Violations, v => v.Kind == ProbeViolationKind.DisposeWhileMoveNextPending);
+        Assert.Equal(Enumerable.Range(1, Writers * perWriter), probe.Items.Order());
+    }
+
     /// <summary>Runs <paramref name="rounds"/> rounds of <see cref="Writers"/> writer threads appending while this thread reads.</summary>
     private static void Hammer(
         int rounds,
@@ -120,6 +141,29 @@ public sealed class TimelineConcurrencyTests
             threads.ForEach(t => t.Join());
             read(timeline);
             check?.Invoke(timeline);
+        }
+    }
+
+    /// <summary>Yields 1, 2, 3, ... forever; safe to call from several threads at once.</summary>
+    private sealed class SharedCounter : IAsyncEnumerable<int>, IAsyncEnumerator<int>
+    {
+        private readonly ThreadLocal<int> _current = new();
+        private int _next;
+
+        public int Current => _current.Value;
+
+        public IAsyncEnumerator<int> GetAsyncEnumerator(CancellationToken cancellationToken = default) => this;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            _current.Value = Interlocked.Increment(ref _next);
+            return new ValueTask<bool>(true);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _current.Dispose();
+            return default;
         }
     }
 }
