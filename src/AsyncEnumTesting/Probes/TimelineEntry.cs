@@ -1,10 +1,11 @@
 namespace AsyncEnumTesting;
 
-/// <summary>Stores one timeline event in 24 bytes; <see cref="Timeline"/> turns it into a <see cref="TimelineEvent"/> when read.</summary>
+/// <summary>Stores one timeline event in 24 bytes and no reference; <see cref="Timeline"/> turns it into a <see cref="TimelineEvent"/> when read.</summary>
 /// <remarks>
-/// The source name and enumeration live once per stream (see <see cref="TimelineStream"/>), not once per event. A
-/// probe's items stay typed in the enumeration's own log and are boxed only when someone reads
-/// <see cref="Timeline.Events"/>. <see cref="Code"/> says what the entry is and is written last (zero means "not yet
+/// The source name and enumeration live once per stream (see <see cref="TimelineStream"/>), not once per event; a value
+/// lives in the log's value table, a probe's items stay typed in the enumeration's own log and are boxed only when
+/// someone reads <see cref="Timeline.Events"/>. Holding no reference, entries cost the collector nothing to scan and
+/// their stores no write barrier. <see cref="Code"/> says what the entry is and is written last (zero means "not yet
 /// published"): kind + 1 for ordinary events, the complement of the item's index (negative) for a lazy item.
 /// </remarks>
 internal struct TimelineEntry
@@ -12,26 +13,23 @@ internal struct TimelineEntry
     /// <summary>When it happened, in <see cref="TimeSpan"/> ticks since the timeline's origin.</summary>
     public long Ticks;
 
-    /// <summary>The event's value, or the <see cref="IBoxedItems"/> that holds a lazy item.</summary>
-    public object? Payload;
-
     /// <summary>The index of the (source, enumeration) stream in the timeline's stream table.</summary>
     public int Stream;
 
     /// <summary>Kind + 1, or the complement of a lazy item's index; 0 while unpublished.</summary>
     public int Code;
 
+    /// <summary>The index of the event's value in the log's value table (-1 for none), or of the item log that holds a lazy item.</summary>
+    public int Value;
+
     /// <summary>Gets what happened.</summary>
     public readonly TimelineEventKind Kind => Code < 0 ? TimelineEventKind.Yielded : (TimelineEventKind)(Code - 1);
 
-    /// <summary>Gets whether <see cref="Payload"/> holds a lazy item at <see cref="ItemIndex"/>.</summary>
+    /// <summary>Gets whether the entry is a lazy item at <see cref="ItemIndex"/> of the item log <see cref="Value"/>.</summary>
     public readonly bool IsLazyItem => Code < 0;
 
     /// <summary>Gets the index of a lazy item.</summary>
     public readonly int ItemIndex => ~Code;
-
-    /// <summary>Gets the event's value, boxing a lazy item.</summary>
-    public readonly object? Value => Code < 0 ? ((IBoxedItems)Payload!).GetBoxed(~Code) : Payload;
 
     /// <summary>Returns the code of an ordinary event of <paramref name="kind"/>.</summary>
     public static int CodeOf(TimelineEventKind kind) => (int)kind + 1;

@@ -17,10 +17,12 @@ namespace AsyncEnumTesting;
 internal sealed class TimelineLog
 {
     private readonly ChunkedStore<TimelineEntry> _store = new();
+    private readonly ChunkedStore<object?> _values = new();
     private readonly TimelineClock _clock;
     private int _lock;
     private int _reserved;
     private long _lastTicks;
+    private int _valueCount;
 
     /// <summary>Initializes an empty log stamped by <paramref name="clock"/>.</summary>
     public TimelineLog(TimelineClock clock) => _clock = clock;
@@ -40,8 +42,9 @@ internal sealed class TimelineLog
     {
         Enter();
         var index = Reserve(readsClock, out var ticks);
+        var value = ReserveValue(payload);
         Exit();
-        Publish(index, ticks, payload, stream, code);
+        Publish(index, ticks, payload, value, stream, code);
         return ticks;
     }
 
@@ -51,9 +54,10 @@ internal sealed class TimelineLog
     {
         Enter();
         var index = Reserve(readsClock, out var ticks);
+        var value = ReserveValue(payload);
         counter += delta;
         Exit();
-        Publish(index, ticks, payload, stream, code);
+        Publish(index, ticks, payload, value, stream, code);
         return ticks;
     }
 
@@ -80,13 +84,29 @@ internal sealed class TimelineLog
         var index = Reserve(readsClock, out ticks);
         counter = 1;
         Exit();
-        Publish(index, ticks, null, stream, code);
+        Publish(index, ticks, null, -1, stream, code);
         return true;
+    }
+
+    /// <summary>Keeps <paramref name="items"/> for the entries that will point at its items; returns its id.</summary>
+    public int Register(IBoxedItems items)
+    {
+        Enter();
+        var id = _valueCount++;
+        Exit();
+        Volatile.Write(ref _values.Slot(id), items);
+        return id;
     }
 
     /// <summary>Appends <paramref name="item"/> to <paramref name="items"/> and its Yielded entry, and subtracts 1 from <paramref name="counter"/>, in one step.</summary>
     /// <remarks>The item's index is taken in the same step as the entry's slot, so item order is timeline order without an atomic operation of its own.</remarks>
-    public long AddItem<T>(bool readsClock, AppendLog<T> items, T item, int stream, ref int counter)
+    /// <param name="readsClock">Whether the entry reads the clock (see <see cref="Add(bool, object?, int, int)"/>).</param>
+    /// <param name="items">The enumeration's item log, registered as <paramref name="itemsId"/>.</param>
+    /// <param name="itemsId">What <see cref="Register"/> returned for <paramref name="items"/>.</param>
+    /// <param name="item">The item.</param>
+    /// <param name="stream">The stream's id.</param>
+    /// <param name="counter">The pending-call count.</param>
+    public long AddItem<T>(bool readsClock, AppendLog<T> items, int itemsId, T item, int stream, ref int counter)
     {
         Enter();
         var index = Reserve(readsClock, out var ticks);
@@ -96,7 +116,7 @@ internal sealed class TimelineLog
 
         // The item is readable before the entry that points at it is published.
         items.Commit(itemIndex, item);
-        Publish(index, ticks, items, stream, TimelineEntry.CodeOfItem(itemIndex));
+        Publish(index, ticks, null, itemsId, stream, TimelineEntry.CodeOfItem(itemIndex));
         return ticks;
     }
 
@@ -121,6 +141,14 @@ internal sealed class TimelineLog
         return _store.Copy(count);
     }
 
+    /// <summary>Returns the value of <paramref name="entry"/>: its payload, or its lazy item boxed.</summary>
+    public object? ValueOf(in TimelineEntry entry) => entry.IsLazyItem
+        ? ItemsOf(entry).GetBoxed(entry.ItemIndex)
+        : entry.Value < 0 ? null : _values.Existing(entry.Value);
+
+    /// <summary>Returns the item log a lazy item entry points at.</summary>
+    public IBoxedItems ItemsOf(in TimelineEntry entry) => (IBoxedItems)Volatile.Read(ref _values.Existing(entry.Value))!;
+
     /// <summary>Takes the append lock: one compare-exchange when nobody holds it.</summary>
     private void Enter()
     {
@@ -143,11 +171,21 @@ internal sealed class TimelineLog
         return index;
     }
 
-    private void Publish(int index, long ticks, object? payload, int stream, int code)
+    /// <summary>Takes the next value slot for <paramref name="payload"/>, or -1 for none; called with the lock held.</summary>
+    private int ReserveValue(object? payload) => payload is null ? -1 : _valueCount++;
+
+    /// <summary>Writes the entry and publishes it; its value (when it has one) is readable first.</summary>
+    private void Publish(int index, long ticks, object? payload, int value, int stream, int code)
     {
+        if (payload is not null)
+        {
+            // Readers reach a value only through its published entry, so it needs no order of its own.
+            _values.Slot(value) = payload;
+        }
+
         ref var slot = ref _store.Slot(index);
         slot.Ticks = ticks;
-        slot.Payload = payload;
+        slot.Value = value;
         slot.Stream = stream;
         Volatile.Write(ref slot.Code, code);
     }
