@@ -17,7 +17,6 @@ public sealed partial class Probe<T>
         private readonly Timeline _timeline;
         private readonly CancellationToken _token;
         private readonly AppendLog<T> _items = new();
-        private readonly int _itemsId;
         private IAsyncEnumerator<T> _inner = null!;
         private CancellationTokenRegistration _tokenRegistration;
         private T _current = default!;
@@ -41,7 +40,7 @@ public sealed partial class Probe<T>
             _token = token;
             Number = number;
             Stream = _timeline.RegisterStream(probe.Name, number);
-            _itemsId = _timeline.RegisterItems(_items);
+            _timeline.RegisterItems(Stream, _items);
         }
 
         public int Number { get; }

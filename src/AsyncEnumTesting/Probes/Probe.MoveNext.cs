@@ -77,7 +77,7 @@ public sealed partial class Probe<T>
                 }
 
                 _current = item;
-                _timeline.AppendItem(Stream, _items, _itemsId, item, readsClock, ref _pending);
+                _timeline.AppendItem(Stream, _items, item, readsClock, ref _pending);
             }
             else
             {

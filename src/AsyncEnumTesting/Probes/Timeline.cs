@@ -110,11 +110,11 @@ public sealed partial class Timeline
         _entries.TryAddFirst(readsClock, stream, TimelineEntry.CodeOf(kind), ref pending, out ticks);
 
     /// <summary>Appends a <see cref="TimelineEventKind.Yielded"/> event whose item stays typed in <paramref name="items"/>, and subtracts 1 from <paramref name="pending"/>.</summary>
-    internal long AppendItem<T>(int stream, AppendLog<T> items, int itemsId, T item, bool readsClock, ref int pending) =>
-        _entries.AddItem(readsClock, items, itemsId, item, stream, ref pending);
+    internal long AppendItem<T>(int stream, AppendLog<T> items, T item, bool readsClock, ref int pending) =>
+        _entries.AddItem(readsClock, items, item, stream, ref pending);
 
-    /// <summary>Keeps an enumeration's item log for the entries that will point at it; returns its id.</summary>
-    internal int RegisterItems(IBoxedItems items) => _entries.Register(items);
+    /// <summary>Keeps <paramref name="items"/> as the item log of <paramref name="stream"/>, before any of its items is appended.</summary>
+    internal void RegisterItems(int stream, IBoxedItems items) => _entries.Register(stream, items);
 
     /// <summary>Returns the item log a lazy item entry points at.</summary>
     internal IBoxedItems ItemsOf(in TimelineEntry entry) => _entries.ItemsOf(entry);

@@ -18,6 +18,7 @@ internal sealed class TimelineLog
 {
     private readonly ChunkedStore<TimelineEntry> _store = new();
     private readonly ChunkedStore<object?> _values = new();
+    private readonly ChunkedStore<IBoxedItems?> _streamItems = new();
     private readonly TimelineClock _clock;
     private int _lock;
     private int _reserved;
@@ -41,8 +42,8 @@ internal sealed class TimelineLog
     public long Add(bool readsClock, object? payload, int stream, int code)
     {
         Enter();
+        var value = ReserveValue(payload); // first: it may throw, and a reserved slot must always be published
         var index = Reserve(readsClock, out var ticks);
-        var value = ReserveValue(payload);
         Exit();
         Publish(index, ticks, payload, value, stream, code);
         return ticks;
@@ -53,8 +54,8 @@ internal sealed class TimelineLog
     public long Add(bool readsClock, object? payload, int stream, int code, ref int counter, int delta)
     {
         Enter();
+        var value = ReserveValue(payload); // first: it may throw, and a reserved slot must always be published
         var index = Reserve(readsClock, out var ticks);
-        var value = ReserveValue(payload);
         counter += delta;
         Exit();
         Publish(index, ticks, payload, value, stream, code);
@@ -88,25 +89,17 @@ internal sealed class TimelineLog
         return true;
     }
 
-    /// <summary>Keeps <paramref name="items"/> for the entries that will point at its items; returns its id.</summary>
-    public int Register(IBoxedItems items)
-    {
-        Enter();
-        var id = _valueCount++;
-        Exit();
-        Volatile.Write(ref _values.Slot(id), items);
-        return id;
-    }
+    /// <summary>Keeps <paramref name="items"/> as the item log of <paramref name="stream"/>, for the lazy item entries that will point at it.</summary>
+    public void Register(int stream, IBoxedItems items) => Volatile.Write(ref _streamItems.Slot(stream), items);
 
     /// <summary>Appends <paramref name="item"/> to <paramref name="items"/> and its Yielded entry, and subtracts 1 from <paramref name="counter"/>, in one step.</summary>
     /// <remarks>The item's index is taken in the same step as the entry's slot, so item order is timeline order without an atomic operation of its own.</remarks>
     /// <param name="readsClock">Whether the entry reads the clock (see <see cref="Add(bool, object?, int, int)"/>).</param>
-    /// <param name="items">The enumeration's item log, registered as <paramref name="itemsId"/>.</param>
-    /// <param name="itemsId">What <see cref="Register"/> returned for <paramref name="items"/>.</param>
+    /// <param name="items">The item log registered for <paramref name="stream"/>.</param>
     /// <param name="item">The item.</param>
     /// <param name="stream">The stream's id.</param>
     /// <param name="counter">The pending-call count.</param>
-    public long AddItem<T>(bool readsClock, AppendLog<T> items, int itemsId, T item, int stream, ref int counter)
+    public long AddItem<T>(bool readsClock, AppendLog<T> items, T item, int stream, ref int counter)
     {
         Enter();
         var index = Reserve(readsClock, out var ticks);
@@ -116,7 +109,7 @@ internal sealed class TimelineLog
 
         // The item is readable before the entry that points at it is published.
         items.Commit(itemIndex, item);
-        Publish(index, ticks, null, itemsId, stream, TimelineEntry.CodeOfItem(itemIndex));
+        Publish(index, ticks, null, -1, stream, TimelineEntry.CodeOfItem(itemIndex));
         return ticks;
     }
 
@@ -144,10 +137,10 @@ internal sealed class TimelineLog
     /// <summary>Returns the value of <paramref name="entry"/>: its payload, or its lazy item boxed.</summary>
     public object? ValueOf(in TimelineEntry entry) => entry.IsLazyItem
         ? ItemsOf(entry).GetBoxed(entry.ItemIndex)
-        : entry.Value < 0 ? null : _values.Existing(entry.Value);
+        : entry.ValueIndex < 0 ? null : _values.Existing(entry.ValueIndex);
 
     /// <summary>Returns the item log a lazy item entry points at.</summary>
-    public IBoxedItems ItemsOf(in TimelineEntry entry) => (IBoxedItems)Volatile.Read(ref _values.Existing(entry.Value))!;
+    public IBoxedItems ItemsOf(in TimelineEntry entry) => Volatile.Read(ref _streamItems.Existing(entry.Stream))!;
 
     /// <summary>Takes the append lock: one compare-exchange when nobody holds it.</summary>
     private void Enter()
@@ -172,7 +165,21 @@ internal sealed class TimelineLog
     }
 
     /// <summary>Takes the next value slot for <paramref name="payload"/>, or -1 for none; called with the lock held.</summary>
-    private int ReserveValue(object? payload) => payload is null ? -1 : _valueCount++;
+    private int ReserveValue(object? payload)
+    {
+        if (payload is null)
+        {
+            return -1;
+        }
+
+        if (_valueCount == TimelineEntry.MaxValues)
+        {
+            Exit();
+            throw new InvalidOperationException($"A timeline holds at most {TimelineEntry.MaxValues} events with a value (marks, exceptions, enumerations); items do not count. Use a new timeline per test.");
+        }
+
+        return _valueCount++;
+    }
 
     /// <summary>Writes the entry and publishes it; its value (when it has one) is readable first.</summary>
     private void Publish(int index, long ticks, object? payload, int value, int stream, int code)
@@ -185,9 +192,8 @@ internal sealed class TimelineLog
 
         ref var slot = ref _store.Slot(index);
         slot.Ticks = ticks;
-        slot.Value = value;
         slot.Stream = stream;
-        Volatile.Write(ref slot.Code, code);
+        Volatile.Write(ref slot.Code, code < 0 ? code : TimelineEntry.WithValue(code, value));
     }
 
     private void Contend()
