@@ -17,7 +17,7 @@ public sealed partial class Probe<T>
             }
 
             // The pending count changes in the same locked step as the entry: exact across threads, no atomic of its own.
-            if (!_timeline.TryAppendFirst(Stream, TimelineEventKind.MoveNextStarted, readsClock: false, ref _pending, out var started))
+            if (!_timeline.TryAppendFirst(Stream, TimelineEventKind.MoveNextStarted, readsClock: false, ref _pending, out var started, out var startedIndex))
             {
                 Misuse(ProbeViolationKind.OverlappingMoveNext, ProbeMessages.OverlappingMoveNext(_probe.Name, Number, PendingSince));
                 started = _timeline.Append(Stream, TimelineEventKind.MoveNextStarted, readsClock: false, ref _pending, 1);
@@ -37,7 +37,7 @@ public sealed partial class Probe<T>
 
             // A source that completes synchronously costs no state machine, no allocation and no clock read (it shares the
             // stamp of the call before it on real time).
-            return move.IsCompletedSuccessfully ? new ValueTask<bool>(OnMoved(move.Result, readsClock: false)) : AwaitMoveAsync(move);
+            return move.IsCompletedSuccessfully ? new ValueTask<bool>(OnMoved(move.Result, readsClock: false, startedIndex, started)) : AwaitMoveAsync(move);
         }
 
         [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -57,10 +57,11 @@ public sealed partial class Probe<T>
                 throw;
             }
 
-            return OnMoved(moved, readsClock: true);
+            return OnMoved(moved, readsClock: true, startedIndex: -1, startedTicks: 0);
         }
 
-        private bool OnMoved(bool moved, bool readsClock)
+        /// <summary>Records the result; a synchronous one passes its MoveNextStarted entry, which can then hold the item too.</summary>
+        private bool OnMoved(bool moved, bool readsClock, int startedIndex, long startedTicks)
         {
             NoteTokenCancellation();
             if (moved)
@@ -77,7 +78,7 @@ public sealed partial class Probe<T>
                 }
 
                 _current = item;
-                _timeline.AppendItem(Stream, _items, item, readsClock, ref _pending);
+                _timeline.AppendItem(Stream, _items, item, readsClock, ref _pending, startedIndex, startedTicks);
             }
             else
             {

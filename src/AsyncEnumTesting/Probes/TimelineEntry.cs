@@ -8,14 +8,19 @@ namespace AsyncEnumTesting;
 /// scan and their stores no write barrier; at 16 bytes, a probed item's two entries and its typed item take 36 bytes.
 /// <see cref="Code"/> says what the entry is and is written last (zero means "not yet published"): for an ordinary
 /// event, kind + 1 in its low 4 bits and the value's index + 1 above (0 for none); for a lazy item, the complement of
-/// the item's index (negative).
+/// the item's index (negative), with bit 30 of the index set when the entry also stands for the MoveNextStarted of the
+/// call that yielded it synchronously (one entry instead of two; readers always see two events).
 /// </remarks>
 internal struct TimelineEntry
 {
     /// <summary>The most events with a value one timeline holds (items do not count).</summary>
     public const int MaxValues = (int.MaxValue >> KindBits) - 1;
 
+    /// <summary>The most items one probed enumeration records.</summary>
+    public const int MaxItems = MergedFlag;
+
     private const int KindBits = 4;
+    private const int MergedFlag = 1 << 30;
     private const int KindMask = (1 << KindBits) - 1;
 
     /// <summary>When it happened, in <see cref="TimeSpan"/> ticks since the timeline's origin.</summary>
@@ -34,7 +39,10 @@ internal struct TimelineEntry
     public readonly bool IsLazyItem => Code < 0;
 
     /// <summary>Gets the index of a lazy item.</summary>
-    public readonly int ItemIndex => ~Code;
+    public readonly int ItemIndex => ~Code & ~MergedFlag;
+
+    /// <summary>Gets whether the entry holds two events: a MoveNextStarted and the lazy item its call yielded synchronously.</summary>
+    public readonly bool IsMerged => Code < 0 && (~Code & MergedFlag) != 0;
 
     /// <summary>Gets the index of an ordinary event's value in the log's value table, or -1 for none.</summary>
     public readonly int ValueIndex => (Code >> KindBits) - 1;
@@ -47,6 +55,9 @@ internal struct TimelineEntry
 
     /// <summary>Returns the code of a lazy item at <paramref name="index"/>.</summary>
     public static int CodeOfItem(int index) => ~index;
+
+    /// <summary>Returns the code of a MoveNextStarted entry merged with the lazy item at <paramref name="index"/>.</summary>
+    public static int CodeOfMergedItem(int index) => ~(index | MergedFlag);
 }
 
 /// <summary>Reads the item at an index as an object, so a timeline can box probe items only when someone reads them.</summary>

@@ -14,7 +14,7 @@ namespace AsyncEnumTesting;
 /// onto the reading path, which runs when a test asserts.
 /// </para>
 /// </remarks>
-internal sealed class TimelineLog
+internal sealed partial class TimelineLog
 {
     private readonly ChunkedStore<TimelineEntry> _store = new();
     private readonly ChunkedStore<object?> _values = new();
@@ -24,12 +24,13 @@ internal sealed class TimelineLog
     private int _reserved;
     private long _lastTicks;
     private int _valueCount;
+    private int _events;
 
     /// <summary>Initializes an empty log stamped by <paramref name="clock"/>.</summary>
     public TimelineLog(TimelineClock clock) => _clock = clock;
 
-    /// <summary>Gets how many entries were appended (some may be a few instructions from published).</summary>
-    public int Count => Volatile.Read(ref _reserved);
+    /// <summary>Gets how many events were appended (some may be a few instructions from published); a merged entry holds two.</summary>
+    public int Count => Volatile.Read(ref _events);
 
     /// <summary>Appends an entry stamped now; returns its time in ticks.</summary>
     /// <param name="readsClock">
@@ -72,17 +73,18 @@ internal sealed class TimelineLog
 
     /// <summary>Appends an entry only when <paramref name="counter"/> is 0, and then sets it to 1, in one step.</summary>
     /// <returns>Whether the counter was 0 (and the entry appended).</returns>
-    public bool TryAddFirst(bool readsClock, int stream, int code, ref int counter, out long ticks)
+    public bool TryAddFirst(bool readsClock, int stream, int code, ref int counter, out long ticks, out int index)
     {
         Enter();
         if (counter != 0)
         {
             Exit();
             ticks = 0;
+            index = -1;
             return false;
         }
 
-        var index = Reserve(readsClock, out ticks);
+        index = Reserve(readsClock, out ticks);
         counter = 1;
         Exit();
         Publish(index, ticks, null, -1, stream, code);
@@ -92,31 +94,10 @@ internal sealed class TimelineLog
     /// <summary>Keeps <paramref name="items"/> as the item log of <paramref name="stream"/>, for the lazy item entries that will point at it.</summary>
     public void Register(int stream, IBoxedItems items) => Volatile.Write(ref _streamItems.Slot(stream), items);
 
-    /// <summary>Appends <paramref name="item"/> to <paramref name="items"/> and its Yielded entry, and subtracts 1 from <paramref name="counter"/>, in one step.</summary>
-    /// <remarks>The item's index is taken in the same step as the entry's slot, so item order is timeline order without an atomic operation of its own.</remarks>
-    /// <param name="readsClock">Whether the entry reads the clock (see <see cref="Add(bool, object?, int, int)"/>).</param>
-    /// <param name="items">The item log registered for <paramref name="stream"/>.</param>
-    /// <param name="item">The item.</param>
-    /// <param name="stream">The stream's id.</param>
-    /// <param name="counter">The pending-call count.</param>
-    public long AddItem<T>(bool readsClock, AppendLog<T> items, T item, int stream, ref int counter)
-    {
-        Enter();
-        var index = Reserve(readsClock, out var ticks);
-        var itemIndex = items.ReserveLocked();
-        counter--;
-        Exit();
-
-        // The item is readable before the entry that points at it is published.
-        items.Commit(itemIndex, item);
-        Publish(index, ticks, null, -1, stream, TimelineEntry.CodeOfItem(itemIndex));
-        return ticks;
-    }
-
     /// <summary>Copies every appended entry, waiting for any still being written.</summary>
     public TimelineEntry[] ToArray()
     {
-        var count = Count;
+        var count = Volatile.Read(ref _reserved); // entries, not events: a merged entry holds two
         for (var i = 0; i < count; i++)
         {
             // Slot, not Existing: a writer may have reserved the index and not yet created its chunk.
@@ -131,7 +112,7 @@ internal sealed class TimelineLog
             }
         }
 
-        return _store.Copy(count);
+        return Expand(_store.Copy(count));
     }
 
     /// <summary>Returns the value of <paramref name="entry"/>: its payload, or its lazy item boxed.</summary>
@@ -158,11 +139,15 @@ internal sealed class TimelineLog
     private int Reserve(bool readsClock, out long ticks)
     {
         var index = _reserved;
-        ticks = readsClock || !_clock.SharesStamps ? Math.Max(_clock.NowTicks(), _lastTicks) : _lastTicks;
+        ticks = Stamp(readsClock);
         _lastTicks = ticks;
         Volatile.Write(ref _reserved, index + 1);
+        Volatile.Write(ref _events, _events + 1);
         return index;
     }
+
+    /// <summary>Returns the stamp an entry appended now gets; called with the lock held.</summary>
+    private long Stamp(bool readsClock) => readsClock || !_clock.SharesStamps ? Math.Max(_clock.NowTicks(), _lastTicks) : _lastTicks;
 
     /// <summary>Takes the next value slot for <paramref name="payload"/>, or -1 for none; called with the lock held.</summary>
     private int ReserveValue(object? payload)

@@ -52,6 +52,47 @@ public sealed partial class ProbeTests
             timeline.Events.Skip(1).Select(e => (int)e.Time.TotalMilliseconds));
     }
 
+    [Fact]
+    public async Task Events_ProbeOverProbeOnOneTimeline_InnerCallsSitBetweenOuterStartAndResult()
+    {
+        var timeline = new Timeline(new VirtualClock());
+        var inner = TestSources.Sync(1).Probe(timeline, "inner");
+        var outer = inner.Select(i => i * 10).Probe(timeline, "outer");
+
+        var items = await outer.ToListAsync();
+
+        Assert.Equal([10], items);
+        Assert.Equal(
+            [
+                "outer GetAsyncEnumerator",
+                "outer MoveNextStarted", "inner GetAsyncEnumerator", "inner MoveNextStarted", "inner Yielded 1", "outer Yielded 10",
+                "outer MoveNextStarted", "inner MoveNextStarted", "inner Completed", "inner DisposeStarted", "inner Disposed", "outer Completed",
+                "outer DisposeStarted", "outer Disposed",
+            ],
+            timeline.Events.Select(e => $"{e.Source} {e.Kind}{(e.Kind == TimelineEventKind.Yielded ? " " + e.Value : string.Empty)}"));
+        Assert.Equal(timeline.Events.Count, timeline.Count);
+    }
+
+    [Fact]
+    public async Task Count_SynchronousItems_CountsStartAndYieldOfEachCall()
+    {
+        var timeline = new Timeline(new VirtualClock());
+        var probe = TestSources.Sync(1, 2, 3).Probe(timeline);
+
+        var enumerator = probe.GetAsyncEnumerator();
+        Assert.True(await enumerator.MoveNextAsync());
+        var afterOne = timeline.Count;
+        var snapshot = timeline.Events;
+        await enumerator.MoveNextAsync();
+
+        Assert.Equal(3, afterOne);
+        Assert.Equal(3, snapshot.Count);
+        Assert.Equal(5, timeline.Count);
+        Assert.Equal(5, timeline.Events.Count);
+        Assert.Equal([1, 2], probe.Items);
+        await enumerator.DisposeAsync();
+    }
+
     private static async IAsyncEnumerable<int> Delayed(TimeSpan delay)
     {
         // Real time on purpose (see the test that uses it).
