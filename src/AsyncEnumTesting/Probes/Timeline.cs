@@ -165,6 +165,9 @@ public sealed partial class Timeline
         }
     }
 
+    /// <summary>Gets the time of the latest event: what a consumer that just saw a probe record its result stamps it with, without reading the clock again.</summary>
+    internal TimeSpan LastStamp => TimeSpan.FromTicks(_entries.LastTicks);
+
     /// <summary>Returns the current time in ticks since the origin.</summary>
     internal long NowTicks() => _clock.NowTicks();
 

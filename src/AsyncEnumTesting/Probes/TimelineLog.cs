@@ -32,6 +32,9 @@ internal sealed partial class TimelineLog
     /// <summary>Gets how many events were appended (some may be a few instructions from published); a merged entry holds two.</summary>
     public int Count => Volatile.Read(ref _events);
 
+    /// <summary>Gets the stamp of the latest entry, in ticks since the origin (0 before any).</summary>
+    public long LastTicks => Volatile.Read(ref _lastTicks);
+
     /// <summary>Appends an entry stamped now; returns its time in ticks.</summary>
     /// <param name="readsClock">
     /// Whether the entry reads the clock. On real time, an entry that does not (a call that completed synchronously)
