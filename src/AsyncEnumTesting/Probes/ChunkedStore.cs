@@ -25,17 +25,33 @@ internal sealed class ChunkedStore<T>
 
     private readonly Lock _grow = new();
     private T[]?[] _chunks = new T[]?[GrowingChunks + 1];
+    private Recent _last = new([], 0);
 
     /// <summary>Returns the slot at <paramref name="index"/>, creating its chunk when needed.</summary>
     public ref T Slot(int index)
     {
+        // Appends and the reads right after them hit the newest chunk: one reference read and a range check.
+        var last = Volatile.Read(ref _last);
+        if ((uint)(index - last.Start) < (uint)last.Chunk.Length)
+        {
+            return ref last.Chunk[index - last.Start];
+        }
+
         var (chunk, offset) = Locate(index);
-        return ref ChunkAt(chunk)[offset];
+        var array = ChunkAt(chunk);
+        Volatile.Write(ref _last, new Recent(array, index - offset));
+        return ref array[offset];
     }
 
     /// <summary>Returns the slot at <paramref name="index"/>, whose chunk must exist (the index was written).</summary>
     public ref T Existing(int index)
     {
+        var last = Volatile.Read(ref _last);
+        if ((uint)(index - last.Start) < (uint)last.Chunk.Length)
+        {
+            return ref last.Chunk[index - last.Start];
+        }
+
         var (chunk, offset) = Locate(index);
         return ref Volatile.Read(ref _chunks)[chunk]![offset];
     }
@@ -111,4 +127,7 @@ internal sealed class ChunkedStore<T>
             return created;
         }
     }
+
+    /// <summary>The chunk used last and the index of its first slot, replaced as a whole so threads never see half of it.</summary>
+    private sealed record Recent(T[] Chunk, int Start);
 }
