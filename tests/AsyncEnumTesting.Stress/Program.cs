@@ -3,11 +3,16 @@ using AsyncEnumTesting;
 using AsyncEnumTesting.Stress;
 
 // Usage: AsyncEnumTesting.Stress determinism [runs] [scenario...]
-//        AsyncEnumTesting.Stress hangs
+//        AsyncEnumTesting.Stress hangs | stalls [runs] | explore
 var mode = args.Length > 0 ? args[0] : "determinism";
 if (mode == "hangs")
 {
     return await HangTable.RunAsync();
+}
+
+if (mode == "explore")
+{
+    return await ExplorationTable.RunAsync();
 }
 
 if (mode == "stalls")

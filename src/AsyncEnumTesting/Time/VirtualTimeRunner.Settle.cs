@@ -12,24 +12,25 @@ namespace AsyncEnumTesting;
 /// and end on a pool thread (<see cref="_active"/>).
 /// </para>
 /// <para>
-/// Work that is queued but not started is invisible to that handler. Before it moves the clock after anything ran, a run
-/// that has used the pool sends a marker through the pool's global queue, which is first in, first out, and waits for it:
-/// every item queued before the marker has been taken by then, and one that flows the run's context has started and is
-/// counted. It waits the same way whenever the pool has queued work at all. Only then, with nothing of the run running,
-/// posted or queued, does the next timer fire.
+/// Work that is queued or taken but not started is invisible to that handler, so the pool's own counts stand in for it.
+/// After anything ran, the clock may move at once when the pool has nothing queued and no more threads processing work
+/// than the threads blocked elsewhere for good (<see cref="PoolFloor"/>): then nothing of the run can be in flight.
+/// Otherwise the run sends a marker through the pool's global queue, which is first in, first out, and waits for it,
+/// then waits (bounded) while threads beyond the floor still process: a thread that took an item of the run and was
+/// preempted before switching to the run's context is one of them. Only with nothing of the run running, posted, queued
+/// or taken does the next timer fire. docs/reliability.md has the measured runs, and what is not exact.
 /// </para>
 /// </remarks>
 internal sealed partial class VirtualTimeRunner
 {
+    private static readonly long MaxStragglerWait = Stopwatch.Frequency / 50;
+    private static readonly long MinStragglerWait = Stopwatch.Frequency / 10_000;
     private AsyncLocal<VirtualTimeRunner?>? _flow;
     private int _active;
     private int _markersSent;
     private int _markersRan;
     private volatile bool _dirty = true;
-    private static readonly long MaxStragglerWait = Stopwatch.Frequency / 50;
-    private static readonly long MinStragglerWait = Stopwatch.Frequency / 10_000;
     private long _stragglerWait = MaxStragglerWait;
-    private int _processingFloor = int.MaxValue;
 
     private enum Settled
     {
@@ -46,7 +47,14 @@ internal sealed partial class VirtualTimeRunner
     /// <summary>Marks the calling flow (the run's thread at its start) as this run's, so its hops can be seen.</summary>
     private void WatchFlow()
     {
-        FindProcessingFloor();
+        // Pool threads park a little after their last item: a few looks let the floor come down to the parked count.
+        var spinner = default(SpinWait);
+        for (var i = 0; i < 20; i++)
+        {
+            PoolFloor.Reached();
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
         _flow = new AsyncLocal<VirtualTimeRunner?>(OnFlowChanged) { Value = this };
     }
 
@@ -81,7 +89,7 @@ internal sealed partial class VirtualTimeRunner
 
             // What the pool holds now was queued before this point: nothing queued, nothing processing beyond the
             // threads that are blocked elsewhere for good, means nothing of the run can be in flight.
-            if (ThreadPool.PendingWorkItemCount == 0 && AtFloor())
+            if (ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached())
             {
                 return Settled.Quiet;
             }
@@ -95,52 +103,18 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
-    /// <summary>Returns whether no more pool threads process work than the fewest seen in this run, which are threads
-    /// blocked elsewhere for good (a test host's readers); a thread that took an item, or spins looking for one, is above it.</summary>
-    private bool AtFloor()
-    {
-        var processing = ProcessingThreads();
-        if (processing <= _processingFloor)
-        {
-            _processingFloor = processing;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Finds the floor at the start of a run: pool threads spin a little after their last item before they park.</summary>
-    private void FindProcessingFloor()
-    {
-        _processingFloor = ProcessingThreads();
-        var spinner = default(SpinWait);
-        for (var i = 0; i < 20 && _processingFloor > 0; i++)
-        {
-            spinner.SpinOnce(sleep1Threshold: -1);
-            _processingFloor = Math.Min(_processingFloor, ProcessingThreads());
-        }
-    }
-
-    /// <summary>Counts the pool threads that are processing work (including threads blocked inside a work item).</summary>
-    private static int ProcessingThreads()
-    {
-        ThreadPool.GetMaxThreads(out var max, out _);
-        ThreadPool.GetAvailableThreads(out var available, out _);
-        return max - available;
-    }
-
-    /// <summary>Waits, for a bounded time, while more pool threads process work than when the run was last quiet.</summary>
+    /// <summary>Waits, for a bounded time, while more pool threads process work than the floor.</summary>
     /// <returns><see langword="false"/> when work of the run started meanwhile.</returns>
     /// <remarks>
     /// Between taking an item off its queue and switching to the item's execution context, a pool thread is invisible to
     /// the flow handler; on a loaded machine it can be preempted right there for milliseconds. It is counted as processing
     /// all along, so the run waits while the count stays above the floor. Other tests' pool work raises the count too: a
-    /// wait that ends without seeing anything of the run halves the next wait (down to a tenth of a millisecond), one that
-    /// catches work of the run restores it.
+    /// wait that ends without seeing anything of the run halves the next wait (down to a tenth of a millisecond) and raises
+    /// the floor by one, one that catches work of the run restores the wait.
     /// </remarks>
     private bool WaitForStragglers()
     {
-        if (AtFloor())
+        if (PoolFloor.Reached())
         {
             return true;
         }
@@ -155,7 +129,7 @@ internal sealed partial class VirtualTimeRunner
                 return false;
             }
 
-            if (AtFloor())
+            if (PoolFloor.Reached())
             {
                 return true;
             }
@@ -164,6 +138,7 @@ internal sealed partial class VirtualTimeRunner
         }
 
         _stragglerWait = Math.Max(_stragglerWait / 2, MinStragglerWait);
+        PoolFloor.Raise();
         return true;
     }
 
