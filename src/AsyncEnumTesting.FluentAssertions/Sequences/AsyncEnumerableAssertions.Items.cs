@@ -39,7 +39,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         ArgumentNullException.ThrowIfNull(expected);
         var items = expected.ToList();
         var equal = comparer ?? ItemEquality<T>.Default;
-        return CheckAsync($"yield {Failure.Show(items)} in order", because, becauseArgs, async run =>
+        return CheckAsync(() => $"yield {Failure.Show(items)} in order", because, becauseArgs, async run =>
             await ReadInOrderAsync(run, items, equal).ConfigureAwait(true) ?? await CompletionAsync(run).ConfigureAwait(true));
     }
 
@@ -62,7 +62,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     {
         ArgumentNullException.ThrowIfNull(expected);
         var items = expected.ToList();
-        return CheckAsync($"start with {Failure.Show(items)}", because, becauseArgs, run => ReadInOrderAsync(run, items, ItemEquality<T>.Default));
+        return CheckAsync(() => $"start with {Failure.Show(items)}", because, becauseArgs, run => ReadInOrderAsync(run, items, ItemEquality<T>.Default));
     }
 
     /// <summary>Asserts that the source yields <paramref name="expected"/> in this order, other items allowed in between.</summary>
@@ -84,7 +84,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     {
         ArgumentNullException.ThrowIfNull(expected);
         var items = expected.ToList();
-        return CheckAsync($"yield {Failure.Show(items)} in order, other items allowed in between", because, becauseArgs, async run =>
+        return CheckAsync(() => $"yield {Failure.Show(items)} in order, other items allowed in between", because, becauseArgs, async run =>
         {
             var found = 0;
             while (found < items.Count)

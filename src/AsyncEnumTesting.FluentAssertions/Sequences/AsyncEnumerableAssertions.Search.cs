@@ -26,7 +26,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     {
         ArgumentNullException.ThrowIfNull(expected);
         var items = expected.ToList();
-        return CheckAsync($"yield {Failure.Show(items)} in any order", because, becauseArgs, async run =>
+        return CheckAsync(() => $"yield {Failure.Show(items)} in any order", because, becauseArgs, async run =>
         {
             var missing = new List<T>(items);
             while (await run.MoveNextAsync().ConfigureAwait(true))

@@ -57,8 +57,20 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
     }
 
     /// <summary>Enumerates the source once, runs <paramref name="body"/>, disposes, and fails with the verdict if there is one.</summary>
-    private async Task<TResult> CheckAsync<TResult>(
+    private Task<TResult> CheckAsync<TResult>(
         string expectation,
+        string because,
+        object[] becauseArgs,
+        Func<Enumeration<T>, Task<Verdict?>> body,
+        Func<Enumeration<T>, TResult> result,
+        Func<Enumeration<T>, Verdict?>? afterDisposal = null,
+        Func<Enumeration<T>, Verdict, TimelineEvent, Verdict>? explain = null) =>
+        CheckAsync(() => expectation, because, becauseArgs, body, result, afterDisposal, explain);
+
+    /// <summary>Enumerates the source once, runs <paramref name="body"/>, disposes, and fails with the verdict if there is one.</summary>
+    /// <remarks>The expectation is written only when the assertion fails: formatting a long list of expected items is not free.</remarks>
+    private async Task<TResult> CheckAsync<TResult>(
+        Func<string> expectation,
         string because,
         object[] becauseArgs,
         Func<Enumeration<T>, Task<Verdict?>> body,
@@ -84,7 +96,7 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         verdict ??= DisposalVerdict(run) ?? afterDisposal?.Invoke(run);
         if (verdict is not null)
         {
-            Failure.Fail(expectation, verdict, run.Timeline, because, becauseArgs);
+            Failure.Fail(expectation(), verdict, run.Timeline, because, becauseArgs);
         }
 
         return result(run);
@@ -92,6 +104,10 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
 
     private Task<AndConstraint<AsyncEnumerableAssertions<T>>> CheckAsync(
         string expectation, string because, object[] becauseArgs, Func<Enumeration<T>, Task<Verdict?>> body) =>
+        CheckAsync(() => expectation, because, becauseArgs, body, _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this));
+
+    private Task<AndConstraint<AsyncEnumerableAssertions<T>>> CheckAsync(
+        Func<string> expectation, string because, object[] becauseArgs, Func<Enumeration<T>, Task<Verdict?>> body) =>
         CheckAsync(expectation, because, becauseArgs, body, _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this));
 
     /// <summary>Describes why an enumeration stopped before the assertion got <paramref name="wanted"/>.</summary>

@@ -2,10 +2,11 @@ namespace AsyncEnumTesting;
 
 /// <summary>Holds values appended by (almost always) one writer at a time, readable while it grows.</summary>
 /// <remarks>
-/// Each probe enumeration keeps its items here, typed: the protocol allows one <c>MoveNextAsync</c> at a time per
-/// enumerator, so there is one writer and appending costs one atomic increment and two plain stores. Several writers
-/// (a consumer that overlaps calls with <c>ThrowOnMisuse</c> off) stay correct: a writer commits only after the writers
-/// that reserved earlier slots, waiting briefly for them. Readers see the committed prefix.
+/// Each probe enumeration keeps its items here, typed. A probe reserves an item's index in the same locked step that
+/// reserves its timeline entry (<see cref="TimelineLog.AddItem{T}"/>), so appending an item costs no atomic operation of
+/// its own; other users call <see cref="Add"/> (one atomic increment). Several writers (a consumer that overlaps calls
+/// with <c>ThrowOnMisuse</c> off) stay correct: a writer commits only after the writers that reserved earlier slots,
+/// waiting briefly for them. Readers see the committed prefix.
 /// </remarks>
 /// <typeparam name="T">The value type stored.</typeparam>
 internal sealed class AppendLog<T> : IBoxedItems
@@ -32,6 +33,17 @@ internal sealed class AppendLog<T> : IBoxedItems
     public int Add(T value)
     {
         var index = Interlocked.Increment(ref _reserved) - 1;
+        Commit(index, value);
+        return index;
+    }
+
+    /// <summary>Reserves the next index without an atomic operation; the caller holds a lock that every writer of this log takes.</summary>
+    /// <remarks>A log is written either through <see cref="Add"/> or through this and <see cref="Commit"/>, never both.</remarks>
+    public int ReserveLocked() => _reserved++;
+
+    /// <summary>Stores <paramref name="value"/> at the reserved <paramref name="index"/> and makes it readable after the values before it.</summary>
+    public void Commit(int index, T value)
+    {
         _store.Slot(index) = value;
 
         // Only the writer holding slot `index` may move the count from index to index + 1.
@@ -40,12 +52,11 @@ internal sealed class AppendLog<T> : IBoxedItems
             var spin = default(SpinWait);
             while (Volatile.Read(ref _committed) != index)
             {
-                spin.SpinOnce();
+                spin.SpinOnce(sleep1Threshold: -1);
             }
         }
 
         Volatile.Write(ref _committed, index + 1);
-        return index;
     }
 
     /// <summary>Copies the committed values into a new array.</summary>

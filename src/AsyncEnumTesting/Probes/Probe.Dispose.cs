@@ -22,7 +22,7 @@ public sealed partial class Probe<T>
             }
 
             NoteTokenCancellation();
-            Volatile.Write(ref _disposeStartedTicks, _timeline.Append(Stream, TimelineEventKind.DisposeStarted));
+            Volatile.Write(ref _disposeStartedTicks, _timeline.Append(Stream, TimelineEventKind.DisposeStarted, readsClock: false));
             ValueTask dispose;
             try
             {
@@ -37,7 +37,7 @@ public sealed partial class Probe<T>
             if (dispose.IsCompletedSuccessfully)
             {
                 dispose.GetAwaiter().GetResult();
-                OnDisposed(_timeline.Append(Stream, TimelineEventKind.Disposed));
+                OnDisposed(_timeline.Append(Stream, TimelineEventKind.Disposed, readsClock: false));
                 return default;
             }
 

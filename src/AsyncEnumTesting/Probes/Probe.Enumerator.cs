@@ -40,6 +40,7 @@ public sealed partial class Probe<T>
             _token = token;
             Number = number;
             Stream = _timeline.RegisterStream(probe.Name, number);
+            _timeline.RegisterItems(Stream, _items);
         }
 
         public int Number { get; }

@@ -11,16 +11,19 @@ public sealed partial class Probe<T>
 
         public ValueTask<bool> MoveNextAsync()
         {
-            if (Interlocked.Increment(ref _pending) != 1)
+            if (Volatile.Read(ref _disposeState) != NotDisposed && Volatile.Read(ref _pending) == 0)
             {
-                MisuseWhilePending(ProbeViolationKind.OverlappingMoveNext, ProbeMessages.OverlappingMoveNext(_probe.Name, Number, PendingSince));
-            }
-            else if (Volatile.Read(ref _disposeState) != NotDisposed)
-            {
-                MisuseWhilePending(ProbeViolationKind.MoveNextAfterDispose, ProbeMessages.MoveNextAfterDispose(_probe.Name, Number, DisposeStartedAt));
+                Misuse(ProbeViolationKind.MoveNextAfterDispose, ProbeMessages.MoveNextAfterDispose(_probe.Name, Number, DisposeStartedAt));
             }
 
-            Volatile.Write(ref _pendingSinceTicks, _timeline.Append(Stream, TimelineEventKind.MoveNextStarted));
+            // The pending count changes in the same locked step as the entry: exact across threads, no atomic of its own.
+            if (!_timeline.TryAppendFirst(Stream, TimelineEventKind.MoveNextStarted, readsClock: false, ref _pending, out var started, out var startedIndex))
+            {
+                Misuse(ProbeViolationKind.OverlappingMoveNext, ProbeMessages.OverlappingMoveNext(_probe.Name, Number, PendingSince));
+                started = _timeline.Append(Stream, TimelineEventKind.MoveNextStarted, readsClock: false, ref _pending, 1);
+            }
+
+            Volatile.Write(ref _pendingSinceTicks, started);
             ValueTask<bool> move;
             try
             {
@@ -28,12 +31,13 @@ public sealed partial class Probe<T>
             }
             catch (Exception ex)
             {
-                OnFailed(ex);
+                OnFailed(ex, readsClock: false);
                 throw;
             }
 
-            // A source that completes synchronously costs no state machine and no allocation beyond the recorded entries.
-            return move.IsCompletedSuccessfully ? new ValueTask<bool>(OnMoved(move.Result)) : AwaitMoveAsync(move);
+            // A source that completes synchronously costs no state machine, no allocation and no clock read (it shares the
+            // stamp of the call before it on real time).
+            return move.IsCompletedSuccessfully ? new ValueTask<bool>(OnMoved(move.Result, readsClock: false, startedIndex, started)) : AwaitMoveAsync(move);
         }
 
         [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -49,64 +53,52 @@ public sealed partial class Probe<T>
             }
             catch (Exception ex)
             {
-                OnFailed(ex);
+                OnFailed(ex, readsClock: true);
                 throw;
             }
 
-            return OnMoved(moved);
+            return OnMoved(moved, readsClock: true, startedIndex: -1, startedTicks: 0);
         }
 
-        private bool OnMoved(bool moved)
+        /// <summary>Records the result; a synchronous one passes its MoveNextStarted entry, which can then hold the item too.</summary>
+        private bool OnMoved(bool moved, bool readsClock, int startedIndex, long startedTicks)
         {
             NoteTokenCancellation();
-            try
+            if (moved)
             {
-                if (moved)
+                T item;
+                try
                 {
-                    var item = _inner.Current;
-                    _current = item;
-                    _timeline.AppendItem(Stream, _items, _items.Add(item));
+                    item = _inner.Current;
                 }
-                else
+                catch
                 {
-                    End(EnumerationOutcome.Completed, _timeline.Append(Stream, TimelineEventKind.Completed), null);
+                    _timeline.Adjust(ref _pending, -1);
+                    throw;
                 }
+
+                _current = item;
+                _timeline.AppendItem(Stream, _items, item, readsClock, ref _pending, startedIndex, startedTicks);
             }
-            finally
+            else
             {
-                Interlocked.Decrement(ref _pending);
+                End(EnumerationOutcome.Completed, _timeline.Append(Stream, TimelineEventKind.Completed, readsClock, ref _pending, -1), null);
             }
 
             return moved;
         }
 
-        private void OnFailed(Exception exception)
+        private void OnFailed(Exception exception, bool readsClock)
         {
             NoteTokenCancellation();
             if (exception is OperationCanceledException)
             {
                 // No value: expected timelines compare by equality, and the exception is kept in ProbeEnumeration.Exception.
-                End(EnumerationOutcome.Canceled, _timeline.Append(Stream, TimelineEventKind.Canceled), exception);
+                End(EnumerationOutcome.Canceled, _timeline.Append(Stream, TimelineEventKind.Canceled, readsClock, ref _pending, -1), exception);
             }
             else
             {
-                End(EnumerationOutcome.Faulted, _timeline.Append(Stream, TimelineEventKind.Faulted, exception), exception);
-            }
-
-            Interlocked.Decrement(ref _pending);
-        }
-
-        /// <summary>Records misuse found after the pending count was raised; undoes the raise before throwing.</summary>
-        private void MisuseWhilePending(ProbeViolationKind kind, string message)
-        {
-            try
-            {
-                Misuse(kind, message);
-            }
-            catch (InvalidOperationException)
-            {
-                Interlocked.Decrement(ref _pending);
-                throw;
+                End(EnumerationOutcome.Faulted, _timeline.Append(Stream, TimelineEventKind.Faulted, readsClock, ref _pending, -1, exception), exception);
             }
         }
     }

@@ -18,7 +18,7 @@ public sealed partial class Probe<T>
             var items = new List<T>();
             foreach (var entry in Timeline.Entries())
             {
-                if (entry.IsLazyItem && entry.Payload is AppendLog<T> log && IsMine(entry))
+                if (entry.IsLazyItem && Timeline.ItemsOf(entry) is AppendLog<T> log && IsMine(entry))
                 {
                     items.Add(log[entry.ItemIndex]);
                 }

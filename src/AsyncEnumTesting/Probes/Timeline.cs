@@ -8,8 +8,11 @@ namespace AsyncEnumTesting;
 /// a <see cref="VirtualClock"/>, real time elapsed since the timeline was created otherwise.
 /// </para>
 /// <para>
-/// Appending is thread-safe and lock-free: events from any number of threads are kept in the order they were
-/// appended, none is lost. Reading (<see cref="Events"/> and the queries) returns snapshots and never blocks writers.
+/// Appending is thread-safe: events from any number of threads are kept in the order they were appended, none is
+/// lost, and a later event never carries an earlier time. Reading (<see cref="Events"/> and the queries) returns
+/// snapshots and never blocks writers. On real time (<see cref="TimeProvider.System"/>), an event of a call that
+/// completed synchronously shares the time of the event before it; only calls that went asynchronous, marks and
+/// token cancellations read the clock.
 /// </para>
 /// </remarks>
 /// <example>
@@ -22,14 +25,13 @@ namespace AsyncEnumTesting;
 /// </example>
 public sealed partial class Timeline
 {
-    private readonly TimelineLog _entries = new();
+    private readonly TimelineClock _clock;
+    private readonly TimelineLog _entries;
     private readonly AppendLog<TimelineStream> _streams = new();
     private readonly Lock _registry = new();
     private readonly Dictionary<TimelineStream, int> _streamIds = [];
     private readonly HashSet<string> _probeNames = new(StringComparer.Ordinal);
     private readonly VirtualClock? _virtualClock;
-    private readonly long _origin;
-    private readonly double _ticksPerTimestamp;
     private int _markStream = -1;
 
     /// <summary>Initializes a new, empty timeline.</summary>
@@ -38,8 +40,8 @@ public sealed partial class Timeline
     {
         Clock = clock ?? TimeProvider.System;
         _virtualClock = Clock as VirtualClock;
-        _origin = _virtualClock is null ? Clock.GetTimestamp() : 0;
-        _ticksPerTimestamp = (double)TimeSpan.TicksPerSecond / Clock.TimestampFrequency;
+        _clock = new TimelineClock(Clock);
+        _entries = new TimelineLog(_clock);
         _virtualClock?.RegisterTimeline(this);
     }
 
@@ -83,21 +85,40 @@ public sealed partial class Timeline
         return new TimelineEvent(TimeSpan.FromTicks(ticks), source, enumeration, kind, value);
     }
 
-    /// <summary>Appends an event of a registered stream; returns its time in ticks. The probes' hot path.</summary>
-    internal long Append(int stream, TimelineEventKind kind, object? value = null)
-    {
-        var ticks = NowTicks();
-        _entries.Add(ticks, value, stream, TimelineEntry.CodeOf(kind));
-        return ticks;
-    }
+    /// <summary>Appends an event of a registered stream, reading the clock; returns its time in ticks.</summary>
+    internal long Append(int stream, TimelineEventKind kind, object? value = null) =>
+        _entries.Add(readsClock: true, value, stream, TimelineEntry.CodeOf(kind));
 
-    /// <summary>Appends a <see cref="TimelineEventKind.Yielded"/> event whose item stays typed in <paramref name="items"/> until read.</summary>
-    internal long AppendItem(int stream, IBoxedItems items, int index)
-    {
-        var ticks = NowTicks();
-        _entries.Add(ticks, items, stream, TimelineEntry.CodeOfItem(index));
-        return ticks;
-    }
+    /// <summary>Appends an event of a registered stream; returns its time in ticks. The probes' hot path.</summary>
+    /// <param name="stream">The stream's id.</param>
+    /// <param name="kind">What happened.</param>
+    /// <param name="readsClock">False for a call that completed synchronously: on real time it shares the previous stamp.</param>
+    /// <param name="value">The event's value.</param>
+    internal long Append(int stream, TimelineEventKind kind, bool readsClock, object? value = null) =>
+        _entries.Add(readsClock, value, stream, TimelineEntry.CodeOf(kind));
+
+    /// <summary>Appends an event and adds <paramref name="delta"/> to <paramref name="pending"/> in the same step.</summary>
+    internal long Append(int stream, TimelineEventKind kind, bool readsClock, ref int pending, int delta, object? value = null) =>
+        _entries.Add(readsClock, value, stream, TimelineEntry.CodeOf(kind), ref pending, delta);
+
+    /// <summary>Adds <paramref name="delta"/> to a counter that <see cref="Append(int, TimelineEventKind, bool, ref int, int, object?)"/> also changes, without appending.</summary>
+    internal void Adjust(ref int pending, int delta) => _entries.Adjust(ref pending, delta);
+
+    /// <summary>Appends an event only when <paramref name="pending"/> is 0, setting it to 1 in the same step.</summary>
+    /// <returns>Whether it was 0: when not, nothing was appended (another call is pending).</returns>
+    internal bool TryAppendFirst(int stream, TimelineEventKind kind, bool readsClock, ref int pending, out long ticks, out int index) =>
+        _entries.TryAddFirst(readsClock, stream, TimelineEntry.CodeOf(kind), ref pending, out ticks, out index);
+
+    /// <summary>Appends a <see cref="TimelineEventKind.Yielded"/> event whose item stays typed in <paramref name="items"/>, and subtracts 1 from <paramref name="pending"/>.</summary>
+    /// <remarks>A call that completed synchronously passes its MoveNextStarted entry (<paramref name="startedIndex"/>), which may then hold both events.</remarks>
+    internal long AppendItem<T>(int stream, AppendLog<T> items, T item, bool readsClock, ref int pending, int startedIndex = -1, long startedTicks = 0) =>
+        _entries.AddItem(readsClock, items, item, stream, ref pending, startedIndex, startedTicks);
+
+    /// <summary>Keeps <paramref name="items"/> as the item log of <paramref name="stream"/>, before any of its items is appended.</summary>
+    internal void RegisterItems(int stream, IBoxedItems items) => _entries.Register(stream, items);
+
+    /// <summary>Returns the item log a lazy item entry points at.</summary>
+    internal IBoxedItems ItemsOf(in TimelineEntry entry) => _entries.ItemsOf(entry);
 
     /// <summary>Returns the id of the (source, enumeration) stream, registering it on first use.</summary>
     internal int RegisterStream(string source, int enumeration)
@@ -144,10 +165,11 @@ public sealed partial class Timeline
         }
     }
 
-    /// <summary>Returns the current time in ticks since the origin; called twice per probed item, so kept to a read and a multiply.</summary>
-    internal long NowTicks() => _virtualClock is { } virtualClock
-        ? virtualClock.NowTicks
-        : (long)((Clock.GetTimestamp() - _origin) * _ticksPerTimestamp);
+    /// <summary>Gets the time of the latest event: what a consumer that just saw a probe record its result stamps it with, without reading the clock again.</summary>
+    internal TimeSpan LastStamp => TimeSpan.FromTicks(_entries.LastTicks);
+
+    /// <summary>Returns the current time in ticks since the origin.</summary>
+    internal long NowTicks() => _clock.NowTicks();
 
     /// <summary>Builds the events whose entries match <paramref name="include"/>.</summary>
     internal List<TimelineEvent> Snapshot(Func<TimelineEntry, bool> include)
@@ -175,6 +197,6 @@ public sealed partial class Timeline
     internal TimelineEvent ToEvent(TimelineEntry entry)
     {
         var stream = _streams[entry.Stream];
-        return new TimelineEvent(TimeSpan.FromTicks(entry.Ticks), stream.Source, stream.Enumeration, entry.Kind, entry.Value);
+        return new TimelineEvent(TimeSpan.FromTicks(entry.Ticks), stream.Source, stream.Enumeration, entry.Kind, _entries.ValueOf(entry));
     }
 }

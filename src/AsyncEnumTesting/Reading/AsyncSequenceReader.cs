@@ -129,10 +129,11 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
             {
                 var item = _enumerator.Current;
                 _itemCount = before + 1;
-                return new ReaderEvent<T>(ReaderEventKind.Item, item, null, Timeline.Now, before);
+                // The probe under the reader just stamped this result on the timeline: the same time, without a second clock read.
+                return new ReaderEvent<T>(ReaderEventKind.Item, item, null, Timeline.LastStamp, before);
             }
 
-            e = new ReaderEvent<T>(ReaderEventKind.Completed, default, null, Timeline.Now, before);
+            e = new ReaderEvent<T>(ReaderEventKind.Completed, default, null, Timeline.LastStamp, before);
         }
         catch (OperationCanceledException ex) when (_cts.IsCancellationRequested)
         {

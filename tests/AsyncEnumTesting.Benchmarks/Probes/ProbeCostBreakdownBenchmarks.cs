@@ -4,8 +4,9 @@ namespace AsyncEnumTesting.Benchmarks.Probes;
 
 /// <summary>The parts a probed item is made of, each repeated 1,000,000 times: which one dominates the probe's cost.</summary>
 /// <remarks>
-/// A probed item costs two timeline appends (MoveNextStarted, Yielded), one typed item append, and the probe's own
-/// bookkeeping (a pending counter raised and lowered atomically, the dispose state and the token read).
+/// A probed item that completed synchronously costs two locked steps on the timeline (MoveNextStarted; then its item,
+/// merged into that entry), one compare-exchange each, and the probe's own bookkeeping (the dispose state and the
+/// token read); on real time no clock read.
 /// </remarks>
 [MemoryDiagnoser]
 public class ProbeCostBreakdownBenchmarks
@@ -28,7 +29,7 @@ public class ProbeCostBreakdownBenchmarks
         return sum;
     }
 
-    /// <summary>One uncontended atomic increment, of which a probed item makes five (pending up and down, two log slots, one item slot).</summary>
+    /// <summary>One uncontended atomic increment, as expensive as the compare-exchange of which a probed item makes two.</summary>
     [Benchmark(OperationsPerInvoke = Items)]
     public int InterlockedIncrement()
     {

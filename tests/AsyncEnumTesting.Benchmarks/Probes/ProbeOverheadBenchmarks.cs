@@ -6,8 +6,9 @@ namespace AsyncEnumTesting.Benchmarks.Probes;
 /// <summary>What a probe adds per item to <c>await foreach</c> over a source that never waits; figures are per item.</summary>
 /// <remarks>
 /// Each invocation creates a timeline and a probe, consumes 1,000,000 items and disposes. The probe records 2 events per
-/// item (MoveNextStarted, Yielded) and 5 more once (GetAsyncEnumerator, the last MoveNextStarted, Completed,
-/// DisposeStarted, Disposed), so bytes per recorded event are the Allocated column (per item) divided by 2.
+/// item (MoveNextStarted, Yielded; one 16-byte entry when the call completed synchronously) and 5 more once
+/// (GetAsyncEnumerator, the last MoveNextStarted, Completed, DisposeStarted, Disposed). The Floor benchmarks record
+/// the least possible per item (see <see cref="FloorRecorder{T}"/>), to show how close the probe is to it.
 /// </remarks>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -35,6 +36,11 @@ public class ProbeOverheadBenchmarks
     public async Task ProbedHandWrittenVirtual() =>
         Sources.CheckSum(await Sources.SumAsync(_handWritten.Probe(new Timeline(new VirtualClock()))), Items);
 
+    /// <summary>The hand-written source through the least recording possible (see <see cref="FloorRecorder{T}"/>): the floor.</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    [BenchmarkCategory("HandWritten")]
+    public async Task FloorHandWritten() => Sources.CheckSum(await Sources.SumAsync(new FloorRecorder<int>(_handWritten)), Items);
+
     /// <summary>Raw <c>await foreach</c> over a compiler-generated async iterator.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Items)]
     [BenchmarkCategory("Iterator")]
@@ -44,4 +50,14 @@ public class ProbeOverheadBenchmarks
     [Benchmark(OperationsPerInvoke = Items)]
     [BenchmarkCategory("Iterator")]
     public async Task ProbedIterator() => Sources.CheckSum(await Sources.SumAsync(_iterator.Probe(new Timeline())), Items);
+
+    /// <summary>The compiler-generated iterator through a probe on a virtual-clock timeline.</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    [BenchmarkCategory("Iterator")]
+    public async Task ProbedIteratorVirtual() => Sources.CheckSum(await Sources.SumAsync(_iterator.Probe(new Timeline(new VirtualClock()))), Items);
+
+    /// <summary>The compiler-generated iterator through the least recording possible: the floor.</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    [BenchmarkCategory("Iterator")]
+    public async Task FloorIterator() => Sources.CheckSum(await Sources.SumAsync(new FloorRecorder<int>(_iterator)), Items);
 }

@@ -9,6 +9,8 @@ public sealed class AppendLogTests
     [InlineData(2032)]
     [InlineData(3057)]
     [InlineData(10_000)]
+    [InlineData(32_752)]
+    [InlineData(70_000)]
     public void Add_ManyValues_ReadBackInOrderByIndexAndArray(int count)
     {
         var log = new AppendLog<int>();

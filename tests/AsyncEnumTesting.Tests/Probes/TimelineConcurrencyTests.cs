@@ -1,0 +1,169 @@
+namespace AsyncEnumTesting.Tests.Probes;
+
+/// <summary>Hammers the timeline with writers on several threads and a reader taking snapshots meanwhile.</summary>
+/// <remarks>
+/// Bounded: every writer appends a fixed number of events and the reader stops when they are done; no sleeps. Each
+/// round starts a fresh timeline, so writers keep crossing into storage chunks nobody created yet (where a snapshot
+/// used to find a reserved slot without its chunk and throw NullReferenceException).
+/// </remarks>
+public sealed class TimelineConcurrencyTests
+{
+    private const int Writers = 8;
+
+    [Fact]
+    public void Events_ReadWhileEightThreadsAppend_EverySnapshotIsAnInOrderPrefixPerWriter()
+    {
+        Hammer(
+            rounds: 60,
+            perWriter: 3_000,
+            () => new Timeline(new VirtualClock()),
+            (timeline, writer, i) => timeline.Append(timeline.RegisterStream("w" + writer, 1), TimelineEventKind.Yielded, i),
+            timeline =>
+            {
+                var events = timeline.Events;
+                var next = new int[Writers];
+                foreach (var e in events)
+                {
+                    var writer = e.Source[1] - '0';
+                    Assert.Equal(next[writer]++, (int)e.Value!);
+                }
+
+                return events.Count;
+            });
+    }
+
+    [Fact]
+    public void Items_ReadWhileEightProbesOnEightThreadsYield_EverySnapshotIsAnInOrderPrefix()
+    {
+        const int perWriter = 2_000;
+        var probes = new Probe<int>[Writers];
+        Hammer(
+            rounds: 100,
+            perWriter: 1,
+            () =>
+            {
+                var timeline = new Timeline(new VirtualClock());
+                for (var w = 0; w < Writers; w++)
+                {
+                    probes[w] = Enumerable.Range(0, perWriter).ToAsyncEnumerable().Probe(timeline, "p" + w);
+                }
+
+                return timeline;
+            },
+            (_, writer, _) =>
+            {
+                var enumerator = probes[writer].GetAsyncEnumerator();
+                while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                {
+                }
+
+                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            },
+            timeline =>
+            {
+                var items = probes[0].Items;
+                Assert.Equal(Enumerable.Range(0, items.Count), items);
+                return timeline.Count;
+            });
+    }
+
+    [Fact]
+    public void Events_RealTimeFromEightThreads_TimesNeverGoBackInOrder()
+    {
+        Hammer(
+            rounds: 20,
+            perWriter: 5_000,
+            () => new Timeline(),
+            (timeline, _, _) => timeline.Mark("m"),
+            _ => 0,
+            timeline =>
+            {
+                var events = timeline.Events;
+                var backwards = events.Skip(1).Where((e, i) => e.Time < events[i].Time).Count();
+                Assert.Equal(0, backwards);
+            });
+    }
+
+    [Fact]
+    public async Task MoveNextAsync_EightThreadsOverlappingWithMisuseAllowed_RecordsEveryItemAndEndsWithNothingPending()
+    {
+        const int perWriter = 500;
+        var probe = new SharedCounter().Probe(new Timeline(new VirtualClock()));
+        probe.ThrowOnMisuse = false;
+        var enumerator = probe.GetAsyncEnumerator();
+
+        Hammer(
+            rounds: 1,
+            perWriter,
+            () => probe.Timeline,
+            (_, _, _) => enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult(),
+            timeline => timeline.Count);
+        await enumerator.DisposeAsync();
+
+        // Every call ended, so disposing found none pending; the items are the counter's values, each once.
+        Assert.DoesNotContain(probe.Violations, v => v.Kind == ProbeViolationKind.DisposeWhileMoveNextPending);
+        Assert.Equal(Enumerable.Range(1, Writers * perWriter), probe.Items.Order());
+    }
+
+    /// <summary>Runs <paramref name="rounds"/> rounds of <see cref="Writers"/> writer threads appending while this thread reads.</summary>
+    private static void Hammer(
+        int rounds,
+        int perWriter,
+        Func<Timeline> create,
+        Action<Timeline, int, int> write,
+        Func<Timeline, int> read,
+        Action<Timeline>? check = null)
+    {
+        for (var round = 0; round < rounds; round++)
+        {
+            var timeline = create();
+            using var start = new Barrier(Writers + 1);
+            var done = 0;
+            var threads = Enumerable.Range(0, Writers).Select(w => new Thread(() =>
+            {
+                start.SignalAndWait();
+                for (var i = 0; i < perWriter; i++)
+                {
+                    write(timeline, w, i);
+                }
+
+                Interlocked.Increment(ref done);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            start.SignalAndWait();
+
+            // Bounded: the writers finish after a fixed amount of work, and the reader stops then.
+            while (Volatile.Read(ref done) < Writers)
+            {
+                read(timeline);
+            }
+
+            threads.ForEach(t => t.Join());
+            read(timeline);
+            check?.Invoke(timeline);
+        }
+    }
+
+    /// <summary>Yields 1, 2, 3, ... forever; safe to call from several threads at once.</summary>
+    private sealed class SharedCounter : IAsyncEnumerable<int>, IAsyncEnumerator<int>
+    {
+        private readonly ThreadLocal<int> _current = new();
+        private int _next;
+
+        public int Current => _current.Value;
+
+        public IAsyncEnumerator<int> GetAsyncEnumerator(CancellationToken cancellationToken = default) => this;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            _current.Value = Interlocked.Increment(ref _next);
+            return new ValueTask<bool>(true);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _current.Dispose();
+            return default;
+        }
+    }
+}
