@@ -24,13 +24,14 @@ namespace AsyncEnumTesting;
 internal sealed partial class VirtualTimeRunner
 {
     private static readonly long MaxStragglerWait = Stopwatch.Frequency / 50;
-    private static readonly long MinStragglerWait = Stopwatch.Frequency / 10_000;
+    private static readonly long MinStragglerWait = Stopwatch.Frequency / 1_000;
     private AsyncLocal<VirtualTimeRunner?>? _flow;
     private int _active;
     private int _markersSent;
     private int _markersRan;
     private volatile bool _dirty = true;
     private long _stragglerWait = MaxStragglerWait;
+    private int _floor;
 
     private enum Settled
     {
@@ -47,14 +48,7 @@ internal sealed partial class VirtualTimeRunner
     /// <summary>Marks the calling flow (the run's thread at its start) as this run's, so its hops can be seen.</summary>
     private void WatchFlow()
     {
-        // Pool threads park a little after their last item: a few looks let the floor come down to the parked count.
-        var spinner = default(SpinWait);
-        for (var i = 0; i < 20; i++)
-        {
-            PoolFloor.Reached();
-            spinner.SpinOnce(sleep1Threshold: -1);
-        }
-
+        _floor = PoolFloor.Find();
         _flow = new AsyncLocal<VirtualTimeRunner?>(OnFlowChanged) { Value = this };
     }
 
@@ -89,7 +83,7 @@ internal sealed partial class VirtualTimeRunner
 
             // What the pool holds now was queued before this point: nothing queued, nothing processing beyond the
             // threads that are blocked elsewhere for good, means nothing of the run can be in flight.
-            if (ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached())
+            if (ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached(ref _floor))
             {
                 return Settled.Quiet;
             }
@@ -109,12 +103,12 @@ internal sealed partial class VirtualTimeRunner
     /// Between taking an item off its queue and switching to the item's execution context, a pool thread is invisible to
     /// the flow handler; on a loaded machine it can be preempted right there for milliseconds. It is counted as processing
     /// all along, so the run waits while the count stays above the floor. Other tests' pool work raises the count too: a
-    /// wait that ends without seeing anything of the run halves the next wait (down to a tenth of a millisecond) and raises
-    /// the floor by one, one that catches work of the run restores the wait.
+    /// wait that ends without seeing anything of the run halves the next wait (down to a millisecond), one that catches
+    /// work of the run restores it.
     /// </remarks>
     private bool WaitForStragglers()
     {
-        if (PoolFloor.Reached())
+        if (PoolFloor.Reached(ref _floor))
         {
             return true;
         }
@@ -129,7 +123,7 @@ internal sealed partial class VirtualTimeRunner
                 return false;
             }
 
-            if (PoolFloor.Reached())
+            if (PoolFloor.Reached(ref _floor))
             {
                 return true;
             }
@@ -138,7 +132,6 @@ internal sealed partial class VirtualTimeRunner
         }
 
         _stragglerWait = Math.Max(_stragglerWait / 2, MinStragglerWait);
-        PoolFloor.Raise();
         return true;
     }
 
