@@ -51,7 +51,7 @@ internal static class TestMethodCall
             return [.. arguments, clock];
         }
 
-        if (parameters.Length == arguments.Length && arguments[^1] is null)
+        if (parameters.Length == arguments.Length && (arguments[^1] is null || arguments[^1] == Type.Missing))
         {
             return [.. arguments[..^1], clock];
         }
