@@ -25,9 +25,9 @@ public sealed class ChannelTests
     [Fact]
     public Task ReadAllAsync_ProducerOnTheClock_DeliversInOrderAtTheWriteTimes() => VirtualTime.RunAsync(async clock =>
     {
-        // Channels run the reader's continuation on the thread pool by default, outside virtual time, so the run could
-        // move the clock before the reader saw the item. Synchronous continuations keep it on the run's thread.
-        var channel = Channel.CreateBounded<int>(new BoundedChannelOptions(1) { AllowSynchronousContinuations = true });
+        // A default channel, as production code makes it: the reader's continuation runs on the thread pool, and the run
+        // does not move the clock while it is queued or running there.
+        var channel = Channel.CreateBounded<int>(1);
         var producer = ProduceAsync(channel.Writer, clock, count: 3, every: TimeSpan.FromSeconds(1));
         var received = new List<(int Item, TimeSpan At)>();
 

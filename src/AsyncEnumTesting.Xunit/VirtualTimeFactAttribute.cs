@@ -46,6 +46,6 @@ public sealed class VirtualTimeFactAttribute : FactAttribute
     /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
     public string? VirtualTimeBudget { get; set; }
 
-    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (10,000,000).</summary>
+    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (1,000,000).</summary>
     public long MaxTimerFirings { get; set; }
 }

@@ -3,6 +3,9 @@ namespace AsyncEnumTesting.FluentAssertions;
 /// <content>Ending an enumeration: disposing the enumerator within bounds, also after a stalled wait.</content>
 internal sealed partial class Enumeration<T>
 {
+    /// <summary>How long, in real time, a call that already stalled gets to stop after its token was cancelled.</summary>
+    private static readonly TimeSpan AfterStall = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Gets the exception <c>DisposeAsync</c> threw, if it did.</summary>
     public Exception? DisposeError { get; private set; }
 
@@ -32,9 +35,22 @@ internal sealed partial class Enumeration<T>
                 Cancel();
             }
 
+            if (End == EndKind.Stalled && _pacing.Virtual?.NextDueTime is null)
+            {
+                // The call already had its whole real-time grace and no timer can move it: a source that honours the token
+                // stops at once (or through one post to the run); one that does not would only cost a second full grace
+                // before the same report.
+                await Task.WhenAny(pending, Task.Delay(AfterStall, TimeProvider.System)).ConfigureAwait(true);
+                if (!pending.IsCompleted)
+                {
+                    DisposeStall = "MoveNextAsync did not return even after its token was cancelled, so the enumerator could not be disposed";
+                    return;
+                }
+            }
+
             // Reacting to a cancelled token may hop threads (channels do): give it at least a second of real time.
             var bound = _pacing.Virtual is null && _pacing.Limit < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : _pacing.Limit;
-            if (await _pacing.WaitAsync(pending, bound).ConfigureAwait(true) is not null)
+            if (!pending.IsCompleted && await _pacing.WaitAsync(pending, bound).ConfigureAwait(true) is not null)
             {
                 DisposeStall = "MoveNextAsync did not return even after its token was cancelled, so the enumerator could not be disposed";
                 return;

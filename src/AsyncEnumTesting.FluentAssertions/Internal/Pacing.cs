@@ -48,10 +48,11 @@ internal sealed record Pacing(TimeProvider? Clock, TimeSpan? Timeout)
         const ConfigureAwaitOptions Quietly = ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext;
         if (Virtual is { Runner: not null } driven)
         {
-            // The run moves the clock whenever its thread is idle: a virtual timeout timer bounds the wait. Not
+            // The run moves the clock whenever its thread is idle: a virtual deadline bounds the wait, which the run fires
+            // only after a quiet real-time grace (real work it cannot see may still complete the task). Not
             // task.WaitAsync(bound, clock): it leaves its timer pending on the clock after the task completed.
             var timeout = new TaskCompletionSource();
-            using (driven.CreateTimer(static t => ((TaskCompletionSource)t!).TrySetResult(), timeout, bound, System.Threading.Timeout.InfiniteTimeSpan))
+            using (driven.CreateDeadlineTimer(static t => ((TaskCompletionSource)t!).TrySetResult(), timeout, bound))
             {
                 await Task.WhenAny(task, timeout.Task).ConfigureAwait(true);
             }

@@ -3,6 +3,11 @@ namespace AsyncEnumTesting;
 /// <content>Waiting for the next event within the reader's real-time and virtual-time limits.</content>
 public sealed partial class AsyncSequenceReader<T>
 {
+    /// <summary>How long, in real time, a pull that already stalled gets to stop after the reader canceled it.</summary>
+    private static readonly TimeSpan AfterStall = TimeSpan.FromMilliseconds(100);
+
+    private bool _stalled;
+
     /// <summary>Waits for the next event without consuming it; an event of kind <see cref="ReaderEventKind.Nothing"/> says why none came.</summary>
     /// <param name="waitingFor">What the test awaits, for hang diagnoses: <c>an item</c>.</param>
     private async ValueTask<ReaderEvent<T>> PeekAsync(string waitingFor)
@@ -13,6 +18,7 @@ public sealed partial class AsyncSequenceReader<T>
         }
 
         var e = await WaitAsync(_pull, waitingFor);
+        _stalled |= e.Kind == ReaderEventKind.Nothing;
         return e.Kind == ReaderEventKind.Canceled ? Over() : e;
     }
 
@@ -74,7 +80,7 @@ public sealed partial class AsyncSequenceReader<T>
     private async Task<ReaderEvent<T>> AwaitInRunAsync(VirtualClock clock, Task<ReaderEvent<T>> task)
     {
         using var stop = new CancellationTokenSource();
-        var virtualLimit = Task.Delay(_options.VirtualTimeout, clock, stop.Token);
+        var virtualLimit = clock.DeadlineAsync(_options.VirtualTimeout, stop.Token);
         var realLimit = Task.Delay(_options.Timeout, TimeProvider.System, stop.Token);
         var first = await Task.WhenAny(task, virtualLimit, realLimit);
         stop.Cancel(); // Synchronously, so the timeout timer is gone before the run can fire it.

@@ -189,7 +189,19 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
 
         try
         {
-            await Task.Delay(delay, _owner.Clock!, WaitToken).ConfigureAwait(false);
+            var clock = _owner.Clock!;
+            var since = clock.Elapsed;
+            var undriven = new TaskCompletionSource();
+            using var waiter = clock.Waiters.Add(
+                () => $"{Recorder.Title} #{_number} waits in MoveNextAsync (Wait({TimeFormat.Elapsed(delay)})) since {TimeFormat.Elapsed(since)}",
+                ex => undriven.TrySetException(ex));
+            var wait = Task.Delay(delay, clock, WaitToken);
+            if (await Task.WhenAny(wait, undriven.Task).ConfigureAwait(false) == undriven.Task)
+            {
+                await undriven.Task.ConfigureAwait(false);
+            }
+
+            await wait.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_misbehavior.HasFlag(Misbehavior.YieldAfterCancellation))
         {
@@ -201,8 +213,9 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
     {
         var since = _owner.Clock?.Elapsed ?? TimeSpan.Zero;
         var hang = new TaskCompletionSource();
-        using var waiter = _owner.Clock?.Waiters.Add(() =>
-            $"{Recorder.Title} #{_number} waits in MoveNextAsync ({step}) since {TimeFormat.Elapsed(since)}");
+        using var waiter = _owner.Clock?.Waiters.Add(
+            () => $"{Recorder.Title} #{_number} waits in MoveNextAsync ({step}) since {TimeFormat.Elapsed(since)}",
+            ex => hang.TrySetException(ex));
         using var registration = token.Register(() => hang.TrySetCanceled(token));
         await hang.Task.ConfigureAwait(false);
     }

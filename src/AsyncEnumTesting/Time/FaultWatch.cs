@@ -1,6 +1,7 @@
 namespace AsyncEnumTesting;
 
-/// <summary>Finds tasks that faulted inside a run while nobody awaited them (fire-and-forget failures).</summary>
+/// <summary>Finds tasks that faulted inside a run while nobody awaited them (fire-and-forget failures); only runs with
+/// <see cref="VirtualTimeOptions.ReportUnobservedFaults"/> pay for it.</summary>
 /// <remarks>
 /// Exceptions thrown while the run's execution context flows are remembered (first-chance); at the end of the run,
 /// and only if any was thrown, a full garbage collection makes the runtime report unobserved faulted tasks, and the
@@ -62,7 +63,8 @@ internal sealed class FaultWatch : IDisposable
 
     private void OnFirstChance(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
     {
-        if (CurrentWatch.Value != this)
+        // A canceled task never raises UnobservedTaskException, so cancellations need no collection at the end.
+        if (CurrentWatch.Value != this || e.Exception is OperationCanceledException)
         {
             return;
         }

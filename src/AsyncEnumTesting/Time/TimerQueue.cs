@@ -87,6 +87,37 @@ internal sealed class TimerQueue
         return false;
     }
 
+    /// <summary>Counts the live timers due at the earliest due tick (ties that schedule exploration may reorder).</summary>
+    public int CountDueFirst()
+    {
+        return TryPeek(out var first) ? _buckets[first.DueTicks].CountLive() : 0;
+    }
+
+    /// <summary>Returns the <paramref name="index"/>-th live timer (in creation order) of the earliest due tick.</summary>
+    public VirtualTimer? PeekDueFirst(int index) =>
+        TryPeek(out var first) && _buckets[first.DueTicks].TryGetLive(index, out var timer) ? timer : null;
+
+    /// <summary>Removes and returns the <paramref name="index"/>-th live timer (in creation order) of the earliest due tick.</summary>
+    public bool TryTakeDueFirst(long limitTicks, int index, out VirtualTimer timer)
+    {
+        if (index == 0)
+        {
+            return TryTakeDue(limitTicks, out timer);
+        }
+
+        if (TryPeek(out var first) && first.DueTicks <= limitTicks && _buckets[first.DueTicks].TryGetLive(index, out timer))
+        {
+            // Out of order: the entry goes stale where it stands, as when a timer is unscheduled.
+            timer.Version++;
+            timer.IsScheduled = false;
+            Count--;
+            return true;
+        }
+
+        timer = null!;
+        return false;
+    }
+
     private readonly record struct Entry(VirtualTimer Timer, long Version)
     {
         public bool IsLive => Version == Timer.Version && Timer.IsScheduled;
@@ -144,6 +175,32 @@ internal sealed class TimerQueue
         }
 
         public void Skip() => _head++;
+
+        public int CountLive()
+        {
+            var live = 0;
+            for (var i = _head; i < _entries.Count; i++)
+            {
+                live += _entries[i].IsLive ? 1 : 0;
+            }
+
+            return live;
+        }
+
+        public bool TryGetLive(int index, out VirtualTimer timer)
+        {
+            for (var i = _head; i < _entries.Count; i++)
+            {
+                if (_entries[i].IsLive && index-- == 0)
+                {
+                    timer = _entries[i].Timer;
+                    return true;
+                }
+            }
+
+            timer = null!;
+            return false;
+        }
 
         public void Clear()
         {

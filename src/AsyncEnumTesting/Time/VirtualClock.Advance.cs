@@ -28,8 +28,8 @@ public sealed partial class VirtualClock
     /// <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> or with no context takes milliseconds.
     /// </para>
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="span"/> is negative.</exception>
-    /// <exception cref="InvalidOperationException">Another advance of this clock is still running.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="span"/> is negative, or would move the clock past <see cref="DateTimeOffset.MaxValue"/>.</exception>
+    /// <exception cref="InvalidOperationException">Another advance of this clock is still running, or a virtual-time run drives the clock from another thread.</exception>
     /// <exception cref="VirtualTimeException">Woken work did not finish within <see cref="RealTimeGrace"/> of real time.</exception>
     public Task AdvanceAsync(TimeSpan span)
     {
@@ -41,6 +41,15 @@ public sealed partial class VirtualClock
                 $"Cannot advance by a negative span ({span}): time only moves forward. The virtual clock is at {TimeFormat.Elapsed(Elapsed)} ({TimeFormat.Instant(GetUtcNow())}).");
         }
 
+        var room = (DateTimeOffset.MaxValue - _start).Ticks - NowTicks;
+        if (span.Ticks > room)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(span),
+                span,
+                $"Cannot advance by {span}: the virtual clock is at {TimeFormat.Elapsed(Elapsed)} ({TimeFormat.Instant(GetUtcNow())}) and would pass DateTimeOffset.MaxValue. Advance by at most {TimeSpan.FromTicks(room)}.");
+        }
+
         return AdvanceCoreAsync(NowTicks + span.Ticks);
     }
 
@@ -49,7 +58,7 @@ public sealed partial class VirtualClock
     /// <returns>A task that completes once the clock stands at the target and all work the timers woke has run.</returns>
     /// <remarks>See <see cref="AdvanceAsync"/> for the order in which timers fire and what is waited for.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is earlier than the current virtual time.</exception>
-    /// <exception cref="InvalidOperationException">Another advance of this clock is still running.</exception>
+    /// <exception cref="InvalidOperationException">Another advance of this clock is still running, or a virtual-time run drives the clock from another thread.</exception>
     /// <exception cref="VirtualTimeException">Woken work did not finish within <see cref="RealTimeGrace"/> of real time.</exception>
     public Task AdvanceToAsync(DateTimeOffset target)
     {
@@ -67,6 +76,13 @@ public sealed partial class VirtualClock
 
     private Task AdvanceCoreAsync(long targetTicks)
     {
+        if (Runner is { } runner && !runner.IsOnPumpThread)
+        {
+            throw new InvalidOperationException(
+                "This VirtualClock is driven by VirtualTime.RunAsync, which moves it whenever the run is idle; advancing it from outside the run " +
+                "would move time under the run's feet. Advance it from inside the run's body (await clock.AdvanceAsync(...) there), or use a separate clock.");
+        }
+
         if (Interlocked.Exchange(ref _advancing, 1) != 0)
         {
             throw new InvalidOperationException(

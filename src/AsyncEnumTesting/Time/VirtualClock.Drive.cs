@@ -20,10 +20,20 @@ public sealed partial class VirtualClock
             return await task.ConfigureAwait(false);
         }
 
+        using var driving = Driving();
         var startTicks = NowTicks;
+        var startFirings = TimerFirings;
         var limitTicks = virtualLimit is { } limit ? startTicks + limit.Ticks : long.MaxValue;
         while (!task.IsCompleted)
         {
+            if (TimerFirings - startFirings >= VirtualTimeOptions.Default.MaxTimerFirings)
+            {
+                throw new VirtualTimeException(
+                    $"Nothing completed the wait after {VirtualTimeOptions.Default.MaxTimerFirings:N0} timer firings: an endless timer loop (a poll " +
+                    $"without a stop condition?) keeps the clock busy. The clock moved from {TimeFormat.Elapsed(TimeSpan.FromTicks(startTicks))} to " +
+                    $"{TimeFormat.Elapsed(Elapsed)}.");
+            }
+
             await AdvanceAsync(TimeSpan.Zero).ConfigureAwait(false);
             if (task.IsCompleted)
             {
@@ -36,6 +46,13 @@ public sealed partial class VirtualClock
                 {
                     await AdvanceToAsync(_start.AddTicks(due)).ConfigureAwait(false);
                     continue;
+                }
+
+                // Past the limit is a failure: first give real work the clock cannot see (real I/O, a real delay) its grace.
+                await ((Task)task).WaitAsync(realGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (task.IsCompleted)
+                {
+                    break;
                 }
 
                 await AdvanceToAsync(_start.AddTicks(limitTicks)).ConfigureAwait(false);

@@ -56,11 +56,15 @@ public sealed partial class VirtualClock : TimeProvider
     {
         _start = start.ToUniversalTime();
         _localTimeZone = localTimeZone ?? TimeZoneInfo.Utc;
+        Waiters.FailableAdded += ArmUndrivenWatch;
         TrackingSynchronizationContext.AdoptCurrent(Tracker);
     }
 
     /// <summary>Gets the instant every clock starts at unless told otherwise: 2000-01-01T00:00:00Z, so messages show stable timestamps.</summary>
     public static DateTimeOffset DefaultStart { get; } = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The longest due time or period a timer accepts, as for <see cref="TimeProvider.System"/>: 4294967294 ms.</summary>
+    internal static readonly TimeSpan MaxTimerSpan = TimeSpan.FromMilliseconds(4294967294);
 
     /// <summary>Gets the instant this clock started at.</summary>
     public DateTimeOffset Start => _start;
@@ -116,7 +120,7 @@ public sealed partial class VirtualClock : TimeProvider
     public override TimeZoneInfo LocalTimeZone => _localTimeZone;
 
     /// <summary>Gets the runner that drives this clock now, if any.</summary>
-    internal VirtualTimeRunner? Runner { get; set; }
+    internal VirtualTimeRunner? Runner { get; private set; }
 
     /// <summary>Gets who waits on this clock right now, for hang diagnoses.</summary>
     internal WaiterRegistry Waiters { get; } = new();
@@ -188,20 +192,101 @@ public sealed partial class VirtualClock : TimeProvider
         }
     }
 
+    /// <summary>Gets the creation number (from 1) of the next timer due, for schedule reports; 0 when none is pending.</summary>
+    internal long NextTimerSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.TryPeek(out var timer) ? timer.Sequence + 1 : 0;
+            }
+        }
+    }
+
     /// <summary>Returns the tick of the next due timer.</summary>
-    internal bool TryPeekNextDue(out long dueTicks)
+    internal bool TryPeekNextDue(out long dueTicks) => TryPeekNext(out dueTicks, out _);
+
+    /// <summary>Returns the tick of the next due timer and whether it is one of the kit's own deadlines.</summary>
+    internal bool TryPeekNext(out long dueTicks, out bool isDeadline)
     {
         lock (_gate)
         {
             if (_timers.TryPeek(out var timer))
             {
                 dueTicks = timer.DueTicks;
+                isDeadline = timer.IsDeadline;
                 return true;
             }
         }
 
         dueTicks = 0;
+        isDeadline = false;
         return false;
+    }
+
+    /// <summary>Creates a one-shot timer for one of the kit's own deadlines (a reader's or an assertion's timeout).</summary>
+    /// <remarks>
+    /// A runner fires such a timer only after the run stayed quiet for its real-time grace, so that real work it cannot
+    /// see (real I/O, a real delay in code under test) is not mistaken for a stall; the code's own timers fire at once.
+    /// </remarks>
+    internal ITimer CreateDeadlineTimer(TimerCallback callback, object? state, TimeSpan dueTime)
+    {
+        var timer = (VirtualTimer)CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        timer.IsDeadline = true;
+        timer.Change(dueTime, Timeout.InfiniteTimeSpan);
+        return timer;
+    }
+
+    /// <summary>Returns a task that completes when the kit deadline <paramref name="dueTime"/> from now passes.</summary>
+    /// <remarks>Canceling <paramref name="cancellationToken"/> removes the deadline's timer at once, before the run could fire it.</remarks>
+    internal Task DeadlineAsync(TimeSpan dueTime, CancellationToken cancellationToken)
+    {
+        var passed = new TaskCompletionSource();
+        var timer = CreateDeadlineTimer(static p => ((TaskCompletionSource)p!).TrySetResult(), passed, dueTime);
+        cancellationToken.Register(
+            static s =>
+            {
+                var (timer, passed) = ((ITimer, TaskCompletionSource))s!;
+                timer.Dispose();
+                passed.TrySetCanceled();
+            },
+            (timer, passed));
+        return passed.Task;
+    }
+
+    /// <summary>Makes <paramref name="runner"/> the only driver of this clock until <see cref="Detach"/>.</summary>
+    /// <exception cref="InvalidOperationException">Another run or a manual advance drives the clock.</exception>
+    internal void Attach(VirtualTimeRunner runner)
+    {
+        lock (_gate)
+        {
+            if (Runner is not null)
+            {
+                throw new InvalidOperationException(
+                    "This VirtualClock is already driven by another VirtualTime.RunAsync call. Give each run its own clock, or await the first run before starting the next.");
+            }
+
+            if (IsAdvancing)
+            {
+                throw new InvalidOperationException(
+                    "This VirtualClock is being advanced by an AdvanceAsync call that has not finished. Await it before VirtualTime.RunAsync takes over the clock.");
+            }
+
+            Runner = runner;
+        }
+    }
+
+    /// <summary>Releases the clock from <paramref name="runner"/>.</summary>
+    internal void Detach(VirtualTimeRunner runner)
+    {
+        lock (_gate)
+        {
+            if (Runner == runner)
+            {
+                Runner = null;
+            }
+        }
     }
 
     /// <summary>Fires the earliest timer due at or before <paramref name="limitTicks"/>, moving the clock to its due time.</summary>
@@ -212,12 +297,22 @@ public sealed partial class VirtualClock : TimeProvider
     /// here, before this method returns, instead of on the thread pool. Continuations that captured a context are
     /// posted to it (the run's queue, or a foreign context that <see cref="Tracker"/> counts).
     /// </remarks>
-    internal bool TryFireNext(long limitTicks)
+    internal bool TryFireNext(long limitTicks) => TryFireNext(limitTicks, null);
+
+    /// <summary>Fires the earliest due timer, or, with a <paramref name="schedule"/>, the one it picks among the timers due
+    /// at that same instant.</summary>
+    internal bool TryFireNext(long limitTicks, Schedule? schedule)
     {
         VirtualTimer timer;
         lock (_gate)
         {
-            if (!_timers.TryTakeDue(limitTicks, out timer))
+            var pick = 0;
+            if (schedule is not null && _timers.CountDueFirst() is > 1 and var ties)
+            {
+                pick = schedule.Choose(ScheduleChoice.Timer, ties, _nowTicks, i => $"timer #{_timers.PeekDueFirst(i)?.Sequence + 1}");
+            }
+
+            if (!_timers.TryTakeDueFirst(limitTicks, pick, out timer))
             {
                 return false;
             }
@@ -236,6 +331,7 @@ public sealed partial class VirtualClock : TimeProvider
             _firings++;
         }
 
+        NoteDriving();
         OnTimeMoved();
         WithoutContext.Run(static t => ((VirtualTimer)t!).Invoke(), timer);
         return true;
@@ -254,14 +350,18 @@ public sealed partial class VirtualClock : TimeProvider
             Volatile.Write(ref _nowTicks, ticks);
         }
 
+        NoteDriving();
         OnTimeMoved();
     }
 
     private static void ValidateTimerSpan(TimeSpan span, string name)
     {
-        if (span < TimeSpan.Zero && span != Timeout.InfiniteTimeSpan)
+        if ((span < TimeSpan.Zero && span != Timeout.InfiniteTimeSpan) || span > MaxTimerSpan)
         {
-            throw new ArgumentOutOfRangeException(name, span, $"A timer's {name} must be zero or more, or Timeout.InfiniteTimeSpan; it was {span}.");
+            throw new ArgumentOutOfRangeException(
+                name,
+                span,
+                $"A timer's {name} must be zero or more and at most {MaxTimerSpan} (4294967294 ms, as for TimeProvider.System), or Timeout.InfiniteTimeSpan; it was {span}.");
         }
     }
 
@@ -274,6 +374,7 @@ public sealed partial class VirtualClock : TimeProvider
             return;
         }
 
+        // No overflow: a due time is at most MaxTimerSpan, and the clock never passes MaxTicks (AdvanceAsync checks it).
         timer.DueTicks = _nowTicks + dueTime.Ticks;
         _timers.Schedule(timer);
         Runner?.OnTimerScheduled();

@@ -1,47 +1,35 @@
 namespace AsyncEnumTesting;
 
-/// <summary>Runs a test body on virtual time: whenever nothing can run, the clock jumps to the next timer.</summary>
+/// <summary>Runs a test body on virtual time: whenever nothing of the run can run, the clock jumps to the next timer.</summary>
 /// <remarks>
 /// <para>
-/// The body runs on a single-threaded synchronization context owned by the run. When nothing on it can run, the runner
-/// fires the next timer of the clock (due time, then creation order), moving virtual time to it, and lets everything that
-/// timer woke run before it fires the next one. The run is deterministic for:
-/// </para>
-/// <list type="bullet">
-/// <item><description>the body and every continuation that keeps the run's context (a plain <c>await</c>): after
-/// <c>Task.Delay</c>, <c>PeriodicTimer</c>, <c>WaitAsync</c>, <c>Task.Yield()</c>, <c>SemaphoreSlim.WaitAsync</c>, channel
-/// reads and writes, nested async methods and async iterators; they run one at a time, in the order they were woken;</description></item>
-/// <item><description>continuations that capture no context (<c>ConfigureAwait(false)</c>, also inside BCL code such as
-/// <c>System.Linq.AsyncEnumerable</c>) of work that completes synchronously when a timer fires: timers fire with no
-/// context current, so the runtime runs them inline, inside the firing, before the next timer.</description></item>
-/// </list>
-/// <para>
-/// Not deterministic: work the code queues to the thread pool itself (<c>Task.Run</c>, <c>ThreadPool</c>, <c>Parallel</c>,
-/// new threads), real I/O and real timers, and continuations that the runtime sends to the pool: those that capture no
-/// context and await a primitive that completes its waiters asynchronously (<c>SemaphoreSlim.WaitAsync().ConfigureAwait(false)</c>,
-/// channels with default options, which includes every item of <c>ChannelReader.ReadAllAsync</c>), and a
-/// <c>Task.Yield()</c> where no context is current. The runner does this about it:
-/// </para>
-/// <list type="bullet">
-/// <item><description>while work of the run (anything that flows its execution context) executes on another thread, it
-/// fires no timer; if that work is still running after <see cref="VirtualTimeOptions.RealTimeGrace"/> (sync over async on
-/// a virtual timer, say), it goes on firing timers;</description></item>
-/// <item><description>before it moves the clock while the pool has queued work, it sends two markers through the pool's
-/// first-in-first-out queue so that work queued earlier starts and is seen; pool work an idle thread already took but
-/// has not started running the run's code is still invisible, so the next timer may fire first and such code may
-/// observe later virtual times than it would on a quiet machine;</description></item>
-/// <item><description>what such work posts back to the run's context joins the run's queue; when nothing else is left
-/// (no work queued, no timer pending), it waits up to <see cref="VirtualTimeOptions.RealTimeGrace"/> for such a post and
-/// then fails with a diagnosis.</description></item>
-/// </list>
-/// <para>
-/// To keep a test deterministic, keep the context in test code, and read channels with <c>WaitToReadAsync</c> and
-/// <c>TryRead</c> or create them with <c>AllowSynchronousContinuations = true</c>.
+/// The body runs on a single-threaded synchronization context owned by the run. The runner fires the next timer of the
+/// clock (due time, then creation order) only when the run is settled: nothing queued on its context, and no work the
+/// run started queued, about to start or running on the thread pool or another thread (<c>Task.Run</c>, continuations of
+/// <c>ConfigureAwait(false)</c> awaits, default channels' readers including <c>ReadAllAsync</c>, <c>SemaphoreSlim</c>,
+/// <c>Task.Yield()</c>, <c>System.Linq.AsyncEnumerable</c> operators). Then it fires one timer and settles again before the
+/// next, so everything a timer woke has run, wherever it ran, before time moves on. Code under test needs no change and
+/// no test-side options; the same test gives the same timeline on every run (see docs/reliability.md for the measured
+/// runs, and for what is exact and what is not).
 /// </para>
 /// <para>
-/// A run fails with <see cref="VirtualTimeException"/> instead of hanging: when the body waits on something no timer
-/// will complete, when it uses up its virtual-time budget, timer-firing budget or real-time limit, and when work it
-/// started but did not await failed (checked at the end of the run). Only one run at a time may drive a clock.
+/// Work of the run on another thread is seen through the run's execution context (an <see cref="AsyncLocal{T}"/> change
+/// handler); work queued but not started is seen through the thread pool's own counts and a marker sent through its
+/// queue. Work that suppresses the flow of the execution context (<c>ExecutionContext.SuppressFlow</c>,
+/// <c>UnsafeQueueUserWorkItem</c> in user code) and real I/O are invisible, like real timers: what they complete later
+/// joins the run when it posts back.
+/// </para>
+/// <para>
+/// A run fails with <see cref="VirtualTimeException"/>, naming both clocks and who waits, instead of hanging:
+/// when the body waits on something no timer will complete (after <see cref="VirtualTimeOptions.RealTimeGrace"/> of real
+/// time with nothing in flight); when work of the run keeps running on another thread for the whole grace while the clock
+/// waits for it (it blocks on something only virtual time could complete); when the run's own thread is blocked inside
+/// the body for the grace (<c>.Result</c>, <c>.Wait()</c>: a watchdog on another thread notices); when it uses up its
+/// virtual-time budget, timer-firing budget or real-time limit; and, with
+/// <see cref="VirtualTimeOptions.ReportUnobservedFaults"/>, when work it started but did not await failed. The kit's own
+/// deadlines (a reader's or an assertion's timeout) fire only after the run stayed quiet for the grace, so real work the
+/// runner cannot see is not mistaken for a stall. Only one driver at a time may move a clock: another run, or an
+/// <see cref="VirtualClock.AdvanceAsync"/> from outside the run, is refused.
 /// </para>
 /// </remarks>
 /// <example>
@@ -55,7 +43,7 @@ namespace AsyncEnumTesting;
 /// });
 /// </code>
 /// </example>
-public static class VirtualTime
+public static partial class VirtualTime
 {
     /// <summary>Runs <paramref name="body"/> on a new <see cref="VirtualClock"/> until it completes.</summary>
     /// <param name="body">The test body; it receives the clock to give to the code under test.</param>
@@ -77,7 +65,7 @@ public static class VirtualTime
         ArgumentNullException.ThrowIfNull(body);
         return RunAsync(clock, async c =>
         {
-            await body(c).ConfigureAwait(true);
+            await (body(c) ?? throw new InvalidOperationException(VirtualTimeRunner.NullBody)).ConfigureAwait(true);
             return true;
         }, options);
     }

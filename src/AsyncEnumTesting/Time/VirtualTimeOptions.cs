@@ -11,15 +11,47 @@ public sealed class VirtualTimeOptions
     /// <summary>Gets how much virtual time the run may use before it fails as an endless timer loop. Default: 7 days.</summary>
     public TimeSpan VirtualTimeBudget { get; init; } = TimeSpan.FromDays(7);
 
-    /// <summary>Gets how many timer firings the run may use before it fails as an endless timer loop. Default: 10,000,000.</summary>
-    public long MaxTimerFirings { get; init; } = 10_000_000;
+    /// <summary>Gets how many timer firings the run may use before it fails as an endless timer loop. Default: 1,000,000
+    /// (a day of one-second polls is 86,400; an endless 1 ms poll reaches the default in well under a second).</summary>
+    public long MaxTimerFirings { get; init; } = 1_000_000;
 
     /// <summary>Gets the real time the whole run may take before it fails, whatever it is doing (a busy loop of
     /// <c>Task.Yield()</c> never lets the clock idle). Default: 30 seconds.</summary>
     public TimeSpan RealTimeLimit { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Gets a value indicating whether the run reports work it started, did not await, and that failed
+    /// (fire-and-forget tasks whose fault nobody observed). Default: <see langword="false"/>.</summary>
+    /// <remarks>
+    /// It costs what an ordinary run must not pay: while the run lasts it watches first-chance exceptions and unobserved
+    /// task faults process-wide, and at its end, if anything but a cancellation was thrown, it forces a full garbage
+    /// collection so that the runtime reports faulted tasks nobody references any more. Turn it on for the tests that
+    /// look for swallowed failures. Failures of <c>async void</c> methods are reported whatever this says.
+    /// </remarks>
+    public bool ReportUnobservedFaults { get; init; }
+
+    /// <summary>Gets the seed of the schedule the run follows where time does not fix the order, or <see langword="null"/>
+    /// for the default order. Default: <see langword="null"/>.</summary>
+    /// <remarks>
+    /// With a seed, every timer due at an instant fires before the work it woke runs, and the order in which same-instant
+    /// timers fire and ready continuations run is picked from the seed: the same seed gives the same order on every run.
+    /// A failed <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> prints the seed to
+    /// replay here.
+    /// </remarks>
+    public int? ScheduleSeed { get; init; }
+
     /// <summary>Gets the options every run uses unless told otherwise.</summary>
     public static VirtualTimeOptions Default { get; } = new();
+
+    /// <summary>Returns a copy of these options with another <see cref="ScheduleSeed"/>.</summary>
+    internal VirtualTimeOptions WithScheduleSeed(int? seed) => new()
+    {
+        RealTimeGrace = RealTimeGrace,
+        VirtualTimeBudget = VirtualTimeBudget,
+        MaxTimerFirings = MaxTimerFirings,
+        RealTimeLimit = RealTimeLimit,
+        ReportUnobservedFaults = ReportUnobservedFaults,
+        ScheduleSeed = seed,
+    };
 
     internal void Validate()
     {

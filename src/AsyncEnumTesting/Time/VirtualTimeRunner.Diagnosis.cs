@@ -14,12 +14,12 @@ internal sealed partial class VirtualTimeRunner
             return new VirtualTimeException(
                 $"The virtual-time run used up its budget of {TimeFormat.Elapsed(budget)} of virtual time: the next timer is due at " +
                 $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks - _startTicks))}. An endless timer loop (a poll without a stop condition?) keeps the body " +
-                $"from finishing. Raise VirtualTimeOptions.VirtualTimeBudget if the test needs more. {Clocks()}");
+                $"from finishing. Raise VirtualTimeOptions.VirtualTimeBudget if the test needs more. {Clocks()}{Waiting()}");
         }
 
         return new VirtualTimeException(
             $"The virtual-time run used up its budget of {_options.MaxTimerFirings.ToString("N0", CultureInfo.InvariantCulture)} timer firings. " +
-            $"An endless timer loop keeps the body from finishing. Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. {Clocks()}");
+            $"An endless timer loop keeps the body from finishing. Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. {Clocks()}{Waiting()}");
     }
 
     private void CheckRealTimeLimit()
@@ -28,21 +28,44 @@ internal sealed partial class VirtualTimeRunner
         {
             throw new VirtualTimeException(
                 $"The virtual-time run used up its real-time limit of {TimeFormat.RealSeconds(_options.RealTimeLimit)}: the body keeps queuing work " +
-                $"without waiting on the clock (a loop around Task.Yield()?). {Clocks()}");
+                $"without waiting on the clock (a loop around Task.Yield()?). {Clocks()}{Waiting()}");
         }
     }
 
     private VirtualTimeException Hang(Task bodyTask)
     {
-        var waiters = _clock.Waiters.Describe();
-        var waiting = waiters.Count == 0
-            ? string.Empty
-            : Environment.NewLine + "Waiting now:" + string.Concat(waiters.Select(w => Environment.NewLine + "  " + w));
         return new VirtualTimeException(
             $"The virtual-time run is stuck: the body is still waiting (task status {bodyTask.Status}), but no work is queued and no timer is " +
             $"pending, and nothing posted work for {TimeFormat.RealSeconds(_options.RealTimeGrace)} of real time. The body waits on a task that " +
             "nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), " +
-            $"or wait on a TaskCompletionSource, channel or lock that nothing completes. {Clocks()}{waiting}");
+            $"or wait on a TaskCompletionSource, channel or lock that nothing completes. {Clocks()}{Waiting()}");
+    }
+
+    private VirtualTimeException StuckElsewhere(Task bodyTask)
+    {
+        var active = Volatile.Read(ref _active);
+        return new VirtualTimeException(
+            $"The virtual-time run is stuck: the body is still waiting (task status {bodyTask.Status}) and {active} piece(s) of the run's work " +
+            $"kept running on other threads for {TimeFormat.RealSeconds(_options.RealTimeGrace)} of real time. The clock does not move while " +
+            "work of the run is in flight, so that work blocks on something virtual time cannot complete: sync over async on the thread pool " +
+            "(.Result, .Wait() or GetAwaiter().GetResult() on a virtual delay), a synchronous SemaphoreSlim.Wait or lock, or long real work " +
+            $"(real I/O, a LongRunning loop). Await instead of blocking; raise VirtualTimeOptions.RealTimeGrace only if that work is slow but finite. {Clocks()}{Waiting()}");
+    }
+
+    private VirtualTimeException Blocked(TimeSpan inside) =>
+        new(
+            $"The virtual-time run's own thread has been blocked for {TimeFormat.RealSeconds(inside)} of real time inside the body or one of its " +
+            "continuations, so nothing else in the run can happen: sync over async (.Result, .Wait() or GetAwaiter().GetResult()) or a synchronous " +
+            "lock (SemaphoreSlim.Wait, Monitor.Enter) waits for work that needs this thread or the clock. Await it instead; raise " +
+            $"VirtualTimeOptions.RealTimeGrace only for synchronous work that is slow but finite. {Clocks()}{Waiting()}");
+
+    /// <summary>Lists who waits on the clock right now, one per line, or nothing.</summary>
+    private string Waiting()
+    {
+        var waiters = _clock.Waiters.Describe();
+        return waiters.Count == 0
+            ? string.Empty
+            : Environment.NewLine + "Waiting now:" + string.Concat(waiters.Select(w => Environment.NewLine + "  " + w));
     }
 
     private string Clocks() =>

@@ -2,9 +2,18 @@ using System.Diagnostics;
 
 namespace AsyncEnumTesting;
 
-/// <summary>Runs a body on one dedicated thread and moves the clock whenever nothing else can run.</summary>
+/// <summary>Runs a body on one dedicated thread and moves the clock only when every piece of the run's work is done.</summary>
+/// <remarks>
+/// One loop decides everything: run queued work; when none is left, settle (wait until no work of the run is in flight
+/// on other threads, <see cref="Settle"/>); then fire the next timer. A watchdog on another thread fails the run when
+/// its own thread stops coming back to the loop (<see cref="Watchdog"/>), so a blocked body fails instead of hanging.
+/// </remarks>
 internal sealed partial class VirtualTimeRunner
 {
+    /// <summary>The message for a body that returned no task.</summary>
+    internal const string NullBody =
+        "The virtual-time body returned a null task. Return the task of the async work (make the lambda async, or return Task.CompletedTask).";
+
     private readonly VirtualClock _clock;
     private readonly VirtualTimeOptions _options;
     private readonly object _signal = new();
@@ -15,16 +24,17 @@ internal sealed partial class VirtualTimeRunner
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _foreign = new();
     private readonly Queue<Action> _idle = new();
     private int _foreignCount;
-    private bool _timerScheduledElsewhere;
+    private bool _wakeRequested;
     private Thread? _thread;
     private long _startTicks;
     private long _startFirings;
     private long _realStart;
 
-    public VirtualTimeRunner(VirtualClock clock, VirtualTimeOptions options)
+    public VirtualTimeRunner(VirtualClock clock, VirtualTimeOptions options, Schedule? schedule = null)
     {
         _clock = clock;
         _options = options;
+        _schedule = schedule ?? (options.ScheduleSeed is { } seed ? Schedule.Seeded(seed) : null);
         Context = new VirtualTimeContext(this);
     }
 
@@ -37,17 +47,7 @@ internal sealed partial class VirtualTimeRunner
     /// <summary>Starts the run on its own thread.</summary>
     public Task<T> Start<T>(Func<VirtualClock, Task<T>> body)
     {
-        lock (_clock.Tracker)
-        {
-            if (_clock.Runner is not null)
-            {
-                throw new InvalidOperationException(
-                    "This VirtualClock is already driven by another VirtualTime.RunAsync call. Give each run its own clock, or await the first run before starting the next.");
-            }
-
-            _clock.Runner = this;
-        }
-
+        _clock.Attach(this);
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         _thread = new Thread(() => Pump(body, result)) { IsBackground = true, Name = "AsyncEnumTesting virtual time" };
         _thread.Start();
@@ -71,19 +71,13 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
-    /// <summary>Wakes the run when another thread scheduled a timer while the run waited for work.</summary>
+    /// <summary>Wakes the run when another thread scheduled a timer or completed something it may wait for.</summary>
     /// <remarks>Called under the clock's lock; the run never takes that lock while it holds its own.</remarks>
     public void OnTimerScheduled()
     {
-        if (IsOnPumpThread)
+        if (!IsOnPumpThread)
         {
-            return;
-        }
-
-        lock (_signal)
-        {
-            _timerScheduledElsewhere = true;
-            Monitor.Pulse(_signal);
+            Wake();
         }
     }
 
@@ -102,20 +96,38 @@ internal sealed partial class VirtualTimeRunner
         Enqueue(static c => ((Action)c!)(), continuation);
     }
 
+    private void Wake()
+    {
+        lock (_signal)
+        {
+            _wakeRequested = true;
+            Monitor.PulseAll(_signal);
+        }
+    }
+
     private void Pump<T>(Func<VirtualClock, Task<T>> body, TaskCompletionSource<T> result)
     {
         SynchronizationContext.SetSynchronizationContext(Context);
         WatchFlow();
-        using var faults = new FaultWatch();
+        using var faults = _options.ReportUnobservedFaults ? new FaultWatch() : null;
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
         _startFirings = _clock.TimerFirings;
+        var watchdog = new Watchdog(_options.RealTimeGrace, since => result.TrySetException(Blocked(since)));
         Action settle;
         try
         {
-            var bodyTask = body(_clock) ?? throw new InvalidOperationException("The virtual-time body returned a null task.");
-            Loop(bodyTask);
-            settle = Complete(bodyTask, result, faults);
+            watchdog.Enter();
+            var bodyTask = body(_clock);
+            watchdog.Exit();
+            if (bodyTask is null)
+            {
+                throw new InvalidOperationException(NullBody);
+            }
+
+            bodyTask.ContinueWith(static (_, r) => ((VirtualTimeRunner)r!).Wake(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            Loop(bodyTask, watchdog);
+            settle = watchdog.HasFired ? static () => { } : Complete(bodyTask, result, faults);
         }
 #pragma warning disable CA1031 // Every failure goes to the caller through the result task.
         catch (Exception ex)
@@ -124,12 +136,14 @@ internal sealed partial class VirtualTimeRunner
             settle = () => result.TrySetException(ex);
         }
 
+        watchdog.Dispose();
+
         // Free the clock before the caller can see the outcome, so that it may start the next run on it at once.
-        _clock.Runner = null;
+        _clock.Detach(this);
         settle();
     }
 
-    private Action Complete<T>(Task<T> bodyTask, TaskCompletionSource<T> result, FaultWatch faults)
+    private Action Complete<T>(Task<T> bodyTask, TaskCompletionSource<T> result, FaultWatch? faults)
     {
         if (bodyTask.IsCanceled)
         {
@@ -137,7 +151,7 @@ internal sealed partial class VirtualTimeRunner
         }
 
         var bodyFault = bodyTask.Exception?.InnerException;
-        var unobserved = faults.CollectUnobserved(bodyFault);
+        var unobserved = faults?.CollectUnobserved(bodyFault) ?? [];
         if (bodyFault is not null)
         {
             return () => result.TrySetException(bodyTask.Exception!.InnerExceptions);
@@ -157,14 +171,13 @@ internal sealed partial class VirtualTimeRunner
         return () => result.TrySetResult(value);
     }
 
-    private void Loop(Task bodyTask)
+    private void Loop(Task bodyTask, Watchdog watchdog)
     {
-        var grace = _options.RealTimeGrace;
         var budgetEndTicks = _startTicks > long.MaxValue - _options.VirtualTimeBudget.Ticks
             ? long.MaxValue
             : _startTicks + _options.VirtualTimeBudget.Ticks;
         long iterations = 0;
-        while (true)
+        while (!watchdog.HasFired)
         {
             if ((++iterations & 255) == 0)
             {
@@ -176,10 +189,14 @@ internal sealed partial class VirtualTimeRunner
                 TakeForeignWork();
             }
 
-            if (_local.TryDequeue(out var work))
+            if (TryFireTie())
             {
-                Execute(work);
-                _poolSettled = false;
+                continue;
+            }
+
+            if (TryTakeLocal(out var work))
+            {
+                Execute(work, watchdog);
                 continue;
             }
 
@@ -190,47 +207,73 @@ internal sealed partial class VirtualTimeRunner
 
             if (_idle.TryDequeue(out var idle))
             {
+                watchdog.Enter();
                 idle();
-                _poolSettled = false;
+                watchdog.Exit();
                 continue;
             }
 
-            if (!_clock.IsAdvancing)
+            if (_clock.IsAdvancing)
             {
-                if (AwaitForeignWork(grace) || SettlePool(grace))
+                // A manual advance inside the run moves the clock; wait for what it posts.
+                if (!WaitForWork(_options.RealTimeGrace))
                 {
-                    continue;
+                    throw Hang(bodyTask);
                 }
 
-                if (_clock.TimerFirings - _startFirings < _options.MaxTimerFirings && _clock.TryFireNext(budgetEndTicks))
-                {
-                    _poolSettled = false;
-                    continue;
-                }
+                continue;
+            }
 
-                if (_clock.TryPeekNextDue(out var due))
+            switch (Settle(_options.RealTimeGrace))
+            {
+                case Settled.Busy:
+                    continue;
+                case Settled.StuckElsewhere:
+                    throw StuckElsewhere(bodyTask);
+            }
+
+            if (_clock.TryPeekNext(out var due, out var isDeadline))
+            {
+                if (due > budgetEndTicks || _clock.TimerFirings - _startFirings >= _options.MaxTimerFirings)
                 {
                     throw OverBudget(due);
                 }
+
+                // The kit's own deadlines (a reader's or an assertion's timeout) fire only after the run stayed quiet for the
+                // grace: real work the runner cannot see (real I/O, a real delay) may still complete what they guard.
+                if (isDeadline && WaitForWork(_options.RealTimeGrace))
+                {
+                    continue;
+                }
+
+                watchdog.Enter();
+                _clock.TryFireNext(due, _schedule);
+                watchdog.Exit();
+                _dirty = true;
+                _tieTick = _schedule is null ? -1 : _clock.NowTicks;
+                continue;
             }
 
-            if (!WaitForWork(grace))
+            if (!WaitForWork(_options.RealTimeGrace))
             {
                 throw Hang(bodyTask);
             }
         }
     }
 
-    private static void Execute((SendOrPostCallback Callback, object? State) work)
+    private void Execute((SendOrPostCallback Callback, object? State) work, Watchdog watchdog)
     {
+        watchdog.Enter();
+        _dirty = true;
         try
         {
             work.Callback(work.State);
+            watchdog.Exit();
         }
         catch (Exception ex)
         {
             // Only an async void method lets an exception escape onto the context.
-            throw new VirtualTimeException($"An async void method in the virtual-time run threw {Describe(ex)}. Nothing could await it.", ex);
+            throw new VirtualTimeException($"An async void method in the virtual-time run threw {Describe(ex)}. Nothing could await it. {Clocks()}", ex);
         }
     }
 
@@ -247,12 +290,14 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
+    /// <summary>Waits up to <paramref name="grace"/> for work posted from another thread or another reason to look again.</summary>
+    /// <returns><see langword="false"/> when the grace passed with nothing to do.</returns>
     private bool WaitForWork(TimeSpan grace)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(grace.TotalSeconds * Stopwatch.Frequency);
         lock (_signal)
         {
-            while (_foreign.Count == 0 && !_timerScheduledElsewhere)
+            while (_foreign.Count == 0 && !_wakeRequested && Volatile.Read(ref _active) == 0)
             {
                 var remaining = deadline - Stopwatch.GetTimestamp();
                 if (remaining <= 0)
@@ -263,7 +308,7 @@ internal sealed partial class VirtualTimeRunner
                 Monitor.Wait(_signal, TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
             }
 
-            _timerScheduledElsewhere = false;
+            _wakeRequested = false;
             return true;
         }
     }

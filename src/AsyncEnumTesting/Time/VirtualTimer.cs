@@ -37,6 +37,10 @@ internal sealed class VirtualTimer : ITimer
     /// <summary>Gets a value indicating whether the timer waits in the clock's queue. Guarded by the clock's lock.</summary>
     internal bool IsScheduled { get; set; }
 
+    /// <summary>Gets a value indicating whether the timer is one of the kit's own deadlines, which a run fires only
+    /// after a quiet real-time grace. Set before the timer is scheduled.</summary>
+    internal bool IsDeadline { get; set; }
+
     /// <summary>Gets a value indicating whether the timer was disposed. Guarded by the clock's lock.</summary>
     internal bool IsDisposed { get; set; }
 

@@ -114,7 +114,8 @@ public sealed partial class AsyncSequenceReaderTests
         var message = await VirtualTime.RunAsync(
             async clock =>
             {
-                await using var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock, Short);
+                // The virtual deadline fires once the run stayed quiet for its grace: the reader's real limit must be longer.
+                await using var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock, new AsyncSequenceReaderOptions { Timeout = TimeSpan.FromSeconds(10) });
                 var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
                 return ex.Message;
             },

@@ -153,9 +153,54 @@ public sealed partial class VirtualClockTests
 
         Assert.Equal("dueTime", ex.ParamName);
         Assert.Equal(
-            "A timer's dueTime must be zero or more, or Timeout.InfiniteTimeSpan; it was -00:00:02. (Parameter 'dueTime')" +
+            "A timer's dueTime must be zero or more and at most 49.17:02:47.2940000 (4294967294 ms, as for TimeProvider.System), or " +
+            "Timeout.InfiniteTimeSpan; it was -00:00:02. (Parameter 'dueTime')" +
             Environment.NewLine + "Actual value was -00:00:02.",
             ex.Message);
+    }
+
+    [Fact]
+    public void CreateTimer_DueTimeBeyondWhatTimeProviderSystemAccepts_Throws()
+    {
+        var clock = new VirtualClock();
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(
+            () => clock.CreateTimer(_ => { }, null, TimeSpan.MaxValue, Timeout.InfiniteTimeSpan));
+
+        Assert.Equal("dueTime", ex.ParamName);
+        Assert.Equal(0, clock.PendingTimerCount);
+    }
+
+    [Fact]
+    public async Task AdvanceAsync_PastTheLastRepresentableInstant_ThrowsAndKeepsTheClock()
+    {
+        var clock = new VirtualClock();
+        await clock.AdvanceAsync(TimeSpan.FromDays(1));
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => { _ = clock.AdvanceAsync(TimeSpan.MaxValue); });
+
+        Assert.StartsWith(
+            "Cannot advance by 10675199.02:48:05.4775807: the virtual clock is at 1.00:00:00.000 (2000-01-02T00:00:00.000Z) and would pass " +
+            "DateTimeOffset.MaxValue.",
+            ex.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromDays(1), clock.Elapsed);
+        Assert.Equal(VirtualClock.DefaultStart.AddDays(1), clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task AdvanceAsync_FromOutsideARunThatDrivesTheClock_Throws()
+    {
+        var clock = new VirtualClock();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = VirtualTime.RunAsync(clock, async c => await release.Task);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => { _ = clock.AdvanceAsync(TimeSpan.FromHours(1)); });
+        release.SetResult();
+        await run;
+
+        Assert.StartsWith("This VirtualClock is driven by VirtualTime.RunAsync, which moves it whenever the run is idle;", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.Zero, clock.Elapsed);
     }
 
     [Fact]

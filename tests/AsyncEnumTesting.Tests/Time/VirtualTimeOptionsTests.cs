@@ -9,7 +9,7 @@ public sealed class VirtualTimeOptionsTests
 
         Assert.Equal(TimeSpan.FromSeconds(1), options.RealTimeGrace);
         Assert.Equal(TimeSpan.FromDays(7), options.VirtualTimeBudget);
-        Assert.Equal(10_000_000, options.MaxTimerFirings);
+        Assert.Equal(1_000_000, options.MaxTimerFirings);
         Assert.Equal(TimeSpan.FromSeconds(30), options.RealTimeLimit);
     }
 

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 
 namespace AsyncEnumTesting.Tests.Time;
 
-/// <summary>Channels read with <c>ReadAllAsync</c> under a run: the deterministic set-up the docs recommend.</summary>
+/// <summary>Channels read with <c>ReadAllAsync</c> under a run, made with synchronous continuations.</summary>
 public sealed partial class VirtualTimeTests
 {
     [Fact]

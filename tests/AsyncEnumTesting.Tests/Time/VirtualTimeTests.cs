@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 namespace AsyncEnumTesting.Tests.Time;
 
 public sealed partial class VirtualTimeTests
@@ -81,7 +82,9 @@ public sealed partial class VirtualTimeTests
     {
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => VirtualTime.RunAsync<int>(_ => null!));
 
-        Assert.Equal("The virtual-time body returned a null task.", ex.Message);
+        Assert.Equal(
+            "The virtual-time body returned a null task. Return the task of the async work (make the lambda async, or return Task.CompletedTask).",
+            ex.Message);
     }
 
     [Fact]
@@ -193,19 +196,50 @@ public sealed partial class VirtualTimeTests
     }
 
     [Fact]
-    public async Task RunAsync_PoolWorkBlocksOnVirtualTimer_RunGoesOnAfterGrace()
+    public async Task RunAsync_PoolWorkBlocksOnVirtualTimer_FailsNamingTheBlockedWork()
     {
-        var elapsed = await VirtualTime.RunAsync(
-            async clock =>
-            {
-                // Sync over async on the pool: the run waits its grace for this work, then fires the timer it waits on.
-                // The grace also covers the pool starting the work at all (no timer is pending until it does), so it
-                // must not be tight on a busy machine.
-                await Task.Run(() => Task.Delay(TimeSpan.FromSeconds(1), clock).Wait());
-                return clock.Elapsed;
-            },
-            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(500) });
+        // Sync over async on the pool: the clock does not move while the run's work is in flight, so the work can never
+        // end; after the grace the run fails instead of firing the timer under the blocked work's feet.
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(
+            async clock => await Task.Run(() => Task.Delay(TimeSpan.FromSeconds(1), clock).Wait()),
+            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(300) }));
 
-        Assert.Equal(TimeSpan.FromSeconds(1), elapsed);
+        Assert.Equal(
+            "The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation) and 1 piece(s) of the run's work " +
+            "kept running on other threads for <real> of real time. The clock does not move while work of the run is in flight, so that " +
+            "work blocks on something virtual time cannot complete: sync over async on the thread pool (.Result, .Wait() or " +
+            "GetAwaiter().GetResult() on a virtual delay), a synchronous SemaphoreSlim.Wait or lock, or long real work (real I/O, a " +
+            "LongRunning loop). Await instead of blocking; raise VirtualTimeOptions.RealTimeGrace only if that work is slow but finite. " +
+            "Virtual time reached 00:00.000 after 0 timer firing(s); real time spent <real>.",
+            VirtualClockTests.NormalizeRealTime(ex.Message));
+    }
+
+    [Fact]
+    public async Task RunAsync_BodyBlocksItsOwnThread_FailsWithinTheGrace()
+    {
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(
+            clock =>
+            {
+                // Sync over async on the run's own thread: only that thread could fire the timer.
+                Task.Delay(TimeSpan.FromSeconds(1), clock).Wait();
+                return Task.CompletedTask;
+            },
+            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(300) }));
+
+        Assert.Equal(
+            "The virtual-time run's own thread has been blocked for <real> of real time inside the body or one of its continuations, so " +
+            "nothing else in the run can happen: sync over async (.Result, .Wait() or GetAwaiter().GetResult()) or a synchronous lock " +
+            "(SemaphoreSlim.Wait, Monitor.Enter) waits for work that needs this thread or the clock. Await it instead; raise " +
+            "VirtualTimeOptions.RealTimeGrace only for synchronous work that is slow but finite. Virtual time reached 00:00.000 after 0 " +
+            "timer firing(s); real time spent <real>.",
+            Regex.Replace(VirtualClockTests.NormalizeRealTime(ex.Message), @"blocked for \d+\.\d{3} s", "blocked for <real>"));
+    }
+
+    [Fact]
+    public async Task RunAsync_NonGenericBodyReturnsNullTask_FailsNamingIt()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => VirtualTime.RunAsync(_ => null!));
+
+        Assert.StartsWith("The virtual-time body returned a null task.", ex.Message, StringComparison.Ordinal);
     }
 }

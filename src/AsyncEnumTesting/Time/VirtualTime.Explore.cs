@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text;
+
+namespace AsyncEnumTesting;
+
+/// <content>Schedule exploration: the same body under many seeded orders, with replay and shrinking.</content>
+public static partial class VirtualTime
+{
+    private const int MaxShrinkRuns = 200;
+
+    /// <summary>Runs <paramref name="body"/> in the default order and then under many seeded schedules, each on a new
+    /// clock, and fails with the first schedule under which it fails.</summary>
+    /// <param name="body">The test body; it receives each schedule's clock.</param>
+    /// <param name="options">How many schedules, from which seed; <see cref="ExplorationOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>What the exploration covered, when every schedule passed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ScheduleExplorationException">A schedule failed: its seed, a replay line, and what ran in an unusual order.</exception>
+    /// <remarks>
+    /// <para>
+    /// Explored: the order in which timers due at the same instant fire, and the order in which continuations ready on the
+    /// run's context at the same instant run (under a schedule every timer due at an instant fires before the work it woke
+    /// runs, so all of it is ready at once). Not explored: work on the thread pool, which the run only waits for; the order
+    /// of events at different instants, which time fixes; real I/O.
+    /// </para>
+    /// <para>
+    /// When the body fails in the default order, that failure is thrown as it is: there is nothing to explore. A failing
+    /// schedule is shrunk (unless <see cref="ExplorationOptions.Shrink"/> is off): its decisions are put back to the default
+    /// order one by one, last first, as long as the body still fails with the same exception type, at most 200 reruns.
+    /// </para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// var covered = await VirtualTime.ExploreAsync(async clock =>
+    /// {
+    ///     var cache = new OrderCache(clock);
+    ///     await Task.WhenAll(cache.GetAsync(7), cache.GetAsync(7)); // two callers at the same instant
+    ///     Assert.Equal(1, cache.Loads);
+    /// }, new ExplorationOptions { Schedules = 200 });
+    /// </code>
+    /// </example>
+    public static async Task<ExplorationResult> ExploreAsync(Func<VirtualClock, Task> body, ExplorationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        options ??= ExplorationOptions.Default;
+        options.Validate();
+        var run = (options.Run ?? VirtualTimeOptions.Default).WithScheduleSeed(null);
+
+        var (defaultFailure, _) = await RunOnceAsync(body, run, null).ConfigureAwait(false);
+        if (defaultFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(defaultFailure);
+        }
+
+        var fingerprints = new HashSet<string>(StringComparer.Ordinal) { string.Empty };
+        var decisions = 0;
+        for (var n = 1; n <= options.Schedules; n++)
+        {
+            var seed = options.FirstSeed + n - 1;
+            var schedule = Schedule.Seeded(seed);
+            var (failure, clock) = await RunOnceAsync(body, run, schedule).ConfigureAwait(false);
+            fingerprints.Add(schedule.Fingerprint());
+            decisions = Math.Max(decisions, schedule.Decisions.Count);
+            if (failure is not null)
+            {
+                throw await FailedAsync(body, run, options, n, seed, schedule, failure, clock).ConfigureAwait(false);
+            }
+        }
+
+        return new ExplorationResult(options.Schedules + 1, fingerprints.Count, decisions);
+    }
+
+    private static async Task<(Exception? Failure, VirtualClock Clock)> RunOnceAsync(Func<VirtualClock, Task> body, VirtualTimeOptions run, Schedule? schedule)
+    {
+        var clock = new VirtualClock();
+        try
+        {
+            await new VirtualTimeRunner(clock, run, schedule).Start(async c =>
+            {
+                await (body(c) ?? throw new InvalidOperationException(VirtualTimeRunner.NullBody)).ConfigureAwait(true);
+                return true;
+            }).ConfigureAwait(false);
+            return (null, clock);
+        }
+#pragma warning disable CA1031 // The body's failure is the finding: it is reported, with the schedule, by the caller.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (ex, clock);
+        }
+    }
+
+    private static async Task<ScheduleExplorationException> FailedAsync(
+        Func<VirtualClock, Task> body, VirtualTimeOptions run, ExplorationOptions options, int n, int seed, Schedule failing, Exception failure, VirtualClock clock)
+    {
+        var picks = failing.Decisions.Select(d => d.Pick).ToList();
+        var before = picks.Count(p => p != 0);
+        if (options.Shrink)
+        {
+            var reruns = 0;
+            for (var i = picks.Count - 1; i >= 0 && reruns < MaxShrinkRuns; i--)
+            {
+                if (i >= picks.Count || picks[i] == 0)
+                {
+                    continue;
+                }
+
+                var trial = new List<int>(picks) { [i] = 0 };
+                var forced = Schedule.Forced(trial);
+                reruns++;
+                var (again, _) = await RunOnceAsync(body, run, forced).ConfigureAwait(false);
+                if (again is not null && again.GetType() == failure.GetType())
+                {
+                    picks = forced.Decisions.Select(d => d.Pick).ToList();
+                }
+            }
+        }
+
+        // One more run of what is left, for the names of what ran in an unusual order.
+        var final = Schedule.Forced(picks);
+        var (finalFailure, _) = await RunOnceAsync(body, run, final).ConfigureAwait(false);
+        var shown = finalFailure is not null ? final : failing;
+        var reorderings = shown.Decisions.Where(d => d.Pick != 0).Select(Describe).ToList();
+        return new ScheduleExplorationException(Report(n, options.Schedules, seed, before, reorderings, failure, clock), failure, seed, reorderings);
+    }
+
+    private static string Describe(ScheduleDecision d) => TimeFormat.Elapsed(TimeSpan.FromTicks(d.AtTicks)) + "  " + d.Choice switch
+    {
+        ScheduleChoice.Timer => $"{d.Taken} fired before {d.Default} ({d.Options} timers due at that instant)",
+        ScheduleChoice.TimerBeforeWork => $"{d.Taken}, due at the same instant, fired before {d.Default} ran",
+        _ => $"{d.Taken} ran before {d.Default} ({d.Options} ready at that instant)",
+    };
+
+    private static string Report(int n, int of, int seed, int before, List<string> reorderings, Exception failure, VirtualClock clock)
+    {
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"The body failed under schedule {n} of {of} (seed {seed}); the default order")
+            .Append(n > 1 ? $" and {n - 1} other schedule(s) passed." : " passed.")
+            .AppendLine()
+            .Append(CultureInfo.InvariantCulture, $"Replay it: VirtualTime.RunAsync(body, new VirtualTimeOptions {{ ScheduleSeed = {seed} }}), or ScheduleSeed = {seed} on the test's attribute.")
+            .AppendLine()
+            .Append(CultureInfo.InvariantCulture, $"What ran in an unusual order ({reorderings.Count} reordering(s) against the default order")
+            .Append(reorderings.Count < before ? $", shrunk from {before}):" : "):");
+        foreach (var line in reorderings)
+        {
+            text.AppendLine().Append("  ").Append(line);
+        }
+
+        text.AppendLine().Append(CultureInfo.InvariantCulture, $"The failure: {failure.GetType().Name}: {failure.Message}");
+        if (!failure.Message.Contains("Timeline (", StringComparison.Ordinal))
+        {
+            foreach (var timeline in clock.Timelines.Where(t => t.Count > 0))
+            {
+                text.AppendLine().Append(timeline.Render());
+            }
+        }
+
+        return text.ToString();
+    }
+}

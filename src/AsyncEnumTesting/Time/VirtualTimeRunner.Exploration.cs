@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+
+namespace AsyncEnumTesting;
+
+/// <content>Schedule exploration: where time does not fix the order, a schedule picks it.</content>
+/// <remarks>
+/// Without a schedule the run keeps its default order: continuations in the order they were posted, same-instant timers in
+/// the order they were created, each timer's woken work run before the next timer fires. With one, the schedule decides
+/// at each of those points: which of the same-instant timers fires next, whether it fires before the work the previous
+/// one woke (so that both wake-ups are ready at once, as on a busy machine), and which ready continuation runs next.
+/// Picking option 0 everywhere is exactly the default order. Work on the thread pool is not reordered: the run only
+/// waits for it, as always.
+/// </remarks>
+internal sealed partial class VirtualTimeRunner
+{
+    private readonly Schedule? _schedule;
+    private long _tieTick = -1;
+
+    /// <summary>Gets the schedule the run follows, if it explores one.</summary>
+    public Schedule? Schedule => _schedule;
+
+    /// <summary>Fires the next timer due at the instant a timer just fired at before the work it woke runs, when the schedule says so.</summary>
+    private bool TryFireTie()
+    {
+        if (_schedule is null || _tieTick != _clock.NowTicks)
+        {
+            return false;
+        }
+
+        if (!_clock.TryPeekNext(out var due, out var isDeadline) || due != _tieTick || isDeadline || _local.Count == 0)
+        {
+            _tieTick = -1;
+            return false;
+        }
+
+        // Option 0 is the default order: the woken work runs first, and the loop fires the next timer once it settled.
+        var next = _clock.NextTimerSequence;
+        var woken = _local.Peek().State;
+        if (_schedule.Choose(ScheduleChoice.TimerBeforeWork, 2, due, i => i == 1 ? $"timer #{next}" : Name(woken)) == 0)
+        {
+            _tieTick = -1;
+            return false;
+        }
+
+        while (true)
+        {
+            switch (Settle(_options.RealTimeGrace))
+            {
+                case Settled.Busy:
+                    TakeForeignWork();
+                    continue;
+                case Settled.StuckElsewhere:
+                    _tieTick = -1;
+                    return false; // the main loop settles again and reports it
+            }
+
+            break;
+        }
+
+        _clock.TryFireNext(due, _schedule);
+        _dirty = true;
+        return true;
+    }
+
+    /// <summary>Takes the next work item: the first one, or the one the schedule picks among those ready.</summary>
+    private bool TryTakeLocal(out (SendOrPostCallback Callback, object? State) work)
+    {
+        if (_schedule is null || _local.Count < 2)
+        {
+            return _local.TryDequeue(out work);
+        }
+
+        var ready = _local.ToArray();
+        var pick = _schedule.Choose(ScheduleChoice.Continuation, ready.Length, _clock.NowTicks, i => Name(ready[i].State));
+        if (pick == 0)
+        {
+            return _local.TryDequeue(out work);
+        }
+
+        // The picked item runs now; the others keep their order.
+        work = ready[pick];
+        _local.Clear();
+        for (var i = 0; i < ready.Length; i++)
+        {
+            if (i != pick)
+            {
+                _local.Enqueue(ready[i]);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Names a posted continuation by the async method it resumes, for the report of a failing schedule.</summary>
+    private static string Name(object? state)
+    {
+        var target = state is Delegate d ? d.Target ?? d.Method.DeclaringType : state;
+        var type = target is Type t ? t.FullName : target?.GetType().FullName;
+        var match = type is null ? null : StateMachine().Match(type);
+        if (match is not { Success: true })
+        {
+            return "a posted callback";
+        }
+
+        // Namespace off, nesting kept: CheckThenActCache.BuggyCache.LoadAsync.
+        var nested = match.Groups["type"].Value.Split('+');
+        nested[0] = nested[0][(nested[0].LastIndexOf('.') + 1)..];
+        return $"the continuation of {string.Join('.', nested)}.{match.Groups["method"].Value}";
+    }
+
+    [GeneratedRegex(@"(?<type>[\w.+`]+)\+<(?<method>[^>]+)>d__\d+")]
+    private static partial Regex StateMachine();
+}

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+
+namespace AsyncEnumTesting;
+
+/// <content>Settling: the clock does not move while work of the run is queued or running on other threads.</content>
+/// <remarks>
+/// <para>
+/// Production code leaves the run's thread whatever the test does: <c>Task.Run</c>, continuations that captured no context
+/// (<c>ConfigureAwait(false)</c>, also inside BCL code such as <c>ChannelReader.ReadAllAsync</c>) of primitives that complete
+/// their waiters asynchronously (default channels, <c>SemaphoreSlim</c>), <c>Task.Yield()</c> off the run's context. Such work
+/// still flows the run's execution context, so an <see cref="AsyncLocal{T}"/> with a change handler sees each piece start
+/// and end on a pool thread (<see cref="_active"/>).
+/// </para>
+/// <para>
+/// Work that is queued but not started is invisible to that handler. Before it moves the clock after anything ran, a run
+/// that has used the pool sends a marker through the pool's global queue, which is first in, first out, and waits for it:
+/// every item queued before the marker has been taken by then, and one that flows the run's context has started and is
+/// counted. It waits the same way whenever the pool has queued work at all. Only then, with nothing of the run running,
+/// posted or queued, does the next timer fire.
+/// </para>
+/// </remarks>
+internal sealed partial class VirtualTimeRunner
+{
+    private AsyncLocal<VirtualTimeRunner?>? _flow;
+    private int _active;
+    private int _markersSent;
+    private int _markersRan;
+    private volatile bool _dirty = true;
+    private static readonly long MaxStragglerWait = Stopwatch.Frequency / 50;
+    private static readonly long MinStragglerWait = Stopwatch.Frequency / 10_000;
+    private long _stragglerWait = MaxStragglerWait;
+
+    private enum Settled
+    {
+        /// <summary>Nothing of the run is in flight: the clock may move.</summary>
+        Quiet,
+
+        /// <summary>Work arrived on the run's queue: run it first.</summary>
+        Busy,
+
+        /// <summary>Work of the run kept running elsewhere for the whole grace.</summary>
+        StuckElsewhere,
+    }
+
+    /// <summary>Marks the calling flow (the run's thread at its start) as this run's, so its hops can be seen.</summary>
+    private void WatchFlow()
+    {
+        // Pool threads park a little after their last item: a few looks let the floor come down to the parked count.
+        var spinner = default(SpinWait);
+        for (var i = 0; i < 20; i++)
+        {
+            PoolFloor.Reached();
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        _flow = new AsyncLocal<VirtualTimeRunner?>(OnFlowChanged) { Value = this };
+    }
+
+    /// <summary>Waits until no work of the run is running or queued on other threads, or something arrives for the run.</summary>
+    private Settled Settle(TimeSpan grace)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(grace.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            if (Volatile.Read(ref _foreignCount) != 0)
+            {
+                return Settled.Busy;
+            }
+
+            if (Volatile.Read(ref _active) > 0)
+            {
+                if (!WaitWhileActive(deadline))
+                {
+                    return Settled.StuckElsewhere;
+                }
+
+                _dirty = true;
+                continue;
+            }
+
+            if (!_dirty)
+            {
+                // A marker round with nothing of the run seen since. A pool thread that took an item of the run but has
+                // not started it yet is still counted as processing: give it its chance (see WaitForStragglers).
+                return WaitForStragglers() ? Settled.Quiet : Settled.Busy;
+            }
+
+            // What the pool holds now was queued before this point: nothing queued, nothing processing beyond the
+            // threads that are blocked elsewhere for good, means nothing of the run can be in flight.
+            if (ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached())
+            {
+                return Settled.Quiet;
+            }
+
+            _dirty = false;
+            if (!SendMarker(deadline))
+            {
+                // A starved pool (every thread blocked elsewhere): nothing of the run runs, so move on.
+                return Settled.Quiet;
+            }
+        }
+    }
+
+    /// <summary>Waits, for a bounded time, while more pool threads process work than when the run was last quiet.</summary>
+    /// <returns><see langword="false"/> when work of the run started meanwhile.</returns>
+    /// <remarks>
+    /// Between taking an item off its queue and switching to the item's execution context, a pool thread is invisible to
+    /// the flow handler; on a loaded machine it can be preempted right there for milliseconds. It is counted as processing
+    /// all along, so the run waits while the count stays above the floor. Other tests' pool work raises the count too: a
+    /// wait that ends without seeing anything of the run halves the next wait (down to a tenth of a millisecond), one that
+    /// catches work of the run restores it.
+    /// </remarks>
+    private bool WaitForStragglers()
+    {
+        if (PoolFloor.Reached())
+        {
+            return true;
+        }
+
+        var until = Stopwatch.GetTimestamp() + _stragglerWait;
+        var spinner = default(SpinWait);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            if (Volatile.Read(ref _active) > 0 || Volatile.Read(ref _foreignCount) != 0)
+            {
+                _stragglerWait = MaxStragglerWait;
+                return false;
+            }
+
+            if (PoolFloor.Reached())
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        _stragglerWait = Math.Max(_stragglerWait / 2, MinStragglerWait);
+        PoolFloor.Raise();
+        return true;
+    }
+
+    /// <summary>Waits until no work of the run runs elsewhere, or work is posted to the run.</summary>
+    /// <returns><see langword="false"/> when the deadline passed with work still running elsewhere.</returns>
+    private bool WaitWhileActive(long deadline)
+    {
+        lock (_signal)
+        {
+            while (Volatile.Read(ref _active) > 0 && _foreign.Count == 0)
+            {
+                var remaining = deadline - Stopwatch.GetTimestamp();
+                if (remaining <= 0)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_signal, TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Sends a marker through the pool's global queue and waits until it ran, or the run got work or saw a hop.</summary>
+    /// <returns><see langword="false"/> when the marker did not run before the deadline.</returns>
+    private bool SendMarker(long deadline)
+    {
+        var sent = ++_markersSent;
+        ThreadPool.UnsafeQueueUserWorkItem(static r => r.MarkerRan(), this, preferLocal: false);
+        lock (_signal)
+        {
+            while (Volatile.Read(ref _markersRan) < sent && _foreign.Count == 0 && Volatile.Read(ref _active) == 0)
+            {
+                var remaining = deadline - Stopwatch.GetTimestamp();
+                if (remaining <= 0)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_signal, TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            }
+        }
+
+        return true;
+    }
+
+    private void MarkerRan()
+    {
+        Interlocked.Increment(ref _markersRan);
+        lock (_signal)
+        {
+            Monitor.PulseAll(_signal);
+        }
+    }
+
+    private void OnFlowChanged(AsyncLocalValueChangedArgs<VirtualTimeRunner?> change)
+    {
+        if (!change.ThreadContextChanged || IsOnPumpThread)
+        {
+            return;
+        }
+
+        if (change.CurrentValue == this && change.PreviousValue != this)
+        {
+            Interlocked.Increment(ref _active);
+        }
+        else if (change.PreviousValue == this && change.CurrentValue != this && Interlocked.Decrement(ref _active) == 0)
+        {
+            _dirty = true;
+            lock (_signal)
+            {
+                Monitor.PulseAll(_signal);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using AsyncEnumTesting;
+using AsyncEnumTesting.Stress;
+
+// Usage: AsyncEnumTesting.Stress determinism [runs] [scenario...]
+//        AsyncEnumTesting.Stress hangs | stalls [runs] | explore
+var mode = args.Length > 0 ? args[0] : "determinism";
+if (mode == "hangs")
+{
+    return await HangTable.RunAsync();
+}
+
+if (mode == "explore")
+{
+    return await ExplorationTable.RunAsync();
+}
+
+if (mode == "stalls")
+{
+    var stallRuns = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    return await StallTable.RunAsync(stallRuns);
+}
+
+var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+var only = args.Skip(2).ToHashSet();
+var failed = false;
+Console.WriteLine("| scenario | shape | runs | differ from first | distinct orders | failed runs | slowest run |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+foreach (var (name, shape, body) in Scenarios.All)
+{
+    if (only.Count > 0 && !only.Contains(name))
+    {
+        continue;
+    }
+
+    string? first = null;
+    var differ = 0;
+    var errors = 0;
+    var distinct = new HashSet<string>();
+    var slowest = TimeSpan.Zero;
+    string? firstError = null;
+    for (var i = 0; i < runs; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        string outcome;
+        try
+        {
+            outcome = await VirtualTime.RunAsync(body);
+        }
+        catch (Exception ex)
+        {
+            errors++;
+            firstError ??= ex.ToString();
+            outcome = "error: " + ex.GetType().Name + ": " + ex.Message;
+        }
+
+        var took = Stopwatch.GetElapsedTime(started);
+        slowest = took > slowest ? took : slowest;
+        first ??= outcome;
+        distinct.Add(outcome);
+        if (outcome != first)
+        {
+            differ++;
+            if (differ <= 2)
+            {
+                Console.Error.WriteLine($"[{name}] run {i} differs:\n  first: {first}\n  this:  {outcome}");
+            }
+        }
+    }
+
+    failed |= differ > 0 || errors > 0;
+    Console.WriteLine($"| {name} | {shape} | {runs:N0} | {differ} | {distinct.Count} | {errors} | {slowest.TotalMilliseconds:N0} ms |");
+    if (firstError is not null)
+    {
+        Console.Error.WriteLine($"[{name}] first error: {firstError}");
+    }
+}
+
+return failed ? 1 : 0;

@@ -1,0 +1,183 @@
+using System.Text;
+using System.Threading.Channels;
+
+namespace AsyncEnumTesting.Stress;
+
+/// <summary>Production-style code that hops through the thread pool; each scenario returns its observed event order.</summary>
+internal static class Scenarios
+{
+    public static readonly (string Name, string Shape, Func<VirtualClock, Task<string>> Body)[] All =
+    [
+        ("batcher", "Task.Run pump into a default channel, batched by a 10 s window", Batcher),
+        ("readall", "default channel read with ReadAllAsync, consumer doing ConfigureAwait(false) work", ReadAll),
+        ("hops", "100 producers with seeded delays, Task.Run, ConfigureAwait(false), Task.Yield, SemaphoreSlim", Hops),
+        ("periodic", "PeriodicTimer poll in Task.Run into a default channel", Periodic),
+        ("linq", "System.Linq.AsyncEnumerable Select/Where with ConfigureAwait(false) awaits", Linq),
+    ];
+
+    // A time-window batcher as teams write it: pumps its source on the pool, emits a batch per window.
+    private static async Task<string> Batcher(VirtualClock clock)
+    {
+        var log = new StringBuilder();
+        var channel = Channel.CreateUnbounded<int>();
+        var pump = Task.Run(async () =>
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3), clock).ConfigureAwait(false);
+                await channel.Writer.WriteAsync(i).ConfigureAwait(false);
+            }
+
+            channel.Writer.Complete();
+        });
+
+        var batch = new List<int>();
+        var window = Task.Delay(TimeSpan.FromSeconds(10), clock);
+        while (true)
+        {
+            var read = channel.Reader.WaitToReadAsync().AsTask();
+            var first = await Task.WhenAny(read, window).ConfigureAwait(false);
+            if (first == window)
+            {
+                log.Append($"{clock.Elapsed.TotalSeconds}s:[{string.Join(",", batch)}] ");
+                batch.Clear();
+                window = Task.Delay(TimeSpan.FromSeconds(10), clock);
+                continue;
+            }
+
+            if (!await read.ConfigureAwait(false))
+            {
+                break;
+            }
+
+            while (channel.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+        }
+
+        await pump.ConfigureAwait(false);
+        log.Append($"end {clock.Elapsed.TotalSeconds}s:[{string.Join(",", batch)}]");
+        return log.ToString();
+    }
+
+    private static async Task<string> ReadAll(VirtualClock clock)
+    {
+        var log = new StringBuilder();
+        var channel = Channel.CreateUnbounded<int>();
+        var delays = Enumerable.Range(1, 30).Select(i => i * 7).ToArray();
+        new Random(7).Shuffle(delays);
+        var producers = delays.Select((d, i) => Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(d), clock).ConfigureAwait(false);
+            await channel.Writer.WriteAsync(i).ConfigureAwait(false);
+        })).ToArray();
+        var closer = Task.Run(async () =>
+        {
+            await Task.WhenAll(producers).ConfigureAwait(false);
+            channel.Writer.Complete();
+        });
+
+        await foreach (var item in channel.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(40), clock).ConfigureAwait(false);
+            log.Append($"{item}@{clock.Elapsed.TotalMilliseconds} ");
+        }
+
+        await closer.ConfigureAwait(false);
+        return log.ToString();
+    }
+
+    private static async Task<string> Hops(VirtualClock clock)
+    {
+        var channel = Channel.CreateUnbounded<string>();
+        var gate = new SemaphoreSlim(1, 1);
+        // Distinct start times 10 ms apart, in a seeded shuffle: the code's own order is fixed by time alone.
+        var delays = Enumerable.Range(1, 100).Select(i => i * 10).ToArray();
+        new Random(11).Shuffle(delays);
+        var producers = delays.Select((d, i) => Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(d), clock).ConfigureAwait(false);
+            await Task.Yield();
+            await gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await Task.Run(() => i * 2).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(1 + (i % 7)), clock).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            await channel.Writer.WriteAsync($"{i}@{clock.Elapsed.TotalMilliseconds}").ConfigureAwait(false);
+        })).ToArray();
+        _ = Task.WhenAll(producers).ContinueWith(_ => channel.Writer.Complete(), TaskScheduler.Default);
+
+        var log = new StringBuilder();
+        await foreach (var item in channel.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            log.Append(item).Append(' ');
+        }
+
+        return log.ToString();
+    }
+
+    private static async Task<string> Periodic(VirtualClock clock)
+    {
+        var channel = Channel.CreateUnbounded<string>();
+        var poller = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), clock);
+            var n = 0;
+            while (n < 20 && await timer.WaitForNextTickAsync().ConfigureAwait(false))
+            {
+                await Task.Yield();
+                await channel.Writer.WriteAsync($"poll{n++}@{clock.Elapsed.TotalSeconds}").ConfigureAwait(false);
+            }
+
+            channel.Writer.Complete();
+        });
+
+        var log = new StringBuilder();
+        while (await channel.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (channel.Reader.TryRead(out var item))
+            {
+                log.Append(item).Append('/').Append(clock.Elapsed.TotalSeconds).Append(' ');
+                await Task.Delay(TimeSpan.FromSeconds(2), clock).ConfigureAwait(false);
+            }
+        }
+
+        await poller.ConfigureAwait(false);
+        return log.ToString();
+    }
+
+    private static async Task<string> Linq(VirtualClock clock)
+    {
+        var log = new StringBuilder();
+        var query = Source(clock)
+            .Select(async (int x, CancellationToken ct) =>
+            {
+                await Task.Run(() => { }, ct).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(x * 10), clock, ct).ConfigureAwait(false);
+                return x;
+            })
+            .Where(x => x % 3 != 0);
+        await foreach (var x in query.ConfigureAwait(false))
+        {
+            log.Append($"{x}@{clock.Elapsed.TotalMilliseconds} ");
+        }
+
+        return log.ToString();
+
+        static async IAsyncEnumerable<int> Source(VirtualClock clock)
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), clock).ConfigureAwait(false);
+                yield return i;
+            }
+        }
+    }
+}
