@@ -105,8 +105,8 @@ public sealed class FeedMergerTests
               00:00.000  lse#1  MoveNextAsync started
               00:01.000  nyse#1 MoveNextAsync -> nyse@10
               00:01.000  nyse#1 MoveNextAsync started
-              00:01.000  lse#1  VIOLATION           MoveNextAsync was called on enumeration #1 of probe "lse" while its previous MoveNextAsync (called at 00:00.000) was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.
-              00:01.000  nyse#1 VIOLATION           DisposeAsync was called on enumeration #1 of probe "nyse" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early).
+              00:01.000  lse#1  VIOLATION           MoveNextAsync was called on enumeration #1 of probe "lse" while its previous MoveNextAsync (called at 00:00.000) was still pending. …
+              00:01.000  nyse#1 VIOLATION           DisposeAsync was called on enumeration #1 of probe "nyse" while MoveNextAsync (called at 00:01.000) was still pending. …
             """,
             timeline.Render());
     });

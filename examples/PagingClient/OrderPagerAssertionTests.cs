@@ -50,7 +50,7 @@ public sealed class OrderPagerAssertionTests
         var ex = await Assert.ThrowsAsync<XunitException>(act);
         Assert.Equal(
             """
-            Expected orders to stop when its token is cancelled after 2 items, but after the token was cancelled at 00:00.200, it yielded another item: item [2] was 3.
+            Expected orders to stop when its token is cancelled after 2 items, but after the token was cancelled at 00:00.200, it yielded another item: item [2] was 3. HonorCancellation(afterItems) is strict: the MoveNextAsync after the cancel must end, even when its item is already in memory (the rest of a page fetched before the cancel); check the token before each yield return (ct.ThrowIfCancellationRequested()).
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.200  #1 MoveNextAsync -> 1

@@ -13,7 +13,10 @@ namespace AsyncEnumTesting.Analyzers;
 /// invocation whose awaitable result is thrown away (an expression statement, or <c>_ = …</c>) when the method comes
 /// from a namespace starting with <c>AsyncEnumTesting</c>, carries an attribute named <c>MustAwaitAttribute</c> (any
 /// namespace, so other libraries can opt in by declaring one), or is chained onto such a call
-/// (<c>source.Should().Throw&lt;X&gt;().WithMessage("…")</c>).
+/// (<c>source.Should().Throw&lt;X&gt;().WithMessage("…")</c>). Two indirect drops are reported too: an assertion task
+/// stored in a local that is never read again (<c>var check = source.Should()…;</c>), and a delegate call whose result
+/// is thrown away when the delegate is a lambda that returns an assertion task
+/// (<c>Func&lt;Task&gt; check = () =&gt; source.Should()…; check();</c>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DroppedAssertionAnalyzer : DiagnosticAnalyzer
@@ -41,6 +44,25 @@ public sealed class DroppedAssertionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterOperationAction(AnalyzeStatement, OperationKind.ExpressionStatement);
+        context.RegisterOperationAction(AnalyzeLocal, OperationKind.VariableDeclarator);
+    }
+
+    /// <summary>Reports an assertion task stored in a local that nothing reads: it is never awaited, returned or passed on.</summary>
+    private static void AnalyzeLocal(OperationAnalysisContext context)
+    {
+        var declarator = (IVariableDeclaratorOperation)context.Operation;
+        var value = Unwrap(declarator.GetVariableInitializer()?.Value);
+        if (value is not IInvocationOperation invocation || !IsAwaitable(invocation.Type) || !IsAssertion(invocation))
+        {
+            return;
+        }
+
+        // Any read counts as handing the task on (await, return, Task.WhenAll, a field): only a local never read is surely dropped.
+        var read = Root(declarator).Descendants().OfType<ILocalReferenceOperation>().Any(r => SymbolEqualityComparer.Default.Equals(r.Local, declarator.Symbol));
+        if (!read)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation()));
+        }
     }
 
     private static void AnalyzeStatement(OperationAnalysisContext context)
@@ -56,10 +78,50 @@ public sealed class DroppedAssertionAnalyzer : DiagnosticAnalyzer
             dropped = conversion.Operand;
         }
 
-        if (dropped is IInvocationOperation invocation && IsAwaitable(invocation.Type) && IsAssertion(invocation))
+        if (dropped is IInvocationOperation invocation && IsAwaitable(invocation.Type) && (IsAssertion(invocation) || CallsAssertionLambda(invocation)))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation()));
         }
+    }
+
+    /// <summary>Says whether a dropped call invokes a local delegate whose lambda returns an assertion task.</summary>
+    private static bool CallsAssertionLambda(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke || Unwrap(invocation.Instance) is not ILocalReferenceOperation local)
+        {
+            return false;
+        }
+
+        var lambda = Root(invocation).Descendants().OfType<IVariableDeclaratorOperation>()
+            .Where(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local))
+            .Select(d => Unwrap(d.GetVariableInitializer()?.Value))
+            .OfType<IDelegateCreationOperation>()
+            .Select(d => d.Target)
+            .OfType<IAnonymousFunctionOperation>()
+            .FirstOrDefault();
+        return lambda is not null && lambda.Body.Descendants().OfType<IReturnOperation>()
+            .Any(r => Unwrap(r.ReturnedValue) is IInvocationOperation returned && IsAwaitable(returned.Type) && IsAssertion(returned));
+    }
+
+    /// <summary>Finds the outermost operation of the member being analysed, which holds every use of its locals.</summary>
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    private static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
     }
 
     /// <summary>Says whether the call comes from AsyncEnumTesting (or opted in), directly or through the call it is chained onto.</summary>

@@ -61,4 +61,31 @@ public static class AsyncEnumerableAssertionExtensions
         DrivenSequence<T> driven => driven.Clock,
         _ => null,
     };
+
+    /// <summary>Starts assertions on a consumer: code that reads async sequences recorded on <paramref name="timeline"/>.</summary>
+    /// <param name="consumer">The consumer, run when an assertion is awaited.</param>
+    /// <param name="timeline">The timeline its sources (probes) and marks write to; failures print it, and its clock bounds the run.</param>
+    /// <param name="subject">The consumer expression, filled in by the compiler; it names the subject in messages.</param>
+    /// <returns>The consumer's assertions, to be awaited.</returns>
+    /// <example><code>await (() => service.CopyAsync(rows, sink)).Should(timeline).Throw&lt;IOException&gt;();</code></example>
+    public static ConsumerAssertions Should(this Func<Task> consumer, Timeline timeline, [CallerArgumentExpression(nameof(consumer))] string subject = "")
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        ArgumentNullException.ThrowIfNull(timeline);
+        return new(consumer, timeline, subject);
+    }
+
+    /// <summary>Starts assertions on a consumer that returns a result, reading async sequences recorded on <paramref name="timeline"/>.</summary>
+    /// <typeparam name="TResult">The type of the consumer's result.</typeparam>
+    /// <param name="consumer">The consumer, run when an assertion is awaited.</param>
+    /// <param name="timeline">The timeline its sources (probes) and marks write to; failures print it, and its clock bounds the run.</param>
+    /// <param name="subject">The consumer expression, filled in by the compiler; it names the subject in messages.</param>
+    /// <returns>The consumer's assertions, to be awaited.</returns>
+    /// <example><code>await (() => OrderSummary.TotalAsync(orders)).Should(timeline).Return(60);</code></example>
+    public static ConsumerAssertions<TResult> Should<TResult>(this Func<Task<TResult>> consumer, Timeline timeline, [CallerArgumentExpression(nameof(consumer))] string subject = "")
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        ArgumentNullException.ThrowIfNull(timeline);
+        return new(consumer, timeline, subject);
+    }
 }

@@ -72,6 +72,10 @@ public sealed class DroppedAssertionAnalyzerTests
     [InlineData("public void Test(IAsyncEnumerable<int> source) { source.Should().Throw().WithMessage(\"boom*\"); }")]
     [InlineData("public void Test(IAsyncEnumerable<int> source) { System.Action check = () => source.Should().YieldInOrder(1); check(); }")]
     [InlineData("public void Test() { Other.Library.Verify(); }")]
+    [InlineData("public void Test(IAsyncEnumerable<int> source) { var check = source.Should().YieldInOrder(1); }")]
+    [InlineData("public async Task Test(IAsyncEnumerable<int> source) { var check = source.Should().Throw().WithMessage(\"boom*\"); await Task.Yield(); }")]
+    [InlineData("public void Test(IAsyncEnumerable<int> source) { System.Func<Task> check = () => source.Should().YieldInOrder(1); check(); }")]
+    [InlineData("public void Test(IAsyncEnumerable<int> source) { System.Func<Task> check = () => { return source.Should().YieldInOrder(1); }; _ = check(); }")]
     public void Analyzer_DroppedAssertionTask_ReportsAET0001(string member)
     {
         var diagnostics = Analyze(member);
@@ -93,6 +97,11 @@ public sealed class DroppedAssertionAnalyzerTests
     [InlineData("public void Test(IAsyncEnumerable<int> source) { source.Should().WithTimeout(5); }")]
     [InlineData("public void Test() { Other.Library.Save(); }")]
     [InlineData("public void Test(IAsyncEnumerable<int> source) { System.Func<Task> check = () => source.Should().YieldInOrder(1); }")]
+    [InlineData("public Task Test(IAsyncEnumerable<int> source) { var check = source.Should().YieldInOrder(1); return check; }")]
+    [InlineData("public Task Test(IAsyncEnumerable<int> source) { var check = source.Should().YieldInOrder(1); return Task.WhenAll(check); }")]
+    [InlineData("public async Task Test(IAsyncEnumerable<int> source) { System.Func<Task> check = () => source.Should().YieldInOrder(1); await check(); }")]
+    [InlineData("public void Test() { System.Func<Task> save = () => Other.Library.Save(); save(); }")]
+    [InlineData("public void Test() { var save = Other.Library.Save(); }")]
     public void Analyzer_AwaitedReturnedOrNotAnAssertion_ReportsNothing(string member)
     {
         Assert.Empty(Analyze(member));

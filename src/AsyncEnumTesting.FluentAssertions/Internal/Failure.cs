@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FluentAssertions.Execution;
 using FluentAssertions.Formatting;
 
@@ -8,7 +9,10 @@ namespace AsyncEnumTesting.FluentAssertions;
 /// <param name="MarkIndex">The index of the timeline event to mark, or -1.</param>
 /// <param name="Mark">The note next to the marked row, for example <c>differs from 3</c>.</param>
 /// <param name="Cause">The source's exception that caused the failure, printed in full after the timeline.</param>
-internal sealed record Verdict(string Actual, int MarkIndex = -1, string? Mark = null, Exception? Cause = null);
+/// <param name="Notes">Further notes by event index, for verdicts that point at several rows.</param>
+/// <param name="CauseOwner">Whose exception <paramref name="Cause"/> is, for its heading: the source's, or the consumer's.</param>
+internal sealed record Verdict(
+    string Actual, int MarkIndex = -1, string? Mark = null, Exception? Cause = null, IReadOnlyDictionary<int, string>? Notes = null, string CauseOwner = "source");
 
 /// <summary>Writes every failure message of the package: one shape, one place.</summary>
 /// <remarks>
@@ -16,7 +20,7 @@ internal sealed record Verdict(string Actual, int MarkIndex = -1, string? Mark =
 /// the source's exception with its stack trace when one caused the failure. Everything but the two placeholders is
 /// escaped, so braces in items or exception messages reach the reader unchanged.
 /// </remarks>
-internal static class Failure
+internal static partial class Failure
 {
     /// <summary>Fails the current assertion scope with a message of <paramref name="verdict"/> on <paramref name="events"/>.</summary>
     public static void Fail(string expectation, Verdict verdict, IReadOnlyList<TimelineEvent> events, bool virtualTime, string because, object[] becauseArgs)
@@ -37,20 +41,56 @@ internal static class Failure
             HighlightIndex = verdict.MarkIndex >= 0 ? verdict.MarkIndex : null,
             HighlightNote = verdict.Mark,
             FormatValue = Show,
+            Notes = verdict.Notes,
         };
         var message = "Expected {context:source} to " + Escape(expectation) + "{reason}, but " + Escape(verdict.Actual) +
-            (verdict.Actual.Contains('\n', StringComparison.Ordinal) ? string.Empty : ".") +
+            (verdict.Actual.Contains('\n', StringComparison.Ordinal) || verdict.Actual.EndsWith('.') ? string.Empty : ".") +
             Environment.NewLine + Escape(TimelineRenderer.Render(events, virtualTime, options).ReplaceLineEndings());
         if (verdict.Cause is not null)
         {
-            message += Environment.NewLine + "The source's exception:" + Environment.NewLine + Escape(verdict.Cause.ToString());
+            message += Environment.NewLine + $"The {verdict.CauseOwner}'s exception:" + Environment.NewLine + Escape(verdict.Cause.ToString());
         }
 
         return message;
     }
 
-    /// <summary>Formats a value as FluentAssertions does: <c>4</c>, <c>"a"</c>, <c>{1, 2, 3}</c>.</summary>
-    public static string Show(object? value) => Formatter.ToString(value);
+    /// <summary>Formats a value as FluentAssertions does: <c>4</c>, <c>"a"</c>, <c>{1, 2, 3}</c>; a char quoted as the core's timeline does: <c>'a'</c>.</summary>
+    /// <remarks>One line always: a row of the timeline or a clause of the message must not break. Chars are quoted inside collections too.</remarks>
+    public static string Show(object? value) => value switch
+    {
+        char => ValueFormat.Format(value),
+        IEnumerable<char> chars and not string => "{" + string.Join(", ", chars.Take(MaxShown).Select(c => ValueFormat.Format(c))) +
+            (chars.Count() > MaxShown ? $", …{chars.Count() - MaxShown} more…" : string.Empty) + "}",
+        _ => OneLineBreaks().Replace(Formatter.ToString(value, OneLine), " ").Trim(),
+    };
+
+    [GeneratedRegex(@"\r?\n\s*")]
+    private static partial Regex OneLineBreaks();
+
+    private const int MaxShown = 32;
+
+    private static readonly FormattingOptions OneLine = new() { UseLineBreaks = false };
+
+    /// <summary>Says that item [<paramref name="index"/>] differs from the expected one; when both render alike, says that they only look equal and how to compare them.</summary>
+    public static Verdict ItemDiffers(int index, object? actual, object? expected, int markIndex)
+    {
+        var shown = Show(actual);
+        if (shown != Show(expected))
+        {
+            return new Verdict($"item [{index}] was {shown}", markIndex, "differs from " + Show(expected));
+        }
+
+        var type = actual?.GetType().Name ?? "null";
+        return new Verdict(
+            $"item [{index}] was {shown}, which renders like the expected item but is not equal to it: {type}.Equals compares something " +
+            "the rendering does not show (a reference, a hidden field). Pass a comparer, YieldInOrder(expected, comparer), or give the " +
+            "type value equality (a record)",
+            markIndex,
+            "not equal to the expected " + shown + ", though it renders the same");
+    }
+
+    /// <summary>Names the event at <paramref name="index"/> as its timeline row shows it: <c>#1 DisposeAsync at 00:00.100</c>.</summary>
+    public static string Event(IReadOnlyList<TimelineEvent> events, int index) => TimelineRenderer.Describe(events, index, Show);
 
     /// <summary>Formats an exception as its type and message.</summary>
     public static string Describe(Exception? ex) => ex is null ? "an exception" : $"{ex.GetType().Name}: {ex.Message}";

@@ -70,7 +70,7 @@ internal sealed record Pacing(TimeProvider? Clock, TimeSpan? Timeout)
             {
                 return clock.NextDueTime is null
                     ? $"nothing can happen any more in virtual time: no timer is pending on the clock at {TimeFormat.Elapsed(clock.Elapsed)} " +
-                      $"and nothing completed the wait within {TimeFormat.RealSeconds(clock.RealTimeGrace)} of real time"
+                      $"and nothing completed the wait within {TimeFormat.RealSeconds(clock.RealTimeGrace)} of real time: " + Advice.RealTime
                     : $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(clock.Elapsed)})";
             }
 #pragma warning disable CA1031 // The task's own failure: the caller reads it from the task.

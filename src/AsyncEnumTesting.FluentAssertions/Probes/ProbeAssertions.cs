@@ -135,7 +135,7 @@ public sealed partial class ProbeAssertions<T> : ReferenceTypeAssertions<Probe<T
     {
         var events = Subject.Timeline.Events;
         var mine = Enumerable.Range(0, events.Count)
-            .Where(i => events[i].Kind == TimelineEventKind.Yielded && events[i].Source == Subject.Name && Equals(events[i].Value, item))
+            .Where(i => events[i].Kind == TimelineEventKind.Yielded && events[i].Source == Subject.Name && ItemEquality<object?>.Default.Equals(events[i].Value, item))
             .ToList();
         Verdict? verdict = null;
         if (mine.Count == 0)

@@ -11,7 +11,7 @@ namespace AsyncEnumTesting.FluentAssertions;
 /// <remarks>Synchronous: these read the record and never enumerate. A failure prints the timeline.</remarks>
 [DebuggerNonUserCode]
 [StackTraceHidden]
-public sealed class TimelineAssertions : ReferenceTypeAssertions<Timeline, TimelineAssertions>
+public sealed partial class TimelineAssertions : ReferenceTypeAssertions<Timeline, TimelineAssertions>
 {
     private readonly string _subject;
 
@@ -42,6 +42,7 @@ public sealed class TimelineAssertions : ReferenceTypeAssertions<Timeline, Timel
     {
         ArgumentNullException.ThrowIfNull(events);
         var recorded = Subject.Events;
+        var matched = new Dictionary<int, string>();
         var at = -1;
         Verdict? verdict = null;
         for (var i = 0; i < events.Count; i++)
@@ -50,13 +51,11 @@ public sealed class TimelineAssertions : ReferenceTypeAssertions<Timeline, Timel
             var next = IndexFrom(recorded, match, at + 1);
             if (next < 0)
             {
-                var anywhere = IndexFrom(recorded, match, 0);
-                verdict = anywhere < 0
-                    ? new Verdict($"no event matched condition [{i}]", at, at < 0 ? null : $"condition [{i - 1}] matched here")
-                    : new Verdict($"condition [{i}] matched only an event before the one condition [{i - 1}] matched", anywhere, $"matches [{i}], but comes before [{i - 1}]");
+                verdict = OutOfOrder(recorded, i, at, IndexFrom(recorded, match, 0), matched);
                 break;
             }
 
+            matched[next] = $"[{i}] matched here";
             at = next;
         }
 
@@ -77,7 +76,7 @@ public sealed class TimelineAssertions : ReferenceTypeAssertions<Timeline, Timel
         var wanted = expected.ToList();
         var actual = Subject.Events;
         var first = 0;
-        while (first < wanted.Count && first < actual.Count && wanted[first].Equals(actual[first]))
+        while (first < wanted.Count && first < actual.Count && Same(wanted[first], actual[first]))
         {
             first++;
         }
@@ -121,6 +120,35 @@ public sealed class TimelineAssertions : ReferenceTypeAssertions<Timeline, Timel
 
         return -1;
     }
+
+    /// <summary>Says which events the conditions matched and where condition [<paramref name="failed"/>] went wrong, marking each on the timeline.</summary>
+    private static Verdict OutOfOrder(IReadOnlyList<TimelineEvent> recorded, int failed, int previous, int anywhere, Dictionary<int, string> matched)
+    {
+        var after = previous < 0 ? string.Empty : $" after the event condition [{failed - 1}] matched ({Failure.Event(recorded, previous)})";
+        if (anywhere < 0)
+        {
+            return new Verdict(
+                $"no event matched condition [{failed}]{(previous < 0 ? " at all" : after + ", nor anywhere else")}",
+                previous,
+                previous < 0 ? null : matched[previous],
+                null,
+                matched);
+        }
+
+        matched[anywhere] = $"[{failed}] matched here, before [{failed - 1}]";
+        return new Verdict(
+            $"condition [{failed}] matched only {Failure.Event(recorded, anywhere)}, which came before the event condition [{failed - 1}] matched " +
+            $"({Failure.Event(recorded, previous)}): these happened in the other order",
+            anywhere,
+            matched[anywhere],
+            null,
+            matched);
+    }
+
+    /// <summary>Compares two events field by field, a collection value (a batch) element by element.</summary>
+    private static bool Same(TimelineEvent x, TimelineEvent y) =>
+        x.Time == y.Time && x.Enumeration == y.Enumeration && x.Kind == y.Kind && string.Equals(x.Source, y.Source, StringComparison.Ordinal) &&
+        ItemEquality<object?>.Default.Equals(x.Value, y.Value);
 
     /// <summary>Shows expected and actual events in two aligned columns around the first difference.</summary>
     private static string SideBySide(List<TimelineEvent> expected, IReadOnlyList<TimelineEvent> actual, int first)

@@ -16,7 +16,11 @@ public sealed partial class AsyncEnumerableAssertions<T>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterItems"/> or <paramref name="within"/> is negative.</exception>
     /// <remarks>
     /// The consumer cancels the token given to <c>GetAsyncEnumerator</c>, then calls <c>MoveNextAsync</c>: it must end
-    /// within the bound, without another item, and the enumerator is then disposed. With a <see cref="VirtualClock"/>, the
+    /// within the bound, without another item, and the enumerator is then disposed. This is strict on purpose: an item
+    /// already in memory (the rest of a page fetched before the cancel) fails too, since a consumer that cancelled does not
+    /// want it; a producer checks the token before each <c>yield return</c>. When the source does not stop, the message
+    /// says what it did instead (items after the cancel and when, or that its call never returned) and whether the token
+    /// reached the sources it reads (visible when they are probes on the same timeline). With a <see cref="VirtualClock"/>, the
     /// producer must also release what it opened: no timer it created may be left pending on the clock after disposal.
     /// </remarks>
     [StackTraceHidden]
@@ -41,10 +45,11 @@ public sealed partial class AsyncEnumerableAssertions<T>
 
                 run.Cancel();
                 await run.MoveNextAsync(BoundAfterCancel(within)).ConfigureAwait(true);
-                return StopVerdict(run, within, allowCompletion);
+                return StopVerdict(run, within, allowCompletion, StrictAfterItems);
             },
             _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this),
-            LeftoverTimers);
+            LeftoverTimers,
+            ExplainStall);
     }
 
     /// <summary>Asserts that the source stops promptly when the consumer's token is cancelled at virtual time <paramref name="at"/>.</summary>
@@ -81,11 +86,17 @@ public sealed partial class AsyncEnumerableAssertions<T>
                     }
                 }
 
-                return run.CanceledAt is null ? Ended(run, $"cancellation at {TimeFormat.Elapsed(at)}") : StopVerdict(run, within, allowCompletion);
+                return run.CanceledAt is null ? Ended(run, $"cancellation at {TimeFormat.Elapsed(at)}") : StopVerdict(run, within, allowCompletion, null);
             },
             _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this),
-            LeftoverTimers);
+            LeftoverTimers,
+            ExplainStall);
     }
+
+    /// <summary>States the rule of <c>HonorCancellation(afterItems)</c> when it fails on an item after the cancel.</summary>
+    private const string StrictAfterItems =
+        ". HonorCancellation(afterItems) is strict: the MoveNextAsync after the cancel must end, even when its item is already in memory " +
+        "(the rest of a page fetched before the cancel); check the token before each yield return (ct.ThrowIfCancellationRequested())";
 
     private static void ValidateWithin(TimeSpan? within)
     {
@@ -98,7 +109,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     private TimeSpan? BoundAfterCancel(TimeSpan? within) => within ?? (_pacing.Virtual is null ? null : TimeSpan.Zero);
 
     /// <summary>Judges how the source ended once its token was cancelled.</summary>
-    private static Verdict? StopVerdict(Enumeration<T> run, TimeSpan? within, bool allowCompletion)
+    private static Verdict? StopVerdict(Enumeration<T> run, TimeSpan? within, bool allowCompletion, string? strictness)
     {
         var canceled = run.CanceledAt is { } t ? $"at {TimeFormat.Elapsed(t)}" : "by the consumer";
         var bound = run.Pacing.Virtual is null
@@ -107,7 +118,10 @@ public sealed partial class AsyncEnumerableAssertions<T>
         switch (run.End)
         {
             case EndKind.Open:
-                return new Verdict($"after the token was cancelled {canceled}, it yielded another item: item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}", run.LastEventIndex, "expected OperationCanceledException");
+                return new Verdict(
+                    $"after the token was cancelled {canceled}, it yielded another item: item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}{strictness}",
+                    run.LastEventIndex,
+                    "expected OperationCanceledException");
             case EndKind.Completed when !allowCompletion:
                 return new Verdict($"after the token was cancelled {canceled}, it completed quietly instead of throwing OperationCanceledException (pass allowCompletion: true if that is intended)", run.LastEventIndex, "expected OperationCanceledException");
             case EndKind.Stalled:

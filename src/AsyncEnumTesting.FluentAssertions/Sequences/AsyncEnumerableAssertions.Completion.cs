@@ -102,7 +102,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
             becauseArgs,
             async run =>
             {
-                if (before is not null && await ReadInOrderAsync(run, before, EqualityComparer<T>.Default).ConfigureAwait(true) is { } differs)
+                if (before is not null && await ReadInOrderAsync(run, before, ItemEquality<T>.Default).ConfigureAwait(true) is { } differs)
                 {
                     return differs;
                 }

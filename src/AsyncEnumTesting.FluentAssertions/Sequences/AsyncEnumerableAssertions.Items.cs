@@ -8,6 +8,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
 {
     /// <summary>Asserts that the source yields exactly <paramref name="expected"/>, in order, and then completes.</summary>
     /// <param name="expected">The items, in order.</param>
+    /// <remarks>Items that are collections (a batch, a page) are compared element by element; other items by <c>Equals</c>.</remarks>
     /// <returns>A task that completes when the assertion passed, or fails with a message and the timeline.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="expected"/> is <see langword="null"/>.</exception>
     [StackTraceHidden]
@@ -37,7 +38,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     {
         ArgumentNullException.ThrowIfNull(expected);
         var items = expected.ToList();
-        var equal = comparer ?? EqualityComparer<T>.Default;
+        var equal = comparer ?? ItemEquality<T>.Default;
         return CheckAsync($"yield {Failure.Show(items)} in order", because, becauseArgs, async run =>
             await ReadInOrderAsync(run, items, equal).ConfigureAwait(true) ?? await CompletionAsync(run).ConfigureAwait(true));
     }
@@ -61,7 +62,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     {
         ArgumentNullException.ThrowIfNull(expected);
         var items = expected.ToList();
-        return CheckAsync($"start with {Failure.Show(items)}", because, becauseArgs, run => ReadInOrderAsync(run, items, EqualityComparer<T>.Default));
+        return CheckAsync($"start with {Failure.Show(items)}", because, becauseArgs, run => ReadInOrderAsync(run, items, ItemEquality<T>.Default));
     }
 
     /// <summary>Asserts that the source yields <paramref name="expected"/> in this order, other items allowed in between.</summary>
@@ -94,7 +95,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                     return ended with { Actual = ended.Actual + $", and item [{found}] of the expected ones ({Failure.Show(items[found])}) never came" };
                 }
 
-                if (EqualityComparer<T>.Default.Equals(run.Current, items[found]))
+                if (ItemEquality<T>.Default.Equals(run.Current, items[found]))
                 {
                     found++;
                 }
@@ -148,7 +149,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
 
             if (!equal.Equals(run.Current, items[i]))
             {
-                return new Verdict($"item [{i}] was {Failure.Show(run.Current)}", run.LastEventIndex, "differs from " + Failure.Show(items[i]));
+                return Failure.ItemDiffers(i, run.Current, items[i], run.LastEventIndex);
             }
         }
 

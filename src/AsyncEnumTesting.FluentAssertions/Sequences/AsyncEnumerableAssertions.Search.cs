@@ -31,7 +31,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
             var missing = new List<T>(items);
             while (await run.MoveNextAsync().ConfigureAwait(true))
             {
-                var at = missing.FindIndex(m => EqualityComparer<T>.Default.Equals(m, run.Current));
+                var at = missing.FindIndex(m => ItemEquality<T>.Default.Equals(m, run.Current));
                 if (at < 0)
                 {
                     return new Verdict($"item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}, which was not expected (or not that often)", run.LastEventIndex, "not expected");

@@ -61,11 +61,13 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         object[] becauseArgs,
         Func<Enumeration<T>, Task<Verdict?>> body,
         Func<Enumeration<T>, TResult> result,
-        Func<Enumeration<T>, Verdict?>? afterDisposal = null)
+        Func<Enumeration<T>, Verdict?>? afterDisposal = null,
+        Func<Enumeration<T>, Verdict, TimelineEvent, Verdict>? explain = null)
     {
         ArgumentNullException.ThrowIfNull(Subject, "source");
         using var scope = SubjectScope.Open(_subject);
         var run = Enumeration<T>.Begin(Subject, _subject, _pacing);
+        var stream = explain is null ? default : StreamOf(run);
         Verdict? verdict;
         try
         {
@@ -76,6 +78,7 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
             await run.DisposeAsync().ConfigureAwait(true);
         }
 
+        verdict = verdict is not null && explain is not null ? explain(run, verdict, stream) : verdict;
         verdict ??= DisposalVerdict(run) ?? afterDisposal?.Invoke(run);
         if (verdict is not null)
         {
@@ -102,6 +105,21 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
                 $"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
             _ => new Verdict($"{Failure.After(run.Items.Count)}, {run.Stall}", run.LastEventIndex, mark),
         };
+    }
+
+    /// <summary>Finds the run's own <c>GetAsyncEnumerator</c> event: other probes on a shared timeline record there too.</summary>
+    private TimelineEvent StreamOf(Enumeration<T> run)
+    {
+        var events = run.Timeline.Events;
+        for (var i = events.Count - 1; i >= 0; i--)
+        {
+            if (events[i].Kind == TimelineEventKind.GetAsyncEnumerator && (Subject is not Probe<T> probe || events[i].Source == probe.Name))
+            {
+                return events[i];
+            }
+        }
+
+        return default;
     }
 
     private static Verdict? DisposalVerdict(Enumeration<T> run)

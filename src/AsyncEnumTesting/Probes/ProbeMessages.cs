@@ -18,7 +18,16 @@ internal static class ProbeMessages
 
     public static string DisposeWhileMoveNextPending(string probe, int enumeration, TimeSpan pendingSince) =>
         $"DisposeAsync was called on enumeration #{enumeration} of probe \"{probe}\" while MoveNextAsync (called at " +
-        $"{TimeFormat.Elapsed(pendingSince)}) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early).";
+        $"{TimeFormat.Elapsed(pendingSince)}) was still pending. " + DisposeWhilePendingAdvice;
+
+    /// <summary>Says why disposing during a pending call is a bug and what a correct consumer does; every guard uses it.</summary>
+    public const string DisposeWhilePendingAdvice =
+        "A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, " +
+        "awaits the pending MoveNextAsync, then disposes.";
+
+    /// <summary>The fakes' message for <c>DisposeAsync</c> during a pending <c>MoveNextAsync</c>.</summary>
+    public static string FakeDisposeWhileMoveNextPending(string title, int enumeration) =>
+        $"DisposeAsync was called on {title} #{enumeration} while a MoveNextAsync is still pending. " + DisposeWhilePendingAdvice;
 
     public static string DoubleDispose(string probe, int enumeration, TimeSpan firstAt) =>
         $"DisposeAsync was called again on enumeration #{enumeration} of probe \"{probe}\" (first called at " +
@@ -28,6 +37,8 @@ internal static class ProbeMessages
         $"probe \"{probe}\" #{enumeration} in MoveNextAsync since {TimeFormat.Elapsed(pendingSince)}" +
         (tokenCanBeCanceled ? string.Empty : " (token: none)");
 
+    /// <summary>Leads with the first violation on the timeline, the likely cause, and names the one that threw second.</summary>
     public static string Following(string message, TimelineEvent first) =>
-        $"{message} It followed an earlier protocol violation on \"{first.Source}\" #{first.Enumeration} at {TimeFormat.Elapsed(first.Time)}: {first.Value}";
+        $"{first.Value} That was the first protocol violation (\"{first.Source}\" #{first.Enumeration} at {TimeFormat.Elapsed(first.Time)}); " +
+        $"fix it first, the one that threw here follows from it: {message}";
 }

@@ -27,4 +27,7 @@ public sealed class TimelineRenderOptions
 
     /// <summary>Gets the note written after the highlighted row, for example <c>differs from 3</c>.</summary>
     public string? HighlightNote { get; init; }
+
+    /// <summary>Gets further notes by event index, for messages that point at several rows (which event each condition matched).</summary>
+    internal IReadOnlyDictionary<int, string>? Notes { get; init; }
 }

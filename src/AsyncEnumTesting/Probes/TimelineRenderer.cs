@@ -49,13 +49,45 @@ internal static class TimelineRenderer
             }
 
             text.Append(row.Value is null ? row.Event : row.Event.PadRight(eventWidth) + Indent + row.Value);
-            if (part.Row == highlight)
+            var notes = Notes(row, part.Row == highlight ? options.HighlightNote ?? "here" : null, options.Notes);
+            if (notes is not null)
             {
-                text.Append(NoteGap).Append(options.HighlightNote ?? "here");
+                text.Append(NoteGap).Append(notes);
             }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Describes the row that holds event <paramref name="index"/> as a message names it: <c>#1 DisposeAsync at 00:00.100</c>.</summary>
+    public static string Describe(IReadOnlyList<TimelineEvent> events, int index, Func<object?, string>? formatValue = null)
+    {
+        var rows = TimelineRows.Build(events, formatValue ?? ValueFormat.Format);
+        var row = rows.Find(r => index >= r.FirstEvent && index < r.FirstEvent + r.EventCount)!;
+        var showSources = events.Where(e => e.Enumeration != 0).Select(e => e.Source).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        var label = Label(row, showSources);
+        return (label.Length == 0 ? string.Empty : label + " ") + row.Event + (row.Value is null ? string.Empty : " " + row.Value) +
+            " at " + TimeFormat.Elapsed(row.Time);
+    }
+
+    /// <summary>Joins the notes of a row: the highlight's, then those of the events it holds.</summary>
+    private static string? Notes(TimelineRow row, string? highlight, IReadOnlyDictionary<int, string>? notes)
+    {
+        var all = new List<string>();
+        if (highlight is not null)
+        {
+            all.Add(highlight);
+        }
+
+        for (var i = row.FirstEvent; notes is not null && i < row.FirstEvent + row.EventCount; i++)
+        {
+            if (notes.TryGetValue(i, out var note) && !all.Contains(note))
+            {
+                all.Add(note);
+            }
+        }
+
+        return all.Count == 0 ? null : string.Join("; ", all);
     }
 
     private static string Label(TimelineRow row, bool showSources) => row.Enumeration == 0

@@ -63,14 +63,14 @@ internal static class TimelineRows
         TimelineEventKind.Disposed => e.Value is null ? ("DisposeAsync -> done", null) : ("DisposeAsync -> threw", Value(e)),
         TimelineEventKind.TokenCanceled => ("token canceled", null),
         TimelineEventKind.Mark => ("mark " + ValueFormat.Format(e.Value), null),
-        TimelineEventKind.Violation => ("VIOLATION", e.Value as string ?? Value(e)),
+        TimelineEventKind.Violation => ("VIOLATION", e.Value is string text ? ValueFormat.InRow(text) : Value(e)),
         _ => (e.Kind.ToString(), Value(e)),
     };
 
     private static string? Value(TimelineEvent e) => e.Value switch
     {
         null => null,
-        Exception exception => ValueFormat.Exception(exception),
+        Exception exception => ValueFormat.ExceptionInRow(exception),
         var other => ValueFormat.Format(other),
     };
 }

@@ -22,6 +22,17 @@ internal static class ValueFormat
     /// <summary>Writes an exception as its type name and message.</summary>
     public static string Exception(Exception exception) => exception.GetType().Name + ": " + exception.Message;
 
+    /// <summary>Writes an exception for a timeline row: a long message is cut after its first sentence, since the failure's first line already holds it whole.</summary>
+    public static string ExceptionInRow(Exception exception) => exception.GetType().Name + ": " + InRow(exception.Message);
+
+    /// <summary>Cuts a long text (an exception message, a violation) after its first sentence, for one row of a timeline.</summary>
+    /// <remarks>The whole text stays in the exception, in <c>Probe.Violations</c> and in the failure's first line.</remarks>
+    public static string InRow(string text)
+    {
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return text.Length <= MaxRowMessage || end < 0 ? text : text[..(end + 1)] + " …";
+    }
+
     /// <summary>Writes a collection item (a batch, a page) by its elements, at most <see cref="MaxElements"/> of them.</summary>
     private static string Collection(IEnumerable items)
     {
@@ -40,4 +51,7 @@ internal static class ValueFormat
     }
 
     private const int MaxElements = 10;
+
+    /// <summary>The longest exception message a timeline row shows whole.</summary>
+    private const int MaxRowMessage = 100;
 }

@@ -18,7 +18,7 @@ public sealed partial class AsyncSequenceReader<T>
         var e = await PeekAsync("the completion");
         if (e.Kind != ReaderEventKind.Completed)
         {
-            throw Fail(expected, ReaderText.Came(_subject, e), e.Error, at: (e, "expected the completion"));
+            throw Fail(expected, Came(e), e.Error, at: (e, "expected the completion"));
         }
 
         Take();
@@ -40,7 +40,7 @@ public sealed partial class AsyncSequenceReader<T>
         var e = await PeekAsync("a failure");
         if (e.Kind != ReaderEventKind.Failed || e.Error is not TException error)
         {
-            throw Fail(expected, ReaderText.Came(_subject, e), e.Error, at: (e, "expected " + typeof(TException).Name));
+            throw Fail(expected, Came(e), e.Error, at: (e, "expected " + typeof(TException).Name));
         }
 
         Take();

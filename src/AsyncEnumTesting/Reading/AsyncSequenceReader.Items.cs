@@ -19,7 +19,7 @@ public sealed partial class AsyncSequenceReader<T>
         var e = await PeekAsync("an item");
         if (e.Kind != ReaderEventKind.Item)
         {
-            throw Fail("an item", ReaderText.Came(_subject, e), e.Error, at: (e, "expected an item"));
+            throw Fail("an item", Came(e), e.Error, at: (e, "expected an item"));
         }
 
         return Take().Item!;
@@ -63,7 +63,7 @@ public sealed partial class AsyncSequenceReader<T>
             var e = await PeekAsync(expected);
             if (e.Kind != ReaderEventKind.Item)
             {
-                var actual = skipped.Count == 0 ? ReaderText.Came(_subject, e) : $"skipped {ReaderText.Values(skipped)}, then {ReaderText.Came(_subject, e)}";
+                var actual = skipped.Count == 0 ? Came(e) : $"skipped {ReaderText.Values(skipped)}, then {Came(e)}";
                 throw Fail(expected, actual, e.Error, at: (e, "expected an item"));
             }
 
@@ -101,7 +101,7 @@ public sealed partial class AsyncSequenceReader<T>
             var e = await PeekAsync(expected);
             if (e.Kind != ReaderEventKind.Item)
             {
-                var actual = items.Count == 0 ? ReaderText.Came(_subject, e) : $"{verb} {ReaderText.Values(items)}, then {ReaderText.Came(_subject, e)}";
+                var actual = items.Count == 0 ? Came(e) : $"{verb} {ReaderText.Values(items)}, then {Came(e)}";
                 throw Fail(expected, actual, e.Error, at: (e, "expected an item"));
             }
 

@@ -70,7 +70,7 @@ public sealed partial class AsyncSequenceReader<T>
             return clock.PendingTimerCount == 0
                 ? Nothing(
                     "nothing can happen any more: no timer is pending on the clock and nothing completed the wait within " +
-                    $"{TimeFormat.RealSeconds(grace)} of real time (the code under test may use real time, or wait on something nothing completes)",
+                    $"{TimeFormat.RealSeconds(grace)} of real time: " + Advice.RealTime,
                     ex)
                 : Nothing("the virtual clock failed: " + ex.Message, ex);
         }

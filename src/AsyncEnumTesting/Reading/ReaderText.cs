@@ -52,16 +52,26 @@ internal static class ReaderText
     /// <summary>Describes what came instead of the expected event: <c>the sequence completed after 2 items</c>.</summary>
     /// <param name="subject">How messages call the sequence: <c>the sequence</c>, or its quoted name.</param>
     /// <param name="e">The event that came.</param>
-    public static string Came<T>(string subject, ReaderEvent<T> e) => e.Kind switch
+    /// <param name="when">Where a failure sits on the timeline, for example <c>at 00:05.000 (…)</c>; <see langword="null"/> to leave it out.</param>
+    public static string Came<T>(string subject, ReaderEvent<T> e, string? when = null) => e.Kind switch
     {
         ReaderEventKind.Nothing => e.Detail!,
         ReaderEventKind.Item => subject + " " + Act(e),
-        _ => subject + " " + Ended(e),
+        _ => subject + " " + Ended(e, when),
     };
 
     /// <summary>Says how a sequence ended and when: <c>completed after 2 items</c>, <c>failed after 1 item with …</c>.</summary>
     /// <remarks>The exception goes last, so its own message (which may end in a period) closes the sentence.</remarks>
-    public static string Ended<T>(ReaderEvent<T> e) => e.Kind == ReaderEventKind.Failed
-        ? "failed " + AfterItems(e.ItemsBefore) + " with " + ValueFormat.Exception(e.Error!)
+    /// <param name="e">The end.</param>
+    /// <param name="when">Where a failure sits on the timeline, for example <c>at 00:05.000 (…)</c>; <see langword="null"/> to leave it out.</param>
+    public static string Ended<T>(ReaderEvent<T> e, string? when = null) => e.Kind == ReaderEventKind.Failed
+        ? "failed " + AfterItems(e.ItemsBefore) + (when is null ? string.Empty : ", " + when + ",") + " with " + ValueFormat.Exception(e.Error!)
         : Act(e) + " " + AfterItems(e.ItemsBefore);
+
+    /// <summary>Relates a failure to the stream's history: <c>at 00:05.000 (00:04.000 after item [0], 00:05.000 into the stream)</c>.</summary>
+    /// <remarks>A timeout that fires on a whole-stream deadline shows itself here: the gap is short, the stream long.</remarks>
+    public static string When(TimeSpan failedAt, TimeSpan? previousItemAt, int previousItem, TimeSpan startedAt) =>
+        "at " + TimeFormat.Elapsed(failedAt) + " (" +
+        (previousItemAt is { } at ? $"{TimeFormat.Elapsed(failedAt - at)} after item [{previousItem}], " : string.Empty) +
+        $"{TimeFormat.Elapsed(failedAt - startedAt)} into the stream)";
 }

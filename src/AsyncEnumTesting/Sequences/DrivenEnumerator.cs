@@ -61,9 +61,7 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
     {
         if (Volatile.Read(ref _busy) != 0)
         {
-            throw new InvalidOperationException(
-                $"DisposeAsync was called on {Recorder.Title} #{_number} while a MoveNextAsync is still pending. " +
-                "Await (or cancel) the pending MoveNextAsync before disposing the enumerator.");
+            throw new InvalidOperationException(ProbeMessages.FakeDisposeWhileMoveNextPending(Recorder.Title, _number));
         }
 
         if (!_disposed)

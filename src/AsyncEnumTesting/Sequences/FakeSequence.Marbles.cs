@@ -21,7 +21,8 @@ public static partial class FakeSequence
     /// events happen at the same instant and the group takes one frame. <c>|</c> is completion and <c>#</c> the error; nothing
     /// may follow them. Spaces are ignored. A token of a number and a unit (<c>ms</c>, <c>s</c> or <c>m</c>) at the start or
     /// after a space, as in <c>"-a 100ms b|"</c>, advances time by that much. So <c>"-a 100ms b|"</c> with 10 ms frames
-    /// yields <c>a</c> at 00:00.010, <c>b</c> at 00:00.120 and completes at 00:00.130.
+    /// yields <c>a</c> at 00:00.010, <c>b</c> at 00:00.120 and completes at 00:00.130. A number and a unit split by a space
+    /// (<c>"-a 5 s b|"</c>), a total time past <see cref="TimeSpan.MaxValue"/> and an empty diagram are rejected.
     /// </para>
     /// <para>
     /// Without <c>^</c> the diagram is cold: each enumeration plays it from the moment it starts (its

@@ -38,6 +38,12 @@ internal static class MarbleParser
     /// <exception cref="FormatException">The diagram is malformed; the message names the position and the reason, with a caret.</exception>
     public static MarbleDiagram Parse(string diagram, TimeSpan frame, Func<char, bool> isItem, string unknownReason, bool hasError)
     {
+        if (string.IsNullOrWhiteSpace(diagram))
+        {
+            // An empty diagram would be a source that never does anything: a hang, not a test.
+            throw Error(diagram, 0, "empty diagram, draw at least one event: '|' to complete, '#' to fail, or an item");
+        }
+
         var events = new List<(long Ticks, MarbleKind Kind, char Symbol)>();
         long now = 0;
         long? subscription = null;
@@ -67,7 +73,7 @@ internal static class MarbleParser
                         throw Error(diagram, i, "frame '-' inside a group, a group is one frame: put frames outside it");
                     }
 
-                    now += frame.Ticks;
+                    now = Later(diagram, i, now, frame.Ticks);
                     break;
                 case '(':
                     // Judge the group by its parentheses first: a missing ')' explains any error inside it best.
@@ -97,7 +103,7 @@ internal static class MarbleParser
                     }
 
                     groupStart = -1;
-                    now += frame.Ticks;
+                    now = Later(diagram, i, now, frame.Ticks);
                     break;
                 case '|' or '#':
                     if (c == '#' && !hasError)
@@ -130,9 +136,15 @@ internal static class MarbleParser
                             throw Error(diagram, i, "time progression inside a group, a group is one instant");
                         }
 
-                        now += span.Ticks;
+                        now = Later(diagram, i, now, span.Ticks);
                         i += length - 1;
                         break;
+                    }
+
+                    if (char.IsAsciiDigit(c) && (i == 0 || diagram[i - 1] == ' ') && SpacedUnit(diagram, i) is { } spaced)
+                    {
+                        // "5 s" would otherwise be the items '5' and 's': a typo read as data.
+                        throw Error(diagram, i, $"time progression '{spaced}' has a space between number and unit, write '{spaced.Replace(" ", string.Empty, StringComparison.Ordinal)}'");
                     }
 
                     if (!isItem(c))
@@ -144,7 +156,7 @@ internal static class MarbleParser
                     groupEvents++;
                     if (!inGroup)
                     {
-                        now += frame.Ticks;
+                        now = Later(diagram, i, now, frame.Ticks);
                     }
 
                     break;
@@ -187,15 +199,57 @@ internal static class MarbleParser
             throw Error(diagram, start, $"time progression '{number}{unit}' has no valid number");
         }
 
-        span = unit switch
+        var ticksPerUnit = unit switch
         {
-            "ms" => TimeSpan.FromTicks((long)(amount * TimeSpan.TicksPerMillisecond)),
-            "s" => TimeSpan.FromTicks((long)(amount * TimeSpan.TicksPerSecond)),
-            "m" => TimeSpan.FromTicks((long)(amount * TimeSpan.TicksPerMinute)),
+            "ms" => TimeSpan.TicksPerMillisecond,
+            "s" => TimeSpan.TicksPerSecond,
+            "m" => TimeSpan.TicksPerMinute,
             _ => throw Error(diagram, start, $"time progression '{number}{unit}' has unknown unit '{unit}', use ms, s or m"),
         };
+        try
+        {
+            span = TimeSpan.FromTicks(checked((long)(amount * ticksPerUnit)));
+        }
+        catch (OverflowException)
+        {
+            throw Error(diagram, start, $"time progression '{number}{unit}' is longer than TimeSpan.MaxValue");
+        }
+
         return true;
     }
+
+    /// <summary>Finds a number and a unit split by spaces, such as <c>5 s</c>, at <paramref name="start"/>.</summary>
+    /// <returns>The token as written, or <see langword="null"/> when the digits are not followed by a lone unit.</returns>
+    private static string? SpacedUnit(string diagram, int start)
+    {
+        var i = start;
+        while (i < diagram.Length && (char.IsAsciiDigit(diagram[i]) || diagram[i] == '.'))
+        {
+            i++;
+        }
+
+        var numberEnd = i;
+        while (i < diagram.Length && diagram[i] == ' ')
+        {
+            i++;
+        }
+
+        var unitStart = i;
+        while (i < diagram.Length && char.IsAsciiLetter(diagram[i]))
+        {
+            i++;
+        }
+
+        var unit = diagram[unitStart..i];
+        var alone = i == diagram.Length || !char.IsAsciiLetterOrDigit(diagram[i]);
+        return unitStart > numberEnd && alone && unit is "ms" or "s" or "m" ? diagram[start..i] : null;
+    }
+
+    /// <summary>Moves the diagram's time on by <paramref name="ticks"/>, rejecting a total past <see cref="TimeSpan.MaxValue"/>.</summary>
+    private static long Later(string diagram, int index, long now, long ticks) =>
+        now > TimeSpan.MaxValue.Ticks - ticks
+            ? throw Error(diagram, index, "the diagram's time passes TimeSpan.MaxValue here")
+            : now + ticks;
 
     private static FormatException Error(string diagram, int index, string reason) =>
         new($"Invalid marble diagram at position {index + 1}: {reason}.{Environment.NewLine}  {diagram}{Environment.NewLine}  {new string(' ', index)}^");

@@ -12,22 +12,24 @@ namespace AsyncEnumTesting;
 /// and end on a pool thread (<see cref="_active"/>).
 /// </para>
 /// <para>
-/// Work that is queued but not started is invisible to that handler. Before it moves the clock after anything ran, a run
-/// that has used the pool sends a marker through the pool's global queue, which is first in, first out, and waits for it:
-/// every item queued before the marker has been taken by then, and one that flows the run's context has started and is
-/// counted. It waits the same way whenever the pool has queued work at all. Only then, with nothing of the run running,
-/// posted or queued, does the next timer fire.
+/// Work that is queued or taken but not started is invisible to that handler, so the pool's own counts stand in for it.
+/// After anything ran, the clock may move at once when the pool has nothing queued and no more threads processing work
+/// than the threads blocked elsewhere for good (<see cref="PoolFloor"/>): then nothing of the run can be in flight.
+/// Otherwise the run sends a marker through the pool's global queue, which is first in, first out, and waits for it,
+/// then waits (bounded) while threads beyond the floor still process: a thread that took an item of the run and was
+/// preempted before switching to the run's context is one of them. Only with nothing of the run running, posted, queued
+/// or taken does the next timer fire. docs/reliability.md has the measured runs, and what is not exact.
 /// </para>
 /// </remarks>
 internal sealed partial class VirtualTimeRunner
 {
+    private static readonly long MaxStragglerWait = Stopwatch.Frequency / 50;
+    private static readonly long MinStragglerWait = Stopwatch.Frequency / 10_000;
     private AsyncLocal<VirtualTimeRunner?>? _flow;
     private int _active;
     private int _markersSent;
     private int _markersRan;
     private volatile bool _dirty = true;
-    private static readonly long MaxStragglerWait = Stopwatch.Frequency / 50;
-    private static readonly long MinStragglerWait = Stopwatch.Frequency / 10_000;
     private long _stragglerWait = MaxStragglerWait;
 
     private enum Settled
@@ -101,14 +103,14 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
-    /// <summary>Waits, for a bounded time, while more pool threads process work than when the run was last quiet.</summary>
+    /// <summary>Waits, for a bounded time, while more pool threads process work than the floor.</summary>
     /// <returns><see langword="false"/> when work of the run started meanwhile.</returns>
     /// <remarks>
     /// Between taking an item off its queue and switching to the item's execution context, a pool thread is invisible to
     /// the flow handler; on a loaded machine it can be preempted right there for milliseconds. It is counted as processing
     /// all along, so the run waits while the count stays above the floor. Other tests' pool work raises the count too: a
-    /// wait that ends without seeing anything of the run halves the next wait (down to a tenth of a millisecond), one that
-    /// catches work of the run restores it.
+    /// wait that ends without seeing anything of the run halves the next wait (down to a tenth of a millisecond) and raises
+    /// the floor by one, one that catches work of the run restores the wait.
     /// </remarks>
     private bool WaitForStragglers()
     {

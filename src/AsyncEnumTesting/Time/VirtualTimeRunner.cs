@@ -54,57 +54,6 @@ internal sealed partial class VirtualTimeRunner
         return result.Task;
     }
 
-    /// <summary>Queues posted work; any thread may call it.</summary>
-    public void Enqueue(SendOrPostCallback callback, object? state)
-    {
-        if (IsOnPumpThread)
-        {
-            _local.Enqueue((callback, state));
-            return;
-        }
-
-        lock (_signal)
-        {
-            _foreign.Enqueue((callback, state));
-            _foreignCount++;
-            Monitor.Pulse(_signal);
-        }
-    }
-
-    /// <summary>Wakes the run when another thread scheduled a timer or completed something it may wait for.</summary>
-    /// <remarks>Called under the clock's lock; the run never takes that lock while it holds its own.</remarks>
-    public void OnTimerScheduled()
-    {
-        if (!IsOnPumpThread)
-        {
-            Wake();
-        }
-    }
-
-    /// <summary>Returns an awaitable that resumes once every queued work item has run.</summary>
-    public IdleAwaitable Idle() => new(this);
-
-    /// <summary>Queues a continuation to run when no ordinary work is queued; only the run's own thread awaits idleness.</summary>
-    public void EnqueueIdle(Action continuation)
-    {
-        if (IsOnPumpThread)
-        {
-            _idle.Enqueue(continuation);
-            return;
-        }
-
-        Enqueue(static c => ((Action)c!)(), continuation);
-    }
-
-    private void Wake()
-    {
-        lock (_signal)
-        {
-            _wakeRequested = true;
-            Monitor.PulseAll(_signal);
-        }
-    }
-
     private void Pump<T>(Func<VirtualClock, Task<T>> body, TaskCompletionSource<T> result)
     {
         SynchronizationContext.SetSynchronizationContext(Context);
@@ -274,19 +223,6 @@ internal sealed partial class VirtualTimeRunner
         {
             // Only an async void method lets an exception escape onto the context.
             throw new VirtualTimeException($"An async void method in the virtual-time run threw {Describe(ex)}. Nothing could await it. {Clocks()}", ex);
-        }
-    }
-
-    private void TakeForeignWork()
-    {
-        lock (_signal)
-        {
-            while (_foreign.TryDequeue(out var work))
-            {
-                _local.Enqueue(work);
-            }
-
-            _foreignCount = 0;
         }
     }
 

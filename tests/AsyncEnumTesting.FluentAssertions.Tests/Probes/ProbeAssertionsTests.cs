@@ -143,7 +143,16 @@ public sealed class ProbeAssertionsTests
 
         var message = FailureOf(() => orders.Should().HaveNoProtocolViolations());
 
-        Assert.StartsWith("Expected orders to be used without protocol violations, but 1 violation was recorded, the first in enumeration #1 at 00:00.000: ", message, StringComparison.Ordinal);
+        // The violation's own text ends the sentence: one period, not two.
+        Assert.Equal(
+            Lines(
+                "Expected orders to be used without protocol violations, but 1 violation was recorded, the first in enumeration #1 at 00:00.000: " +
+                "DisposeAsync was called again on enumeration #1 of probe \"orders\" (first called at 00:00.000). .NET allows this, but it often means two owners dispose the same enumerator.",
+                "Timeline (virtual time):",
+                "  00:00.000  #1 GetAsyncEnumerator  token: none",
+                "  00:00.000  #1 DisposeAsync",
+                "  00:00.000  #1 VIOLATION           DisposeAsync was called again on enumeration #1 of probe \"orders\" (first called at 00:00.000). …      <- DoubleDispose"),
+            message);
     }
 
     [Fact]

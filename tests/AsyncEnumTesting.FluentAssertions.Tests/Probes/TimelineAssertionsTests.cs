@@ -57,15 +57,50 @@ public sealed class TimelineAssertionsTests
 
         Assert.Equal(
             Lines(
-                "Expected timeline to have 2 events in order, but condition [1] matched only an event before the one condition [0] matched.",
+                "Expected timeline to have 2 events in order, but condition [1] matched only mark \"saved\" at 00:00.000, which came before the event condition [0] matched " +
+                "(#1 DisposeAsync at 00:00.100): these happened in the other order.",
                 "Timeline (virtual time):",
-                "  00:00.000     mark \"saved\"      <- matches [1], but comes before [0]",
+                "  00:00.000     mark \"saved\"      <- [1] matched here, before [0]",
                 "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
                 "  00:00.000  #1 MoveNextAsync -> 1",
                 "  00:00.100  #1 MoveNextAsync -> 2",
                 "  00:00.100  #1 MoveNextAsync -> completed",
-                "  00:00.100  #1 DisposeAsync"),
+                "  00:00.100  #1 DisposeAsync      <- [0] matched here"),
             message);
+    }
+
+    [Fact]
+    public async Task HaveInOrder_NoEventAfterTheFirst_FailsNamingWhatMatched()
+    {
+        var timeline = await InnerThenSaveAsync(saveFirst: false);
+
+        var message = FailureOf(() => timeline.Should().HaveInOrder(
+            e => e.Kind == TimelineEventKind.Yielded,
+            e => e.Kind == TimelineEventKind.Canceled));
+
+        Assert.Equal(
+            Lines(
+                "Expected timeline to have 2 events in order, but no event matched condition [1] after the event condition [0] matched (#1 MoveNextAsync -> 1 at 00:00.000), nor anywhere else.",
+                "Timeline (virtual time):",
+                "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
+                "  00:00.000  #1 MoveNextAsync -> 1      <- [0] matched here",
+                "  00:00.100  #1 MoveNextAsync -> 2",
+                "  00:00.100  #1 MoveNextAsync -> completed",
+                "  00:00.100  #1 DisposeAsync",
+                "  00:00.100     mark \"saved\""),
+            message);
+    }
+
+    [Fact]
+    public async Task Equal_CollectionItems_CompareElementByElement()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var batches = Of<List<int>>([1, 2]).Probe(timeline, "batches");
+        await batches.Should().Enumerating.StartWith([[1, 2]]);
+
+        timeline.Should().Equal(new ExpectedTimeline("batches").GetAsyncEnumerator(cancellableToken: true).Next(new List<int> { 1, 2 }).Disposal());
+        batches.Should().HaveYieldedAt([1, 2], TimeSpan.Zero);
     }
 
     [Fact]

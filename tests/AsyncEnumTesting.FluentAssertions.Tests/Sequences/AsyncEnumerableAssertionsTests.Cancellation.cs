@@ -26,7 +26,9 @@ public sealed partial class AsyncEnumerableAssertionsTests
 
         Assert.Equal(
             Lines(
-                "Expected deaf to stop when its token is cancelled after 1 item, but it did not stop within 00:00.000 of virtual time after the token was cancelled at 00:01.000.",
+                "Expected deaf to stop when its token is cancelled after 1 item, but it did not stop within 00:00.000 of virtual time after the token was cancelled at 00:01.000: " +
+                "after the cancellation it yielded 1 item: 2 at 00:02.000 (00:01.000 after it); it got a cancellable token (GetAsyncEnumerator, token: cancellable) and did not act on it." +
+                " A correct producer passes its [EnumeratorCancellation] token to every await (Task.Delay(delay, clock, ct), source.WithCancellation(ct)) and ends with OperationCanceledException once it is cancelled.",
                 "Timeline (virtual time):",
                 "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
                 "  00:01.000  #1 MoveNextAsync -> 1",
@@ -54,7 +56,9 @@ public sealed partial class AsyncEnumerableAssertionsTests
         var message = await FailureOf(() => ThrowsOnTokenEachSecond(clock).Should(clock).HonorCancellation(afterItems: 1, within: TimeSpan.FromMilliseconds(500)));
 
         Assert.StartsWith(
-            "Expected ThrowsOnTokenEachSecond(clock) to stop when its token is cancelled after 1 item, but it did not stop within 00:00.500 of virtual time after the token was cancelled at 00:00.000.",
+            "Expected ThrowsOnTokenEachSecond(clock) to stop when its token is cancelled after 1 item, but it did not stop within 00:00.500 of virtual time after the token was cancelled at 00:00.000: " +
+            "its MoveNextAsync threw OperationCanceledException only at 00:01.000, 00:01.000 after the cancellation; it noticed the token only when an uncancellable wait ended." +
+            " A correct producer passes its [EnumeratorCancellation] token to every await (Task.Delay(delay, clock, ct), source.WithCancellation(ct)) and ends with OperationCanceledException once it is cancelled.",
             message,
             StringComparison.Ordinal);
     }

@@ -58,6 +58,23 @@ internal static class RowCopier
 
 public sealed class DisposalOrderTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "disposal order",
+        """
+        finally
+        {   await connection.DisposeAsync();   // closes the connection under an open cursor
+            await enumerator.DisposeAsync(); }
+        """,
+        """
+        Timeline (virtual time):
+          00:00.000  #1 GetAsyncEnumerator  token: none
+          00:00.010  #1 MoveNextAsync -> 1
+          00:00.020  #1 MoveNextAsync -> 2
+          00:00.020     mark "connection closed"
+          00:00.020  #1 DisposeAsync
+        """);
+
     [Fact]
     public async Task Twin_StopsAfterTwoRows_Passes()
     {
@@ -85,14 +102,7 @@ public sealed class DisposalOrderTests
         Assert.Equal([1, 2], connection.Written);
         Assert.False(timeline.HappenedBefore(IsRowsDisposed, IsConnectionClosed));
         Assert.Equal(
-            """
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: none
-              00:00.010  #1 MoveNextAsync -> 1
-              00:00.020  #1 MoveNextAsync -> 2
-              00:00.020     mark "connection closed"
-              00:00.020  #1 DisposeAsync
-            """,
+            Gallery.Message,
             timeline.Render());
     }
 

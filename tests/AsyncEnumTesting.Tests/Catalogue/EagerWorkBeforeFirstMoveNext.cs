@@ -60,6 +60,30 @@ internal sealed class OrdersClient(FakeOrdersApi api)
 
 public sealed class EagerWorkBeforeFirstMoveNextTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "eager work",
+        """
+        public IAsyncEnumerable<int> GetOrders(CancellationToken ct = default)
+        {   var firstPage = api.FetchPageAsync(0, ct);   // runs when called, before any MoveNextAsync
+            return ReadAsync(firstPage, ct); }
+        """,
+        """
+        Timeline (virtual time):
+          00:00.000     mark "fetch page 0"
+          00:00.000     mark "query built"
+          00:00.000  #1 GetAsyncEnumerator  token: none
+          00:00.100  #1 MoveNextAsync -> 1
+          00:00.100  #1 MoveNextAsync -> 2
+          00:00.100  #1 MoveNextAsync started
+          00:00.100     mark "fetch page 1"
+          00:00.200  #1 MoveNextAsync -> 3
+          00:00.200  #1 MoveNextAsync started
+          00:00.200     mark "fetch page 2"
+          00:00.300  #1 MoveNextAsync -> completed
+          00:00.300  #1 DisposeAsync
+        """);
+
     [Fact]
     public async Task Twin_QueryBuiltThenEnumerated_Passes()
     {
@@ -89,21 +113,7 @@ public sealed class EagerWorkBeforeFirstMoveNextTests
         Assert.Equal([1, 2, 3], items);
         Assert.False(timeline.HappenedBefore(IsFirstMoveNext, IsMark("fetch page 0")));
         Assert.Equal(
-            """
-            Timeline (virtual time):
-              00:00.000     mark "fetch page 0"
-              00:00.000     mark "query built"
-              00:00.000  #1 GetAsyncEnumerator  token: none
-              00:00.100  #1 MoveNextAsync -> 1
-              00:00.100  #1 MoveNextAsync -> 2
-              00:00.100  #1 MoveNextAsync started
-              00:00.100     mark "fetch page 1"
-              00:00.200  #1 MoveNextAsync -> 3
-              00:00.200  #1 MoveNextAsync started
-              00:00.200     mark "fetch page 2"
-              00:00.300  #1 MoveNextAsync -> completed
-              00:00.300  #1 DisposeAsync
-            """,
+            Gallery.Message,
             timeline.Render());
     }
 

@@ -30,6 +30,23 @@ internal static class StatusPoller
 
 public sealed class IgnoredCancellationTokenTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "ignored token",
+        """
+        for (var poll = 1; ; poll++)
+        {   yield return poll;
+            await Task.Delay(Interval, clock); }   // the [EnumeratorCancellation] token never reaches the delay
+        """,
+        """
+        Expected "status" to stop after cancellation, but MoveNextAsync was still running: nothing happened within 01:00.000 of virtual time.
+        Timeline (virtual time):
+          00:00.000  #1 GetAsyncEnumerator  token: cancellable
+          00:00.000  #1 MoveNextAsync -> 1
+          00:00.000  #1 MoveNextAsync started
+          00:00.000  #1 token canceled
+        """);
+
     [Fact]
     public async Task Twin_CanceledBetweenPolls_Passes()
     {
@@ -56,14 +73,7 @@ public sealed class IgnoredCancellationTokenTests
         });
 
         Assert.Equal(
-            """
-            Expected "status" to stop after cancellation, but MoveNextAsync was still running: nothing happened within 01:00.000 of virtual time.
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
-              00:00.000  #1 MoveNextAsync -> 1
-              00:00.000  #1 MoveNextAsync started
-              00:00.000  #1 token canceled
-            """,
+            Gallery.Message,
             message);
     }
 }

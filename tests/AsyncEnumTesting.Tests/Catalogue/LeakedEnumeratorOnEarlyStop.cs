@@ -44,6 +44,22 @@ internal static class FirstPriceAbove
 
 public sealed class LeakedEnumeratorOnEarlyStopTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "leaked enumerator",
+        """
+        var e = prices.GetAsyncEnumerator(ct);
+        while (await e.MoveNextAsync()) { if (e.Current > limit) return e.Current; }   // returns without DisposeAsync
+        await e.DisposeAsync();
+        """,
+        """
+        Timeline (virtual time):
+          00:00.000  #1 GetAsyncEnumerator  token: none
+          00:01.000  #1 MoveNextAsync -> 3
+          00:02.000  #1 MoveNextAsync -> 7
+          00:02.000  #1 MoveNextAsync -> 12
+        """);
+
     [Fact]
     public async Task Twin_StopsAtFirstMatch_Passes()
     {
@@ -68,13 +84,7 @@ public sealed class LeakedEnumeratorOnEarlyStopTests
         var leaked = Assert.Single(probe.UndisposedEnumerations);
         Assert.Equal("#1: 3 item(s), Running, not disposed", leaked.ToString());
         Assert.Equal(
-            """
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: none
-              00:01.000  #1 MoveNextAsync -> 3
-              00:02.000  #1 MoveNextAsync -> 7
-              00:02.000  #1 MoveNextAsync -> 12
-            """,
+            Gallery.Message,
             probe.ToString());
     }
 

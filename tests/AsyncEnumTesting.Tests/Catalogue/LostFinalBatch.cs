@@ -43,6 +43,24 @@ internal static class Batcher
 
 public sealed class LostFinalBatchTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "lost tail",
+        """
+        await foreach (var item in source.WithCancellation(ct))
+        {   batch.Add(item); if (batch.Count == size) { yield return batch; batch = new(size); } }
+        // no `if (batch.Count > 0) yield return batch;` after the loop
+        """,
+        """
+        Expected an item, but "batches" completed after 2 items.
+        Timeline (virtual time):
+          00:00.000  #1 GetAsyncEnumerator  token: cancellable
+          00:02.000  #1 MoveNextAsync -> [1, 2]
+          00:04.000  #1 MoveNextAsync -> [3, 4]
+          00:05.000  #1 MoveNextAsync -> completed      <- expected an item
+          00:05.000  #1 DisposeAsync
+        """);
+
     [Fact]
     public async Task Twin_FiveItemsInBatchesOfTwo_Passes()
     {
@@ -67,15 +85,7 @@ public sealed class LostFinalBatchTests
 
         // The batches show as their type name: the kit formats items with ToString(), which collections do not override.
         Assert.Equal(
-            """
-            Expected an item, but "batches" completed after 2 items.
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
-              00:02.000  #1 MoveNextAsync -> [1, 2]
-              00:04.000  #1 MoveNextAsync -> [3, 4]
-              00:05.000  #1 MoveNextAsync -> completed      <- expected an item
-              00:05.000  #1 DisposeAsync
-            """,
+            Gallery.Message,
             ex.Message);
     }
 

@@ -62,6 +62,23 @@ internal static class Merge
 
 public sealed class OverlappingMoveNextInMergeTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "overlapping calls",
+        """
+        var leftMove = l.MoveNextAsync().AsTask();
+        var rightMove = r.MoveNextAsync().AsTask();    // asked again while its previous call is pending
+        var first = await Task.WhenAny(leftMove, rightMove);
+        """,
+        """
+        Expected an item, but "merged" failed after 1 item, at 00:01.000 (00:00.000 after item [0], 00:01.000 into the stream), with InvalidOperationException: MoveNextAsync was called on enumeration #1 of probe "right" while its previous MoveNextAsync (called at 00:00.000) was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls. That was the first protocol violation ("right" #1 at 00:01.000); fix it first, the one that threw here follows from it: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, awaits the pending MoveNextAsync, then disposes.
+        Timeline (virtual time):
+          00:00.000  #1 GetAsyncEnumerator      token: cancellable
+          00:01.000  #1 MoveNextAsync -> 1
+          00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: MoveNextAsync was called on enumeration #1 of probe "right" while its previous MoveNextAsync (called at 00:00.000) was still pending. …      <- expected an item
+          00:01.000  #1 DisposeAsync
+        """);
+
     [Fact]
     public async Task Twin_TwoFeedsAtDifferentPaces_Passes()
     {
@@ -97,18 +114,11 @@ public sealed class OverlappingMoveNextInMergeTests
         Assert.Equal(ProbeViolationKind.OverlappingMoveNext, right.Violations[0].Kind);
         Assert.Equal(overlap, right.Timeline.EventsOf(TimelineEventKind.Violation)[0].Value);
 
-        // The reader reports the merge's exception, which is not the overlap: the merge's `await using` cleanup then
-        // disposed both feeds while their calls were pending, and that exception replaced the first. The probe's
-        // exception therefore names the first violation on the timeline, the cause.
+        // The merge's `await using` cleanup disposed both feeds while their calls were pending, and that exception
+        // replaced the overlap's. The probe's exception therefore leads with the first violation on the timeline, the
+        // cause, and names the one that threw second; the timeline row shows its first sentence only.
         Assert.Equal(
-            """
-            Expected an item, but "merged" failed after 1 item with InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early). It followed an earlier protocol violation on "right" #1 at 00:01.000: MoveNextAsync was called on enumeration #1 of probe "right" while its previous MoveNextAsync (called at 00:00.000) was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator      token: cancellable
-              00:01.000  #1 MoveNextAsync -> 1
-              00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: DisposeAsync was called on enumeration #1 of probe "left" while MoveNextAsync (called at 00:01.000) was still pending. Await the pending MoveNextAsync first (cancel its token to end it early). It followed an earlier protocol violation on "right" #1 at 00:01.000: MoveNextAsync was called on enumeration #1 of probe "right" while its previous MoveNextAsync (called at 00:00.000) was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.      <- expected an item
-              00:01.000  #1 DisposeAsync
-            """,
+            Gallery.Message,
             message);
     }
 

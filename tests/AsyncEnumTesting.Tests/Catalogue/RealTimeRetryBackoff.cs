@@ -88,6 +88,20 @@ internal static class RetryingFeed
 
 public sealed class RealTimeRetryBackoffTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "real time",
+        """
+        catch (IOException) { dropped = true; }
+        …
+        await Task.Delay(backoff, ct);   // real time: the clock it was given is not used
+        """,
+        """
+        The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:01.000 after 1 timer firing(s); real time spent <real> s.
+        Waiting now:
+          probe "quotes" #1 in MoveNextAsync since 00:01.000 (token: none)
+        """);
+
     private static readonly VirtualTimeOptions ShortGrace = new() { RealTimeGrace = TimeSpan.FromMilliseconds(200) };
 
     [Fact]
@@ -113,11 +127,7 @@ public sealed class RealTimeRetryBackoffTests
         var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(clock, async _ => await feed.ToListAsync(), ShortGrace));
 
         Assert.Equal(
-            """
-            The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:01.000 after 1 timer firing(s); real time spent <real> s.
-            Waiting now:
-              probe "quotes" #1 in MoveNextAsync since 00:01.000 (token: none)
-            """,
+            Gallery.Message,
             CatalogueText.WithoutRealSeconds(ex.Message));
     }
 

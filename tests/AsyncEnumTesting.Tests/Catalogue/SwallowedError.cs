@@ -39,6 +39,24 @@ internal static class OrderFeed
 
 public sealed class SwallowedErrorTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "swallowed error",
+        """
+        try { if (!await e.MoveNextAsync()) break; }
+        catch (IOException) { break; }   // a dropped connection looks like the end of the feed
+        yield return Parse(e.Current);
+        """,
+        """
+        Expected "orders" to fail with IOException, but "orders" completed after 2 items.
+        Timeline (virtual time):
+          00:00.000  #1 GetAsyncEnumerator  token: cancellable
+          00:01.000  #1 MoveNextAsync -> 101
+          00:02.000  #1 MoveNextAsync -> 102
+          00:03.000  #1 MoveNextAsync -> completed      <- expected IOException
+          00:03.000  #1 DisposeAsync
+        """);
+
     [Fact]
     public async Task Twin_FeedDropsAfterTwoLines_Passes()
     {
@@ -61,15 +79,7 @@ public sealed class SwallowedErrorTests
         var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitErrorAsync<IOException>);
 
         Assert.Equal(
-            """
-            Expected "orders" to fail with IOException, but "orders" completed after 2 items.
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
-              00:01.000  #1 MoveNextAsync -> 101
-              00:02.000  #1 MoveNextAsync -> 102
-              00:03.000  #1 MoveNextAsync -> completed      <- expected IOException
-              00:03.000  #1 DisposeAsync
-            """,
+            Gallery.Message,
             ex.Message);
     }
 

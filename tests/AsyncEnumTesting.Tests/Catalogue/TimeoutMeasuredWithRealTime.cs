@@ -47,6 +47,21 @@ internal static class FirstQuote
 
 public sealed class TimeoutMeasuredWithRealTimeTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "timeout on real time",
+        """
+        using var timeout = new CancellationTokenSource();
+        timeout.CancelAfter(Timeout);   // real time, not new CancellationTokenSource(Timeout, clock)
+        await foreach (var quote in quotes.WithCancellation(timeout.Token)) return quote;
+        """,
+        """
+        The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:00.000 after 0 timer firing(s); real time spent <real> s.
+        Waiting now:
+          scripted sequence "feed" #1 waits in MoveNextAsync (Hang()) since 00:00.000
+          probe "quotes" #1 in MoveNextAsync since 00:00.000
+        """);
+
     private static readonly VirtualTimeOptions ShortGrace = new() { RealTimeGrace = TimeSpan.FromMilliseconds(200) };
 
     [Fact]
@@ -71,12 +86,7 @@ public sealed class TimeoutMeasuredWithRealTimeTests
         var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(clock, c => FirstQuote.BuggyAsync(quotes, c), ShortGrace));
 
         Assert.Equal(
-            """
-            The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:00.000 after 0 timer firing(s); real time spent <real> s.
-            Waiting now:
-              scripted sequence "feed" #1 waits in MoveNextAsync (Hang()) since 00:00.000
-              probe "quotes" #1 in MoveNextAsync since 00:00.000
-            """,
+            Gallery.Message,
             CatalogueText.WithoutRealSeconds(ex.Message));
     }
 }

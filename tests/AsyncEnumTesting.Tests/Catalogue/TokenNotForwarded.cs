@@ -64,6 +64,21 @@ internal static class FeedView
 
 public sealed class TokenNotForwardedTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "token not forwarded",
+        """
+        async IAsyncEnumerable<int> DistinctAsync(IAsyncEnumerable<int> source, [EnumeratorCancellation] CancellationToken ct = default)
+        {
+            await foreach (var item in source) { … }     // no .WithCancellation(ct): the source never sees the token
+        """,
+        """
+        The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:02.000 after 2 timer firing(s); real time spent <real> s.
+        Waiting now:
+          scripted sequence "feed" #1 waits in MoveNextAsync (Hang()) since 00:02.000
+          probe "feed" #1 in MoveNextAsync since 00:02.000 (token: none)
+        """);
+
     [Fact]
     public async Task Twin_ViewClosedWhileFeedIsSilent_Passes()
     {
@@ -102,12 +117,7 @@ public sealed class TokenNotForwardedTests
             """,
             feed.ToString());
         Assert.Equal(
-            """
-            The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:02.000 after 2 timer firing(s); real time spent <real> s.
-            Waiting now:
-              scripted sequence "feed" #1 waits in MoveNextAsync (Hang()) since 00:02.000
-              probe "feed" #1 in MoveNextAsync since 00:02.000 (token: none)
-            """,
+            Gallery.Message,
             CatalogueText.WithoutRealSeconds(ex.Message));
     }
 

@@ -38,6 +38,24 @@ internal static class SensorReadings
 
 public sealed class YieldAfterCancellationTests
 {
+    /// <summary>The bug's entry in docs/failures.md; its message is asserted word for word below.</summary>
+    internal static readonly GalleryEntry Gallery = new(
+        "yield after cancellation",
+        """
+        try { await Task.Delay(Interval, clock, ct); }
+        catch (OperationCanceledException) { }   // "graceful" stop
+        yield return read();                     // one more reading after the cancel
+        """,
+        """
+        Expected "readings" to stop after cancellation, but it yielded 2 at 00:14.000, after the token was canceled. A producer must end (throw OperationCanceledException, or complete) once its token is canceled.
+        Timeline (virtual time):
+          00:00.000  #1 GetAsyncEnumerator  token: cancellable
+          00:10.000  #1 MoveNextAsync -> 1
+          00:10.000  #1 MoveNextAsync started
+          00:14.000  #1 token canceled
+          00:14.000  #1 MoveNextAsync -> 2      <- yielded after cancellation
+        """);
+
     [Fact]
     public async Task Twin_CanceledBetweenReadings_Passes()
     {
@@ -66,15 +84,7 @@ public sealed class YieldAfterCancellationTests
         });
 
         Assert.Equal(
-            """
-            Expected "readings" to stop after cancellation, but it yielded 2 at 00:14.000, after the token was canceled. A producer must end (throw OperationCanceledException, or complete) once its token is canceled.
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
-              00:10.000  #1 MoveNextAsync -> 1
-              00:10.000  #1 MoveNextAsync started
-              00:14.000  #1 token canceled
-              00:14.000  #1 MoveNextAsync -> 2      <- yielded after cancellation
-            """,
+            Gallery.Message,
             message);
     }
 }

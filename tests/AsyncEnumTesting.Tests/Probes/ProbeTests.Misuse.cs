@@ -157,7 +157,7 @@ public sealed partial class ProbeTests
 
         Assert.Equal(
             "DisposeAsync was called on enumeration #1 of probe \"orders\" while MoveNextAsync (called at 00:00.000) was still pending. " +
-            "Await the pending MoveNextAsync first (cancel its token to end it early).",
+            "A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, awaits the pending MoveNextAsync, then disposes.",
             ex.Message);
         Assert.Equal(0, source.Enumerators[0].DisposeCalls);
         Assert.Equal(ProbeViolationKind.DisposeWhileMoveNextPending, Assert.Single(probe.Violations).Kind);

@@ -76,7 +76,7 @@ public sealed class TimelineRenderTests
               00:01.000  #1 MoveNextAsync -> threw  InvalidOperationException: boom
               00:01.000  #1 token canceled
               00:01.000  #1 DisposeAsync
-              00:01.000  #1 VIOLATION               DisposeAsync was called again on enumeration #1 of probe "orders" (first called at 00:01.000). .NET allows this, but it often means two owners dispose the same enumerator.
+              00:01.000  #1 VIOLATION               DisposeAsync was called again on enumeration #1 of probe "orders" (first called at 00:01.000). …
             """.ReplaceLineEndings(),
             text);
     }

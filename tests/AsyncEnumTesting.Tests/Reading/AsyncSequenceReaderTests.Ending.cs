@@ -33,7 +33,7 @@ public sealed partial class AsyncSequenceReaderTests
 
         Assert.Same(boom, ex.InnerException);
         Assert.StartsWith(
-            "Expected the sequence to complete, but the sequence failed before any item with InvalidOperationException: boom.",
+            "Expected the sequence to complete, but the sequence failed before any item, at 00:00.000 (00:00.000 into the stream), with InvalidOperationException: boom.",
             ex.Message,
             StringComparison.Ordinal);
     }
@@ -76,7 +76,7 @@ public sealed partial class AsyncSequenceReaderTests
         Assert.Same(boom, ex.InnerException);
         Assert.Equal(
             """
-            Expected the sequence to fail with TimeoutException, but the sequence failed after 1 item with InvalidOperationException: boom.
+            Expected the sequence to fail with TimeoutException, but the sequence failed after 1 item, at 00:01.000 (00:00.000 after item [0], 00:01.000 into the stream), with InvalidOperationException: boom.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1

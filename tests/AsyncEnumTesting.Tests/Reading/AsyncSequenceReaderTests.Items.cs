@@ -52,7 +52,7 @@ public sealed partial class AsyncSequenceReaderTests
         Assert.Same(boom, ex.InnerException);
         Assert.Equal(
             """
-            Expected an item, but the sequence failed after 1 item with InvalidOperationException: boom.
+            Expected an item, but the sequence failed after 1 item, at 00:01.000 (00:00.000 after item [0], 00:01.000 into the stream), with InvalidOperationException: boom.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator      token: cancellable
               00:01.000  #1 MoveNextAsync -> 1
@@ -170,7 +170,7 @@ public sealed partial class AsyncSequenceReaderTests
         var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.SkipItemsAsync(2));
 
         Assert.StartsWith(
-            "Expected to skip 2 items, but skipped [1], then the sequence failed after 1 item with InvalidOperationException: boom.",
+            "Expected to skip 2 items, but skipped [1], then the sequence failed after 1 item, at 00:01.000 (00:00.000 after item [0], 00:01.000 into the stream), with InvalidOperationException: boom.",
             ex.Message,
             StringComparison.Ordinal);
     }

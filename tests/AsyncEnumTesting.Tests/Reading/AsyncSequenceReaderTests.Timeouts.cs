@@ -46,7 +46,7 @@ public sealed partial class AsyncSequenceReaderTests
 
         Assert.Equal(
             """
-            Expected an item, but nothing can happen any more: no timer is pending on the clock and nothing completed the wait within 0.050 s of real time (the code under test may use real time, or wait on something nothing completes).
+            Expected an item, but nothing can happen any more: no timer is pending on the clock and nothing completed the wait within 0.050 s of real time: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync started

@@ -187,6 +187,12 @@ public sealed class MarbleDiagramTests
     [InlineData("(a^b)", 3, "subscription point '^' inside a group")]
     [InlineData("(a 10ms b)", 4, "time progression inside a group, a group is one instant")]
     [InlineData("-a-#", 4, "error '#' but no exception was given, pass one as error")]
+    [InlineData("-a 5 s b|", 4, "time progression '5 s' has a space between number and unit, write '5s'")]
+    [InlineData("-a 250  ms b|", 4, "time progression '250  ms' has a space between number and unit, write '250ms'")]
+    [InlineData("-a 10000000000m 10000000000m b|", 17, "the diagram's time passes TimeSpan.MaxValue here")]
+    [InlineData("-a 99999999999999999999999s b|", 4, "time progression '99999999999999999999999s' is longer than TimeSpan.MaxValue")]
+    [InlineData("", 1, "empty diagram, draw at least one event: '|' to complete, '#' to fail, or an item")]
+    [InlineData("   ", 1, "empty diagram, draw at least one event: '|' to complete, '#' to fail, or an item")]
     public void FromMarbles_Malformed_ThrowsFormatExceptionWithCaret(string diagram, int position, string reason)
     {
         var ex = Assert.Throws<FormatException>(() => FakeSequence.FromMarbles(new VirtualClock(), diagram));

@@ -44,7 +44,7 @@ public sealed partial class ScriptedSequenceTests
         var ex = Assert.Throws<InvalidOperationException>(() => e.DisposeAsync());
 
         Assert.Equal(
-            "DisposeAsync was called on scripted sequence \"orders\" #1 while a MoveNextAsync is still pending. Await (or cancel) the pending MoveNextAsync before disposing the enumerator.",
+            "DisposeAsync was called on scripted sequence \"orders\" #1 while a MoveNextAsync is still pending. A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, awaits the pending MoveNextAsync, then disposes.",
             ex.Message);
         await clock.AdvanceAsync(Second);
         Assert.True(await pending);

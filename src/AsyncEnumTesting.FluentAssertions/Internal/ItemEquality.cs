@@ -1,0 +1,54 @@
+using System.Collections;
+
+namespace AsyncEnumTesting.FluentAssertions;
+
+/// <summary>Compares items the way a reader of a message expects: a collection item (a batch, a page) by its elements.</summary>
+/// <remarks>
+/// <see cref="EqualityComparer{T}.Default"/> compares a <c>List&lt;int&gt;</c> by reference, so a batcher that yields
+/// <c>{1, 2}</c> would fail against an expected <c>{1, 2}</c>. Strings keep their own equality; other values use
+/// <see cref="object.Equals(object?, object?)"/>.
+/// </remarks>
+internal sealed class ItemEquality<T> : IEqualityComparer<T>
+{
+    /// <summary>The comparer every item assertion uses when the test gives none.</summary>
+    public static readonly ItemEquality<T> Default = new();
+
+    private ItemEquality()
+    {
+    }
+
+    /// <inheritdoc />
+    public bool Equals(T? x, T? y) => Same(x, y);
+
+    /// <inheritdoc />
+    public int GetHashCode(T obj) => obj is IEnumerable and not string ? 0 : EqualityComparer<T>.Default.GetHashCode(obj!);
+
+    private static bool Same(object? x, object? y)
+    {
+        if (x is IEnumerable left and not string && y is IEnumerable right and not string)
+        {
+            var l = left.GetEnumerator();
+            var r = right.GetEnumerator();
+            while (true)
+            {
+                var moreLeft = l.MoveNext();
+                if (moreLeft != r.MoveNext())
+                {
+                    return false;
+                }
+
+                if (!moreLeft)
+                {
+                    return true;
+                }
+
+                if (!Same(l.Current, r.Current))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return Equals(x, y);
+    }
+}
