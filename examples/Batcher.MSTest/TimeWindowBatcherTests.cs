@@ -1,4 +1,5 @@
 using AsyncEnumTesting;
+using AsyncEnumTesting.MSTest;
 using Batcher.Broken;
 
 [assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]
@@ -11,8 +12,8 @@ public sealed class TimeWindowBatcherTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(3);
 
-    [TestMethod]
-    public Task BatchAsync_ItemsArriveTogether_ClosesEachBatchWhenFull() => VirtualTime.RunAsync(async clock =>
+    [VirtualTimeTestMethod]
+    public async Task BatchAsync_ItemsArriveTogether_ClosesEachBatchWhenFull(VirtualClock clock)
     {
         var readings = FakeSequence.Script<int>(clock, "readings").Yield(1, 2, 3, 4, 5);
 
@@ -21,13 +22,13 @@ public sealed class TimeWindowBatcherTests
         Assert.HasCount(3, batches);
         CollectionAssert.AreEqual(new[] { 1, 2 }, batches[0].ToArray());
         CollectionAssert.AreEqual(new[] { 5 }, batches[2].ToArray());
-    });
+    }
 
-    [TestMethod]
-    public Task BatchAsync_DrivenSource_ClosesThePartialBatchWhenTheWindowEnds() => VirtualTime.RunAsync(async clock =>
+    [VirtualTimeTestMethod]
+    public async Task BatchAsync_DrivenSource_ClosesThePartialBatchWhenTheWindowEnds(VirtualClock clock)
     {
         // MSTest runs tests without a synchronization context, so continuations woken by Emit would run on the thread
-        // pool, racing the clock. Inside VirtualTime.RunAsync every continuation runs on the run's own thread, in order.
+        // pool, racing the clock. Inside [VirtualTimeTestMethod]'s run every continuation runs on the run's own thread, in order.
         var readings = FakeSequence.Driven<int>(clock, "readings");
         await using var batches = readings.BatchAsync(maxSize: 10, Window, clock).OpenReader(clock);
 
@@ -42,10 +43,10 @@ public sealed class TimeWindowBatcherTests
         CollectionAssert.AreEqual(new[] { 3 }, (await batches.AwaitItemAsync()).ToArray()); // the tail, flushed at completion
         await batches.AwaitCompletionAsync();
         Assert.AreEqual(1, readings.Disposals);
-    });
+    }
 
-    [TestMethod]
-    public Task BatchAsync_SourceFails_EndsWithTheSourceError() => VirtualTime.RunAsync(async clock =>
+    [VirtualTimeTestMethod]
+    public async Task BatchAsync_SourceFails_EndsWithTheSourceError(VirtualClock clock)
     {
         var readings = FakeSequence.Script<int>(clock, "readings").Yield(1, 2).Wait(TimeSpan.FromSeconds(1)).Yield(3)
             .Fail(new IOException("sensor bus reset"));
@@ -54,15 +55,15 @@ public sealed class TimeWindowBatcherTests
 
         Assert.AreEqual("sensor bus reset", ex.Message);
         Assert.AreEqual(1, readings.Disposals);
-    });
+    }
 
-    [TestMethod]
-    public Task LeakyBatcher_ConsumerStopsAfterFirstBatch_LeavesTheSourceUndisposed() => VirtualTime.RunAsync(async clock =>
+    [VirtualTimeTestMethod]
+    public async Task LeakyBatcher_ConsumerStopsAfterFirstBatch_LeavesTheSourceUndisposed(VirtualClock clock)
     {
         var readings = FakeSequence.Script<int>(clock, "readings").Yield(1, 2, 3, 4).Probe(new Timeline(clock), "readings");
 
         await LeakyBatcher.BatchAsync(readings, maxSize: 2).Take(1).ToListAsync();
 
         Assert.AreEqual("#1: 2 item(s), Running, not disposed", readings.UndisposedEnumerations.Single().ToString());
-    });
+    }
 }

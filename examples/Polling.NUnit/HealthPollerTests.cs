@@ -1,18 +1,19 @@
 using AsyncEnumTesting;
+using AsyncEnumTesting.NUnit;
 using Polling.Broken;
 
 namespace Polling.NUnit;
 
 // The same tests as examples/Polling, under NUnit 4. NUnit's Assert.ThrowsAsync blocks the calling thread, which
-// would block the virtual-time run's only thread: inside VirtualTime.RunAsync, await Assert.ThatAsync instead.
+// would block the virtual-time run's only thread: inside a [VirtualTimeTest], await Assert.ThatAsync instead.
 public sealed class HealthPollerTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(300);
 
-    [Test]
-    public Task PollAsync_TwentyFourHoursOfVirtualTime_ChecksExactlyEveryFiveSeconds() => VirtualTime.RunAsync(async clock =>
+    [VirtualTimeTest]
+    public async Task PollAsync_TwentyFourHoursOfVirtualTime_ChecksExactlyEveryFiveSeconds(VirtualClock clock)
     {
         var poller = new HealthPoller(new FakeHealthEndpoint(clock, Latency), clock, Interval, MaxBackoff);
         using var day = new CancellationTokenSource(TimeSpan.FromHours(24), clock);
@@ -30,10 +31,10 @@ public sealed class HealthPollerTests
 
         Assert.That(starts, Has.Count.EqualTo(17_280));
         Assert.That(starts.Zip(starts.Skip(1), (a, b) => b - a).Distinct(), Is.EqualTo(new[] { Interval }));
-    });
+    }
 
-    [Test]
-    public Task PollAsync_EndpointFailsFourTimes_BacksOffDoublingUpToTheCapThenRecovers() => VirtualTime.RunAsync(async clock =>
+    [VirtualTimeTest]
+    public async Task PollAsync_EndpointFailsFourTimes_BacksOffDoublingUpToTheCapThenRecovers(VirtualClock clock)
     {
         var endpoint = new FakeHealthEndpoint(clock, Latency).FailingCalls(2, 3, 4, 5);
         var poller = new HealthPoller(endpoint, clock, Interval, MaxBackoff);
@@ -41,10 +42,10 @@ public sealed class HealthPollerTests
         var samples = await poller.PollAsync().Take(7).ToListAsync();
 
         Assert.That(samples.Zip(samples.Skip(1), (a, b) => (b.At - a.At).TotalSeconds), Is.EqualTo(new[] { 5, 10, 20, 30, 30, 5 }));
-    });
+    }
 
-    [Test]
-    public Task PollAsync_StepByStep_SilentBetweenChecks() => VirtualTime.RunAsync(async clock =>
+    [VirtualTimeTest]
+    public async Task PollAsync_StepByStep_SilentBetweenChecks(VirtualClock clock)
     {
         // NUnit runs tests without a synchronization context: keep step-wise reading inside a run, where every
         // continuation runs on the run's thread and the clock moves only when nothing else can.
@@ -55,7 +56,7 @@ public sealed class HealthPollerTests
         await samples.ExpectNoEventsWithinAsync(Interval - Latency - TimeSpan.FromMilliseconds(1));
         Assert.That((await samples.AwaitItemAsync()).At - clock.Start, Is.EqualTo(Interval));
         await samples.CancelAsync();
-    });
+    }
 
     [Test]
     public void RealTimeHealthPoller_OnVirtualTime_IsReportedAsStuckInsteadOfHanging()

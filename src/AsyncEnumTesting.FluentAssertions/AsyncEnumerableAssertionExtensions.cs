@@ -24,6 +24,8 @@ public static class AsyncEnumerableAssertionExtensions
     /// <param name="subject">The source expression, filled in by the compiler; it names the subject in messages.</param>
     /// <returns>The assertions, to be awaited.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>
+    /// (a <c>FakeTimeProvider</c>, say): the assertion could not move it; the message says what to do instead.</exception>
     /// <remarks>
     /// With a <see cref="VirtualClock"/> that no <see cref="VirtualTime"/> run drives, the assertion advances it timer by
     /// timer while it waits for the next event, up to 1 h of virtual time per wait; under a run, the run moves it.
@@ -32,8 +34,7 @@ public static class AsyncEnumerableAssertionExtensions
     /// <example><code>await Ticks(clock).Should(clock).YieldInOrder(1, 2, 3);</code></example>
     public static AsyncEnumerableAssertions<T> Should<T>(this IAsyncEnumerable<T> source, TimeProvider clock, [CallerArgumentExpression(nameof(source))] string subject = "")
     {
-        ArgumentNullException.ThrowIfNull(clock);
-        return new(source, subject, new Pacing(clock, null));
+        return new(source, subject, new Pacing(ClockCheck.Drivable(clock, nameof(clock)), null));
     }
 
     /// <summary>Starts assertions on what <paramref name="probe"/> recorded (disposal, enumerations, tokens, protocol, timing).</summary>

@@ -40,11 +40,9 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
     /// <param name="clock">The clock the source waits on.</param>
     /// <returns>New assertions on the same source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
-    public AsyncEnumerableAssertions<T> WithClock(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return new(Subject, _subject, _pacing with { Clock = clock });
-    }
+    /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>.</exception>
+    public AsyncEnumerableAssertions<T> WithClock(TimeProvider clock) =>
+        new(Subject, _subject, _pacing with { Clock = ClockCheck.Drivable(clock, nameof(clock)) });
 
     /// <summary>Returns assertions whose every wait for the next event is bounded by <paramref name="timeout"/>.</summary>
     /// <param name="timeout">Virtual time with a <see cref="VirtualClock"/>, real time otherwise.</param>

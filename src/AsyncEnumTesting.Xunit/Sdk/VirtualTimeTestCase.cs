@@ -21,8 +21,9 @@ internal sealed class VirtualTimeTestCase : XunitTestCase
         TestMethodDisplay defaultMethodDisplay,
         TestMethodDisplayOptions defaultMethodDisplayOptions,
         ITestMethod testMethod,
-        VirtualTimeSettings settings)
-        : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod)
+        VirtualTimeSettings settings,
+        object[]? testMethodArguments = null)
+        : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod, testMethodArguments)
     {
         _settings = settings;
     }
@@ -36,8 +37,11 @@ internal sealed class VirtualTimeTestCase : XunitTestCase
     {
         var options = _settings.ToOptions(out _);
 
-        // xunit checks the argument count before the invoker runs; the runner puts the clock in this slot.
-        object[] arguments = Method.GetParameters().Any() ? [null!] : [];
+        // xunit checks the argument count before the invoker runs; the invoker puts the clock in the VirtualClock slot
+        // (a fact's only parameter, or a theory row's optional last one).
+        var parameterCount = Method.GetParameters().Count();
+        var rowValues = TestMethodArguments ?? [];
+        object[] arguments = rowValues.Length == parameterCount - 1 ? [.. rowValues, null!] : rowValues;
         return new VirtualTimeTestCaseRunner(this, DisplayName, SkipReason, ResolveLazy(constructorArguments), arguments, messageBus, aggregator, cancellationTokenSource, options)
             .RunAsync();
     }

@@ -22,7 +22,7 @@ internal sealed class VirtualTimeTestInvoker(
 {
     protected override object CallTestMethod(object testClassInstance)
     {
-        object?[] arguments = TestMethod.GetParameters().Length == 1 ? [clock] : [];
+        var arguments = AsyncEnumTesting.Integration.TestMethodCall.WithClock(TestMethod, TestMethodArguments, clock);
         return VirtualTime.RunAsync(clock, _ => Invoke(testClassInstance, arguments), options);
     }
 

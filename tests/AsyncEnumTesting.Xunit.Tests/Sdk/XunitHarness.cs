@@ -24,6 +24,13 @@ internal static class XunitHarness
         return Assert.Single(new VirtualTimeFactDiscoverer(new NullSink()).Discover(new DiscoveryOptions(), testMethod, fact));
     }
 
+    public static IReadOnlyList<IXunitTestCase> DiscoverTheory<TClass>(string name, string collection = "samples")
+    {
+        var testMethod = Method<TClass>(name, collection);
+        var theory = testMethod.Method.GetCustomAttributes(typeof(VirtualTimeTheoryAttribute)).Single();
+        return [.. new VirtualTimeTheoryDiscoverer(new NullSink()).Discover(new DiscoveryOptions(), testMethod, theory)];
+    }
+
     public static async Task<RunResult> RunAsync(IXunitTestCase testCase, params object[] constructorArguments)
     {
         using var bus = new CollectingBus();

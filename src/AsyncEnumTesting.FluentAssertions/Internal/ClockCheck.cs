@@ -1,0 +1,30 @@
+namespace AsyncEnumTesting.FluentAssertions;
+
+/// <summary>Refuses a clock the assertions cannot drive, with a message that says what to do instead.</summary>
+/// <remarks>
+/// Decided for <c>FakeTimeProvider</c> (Microsoft.Extensions.TimeProvider.Testing) and any other fake: the assertions drive
+/// only a <see cref="VirtualClock"/>, whose advance returns after the woken code ran; a fake whose time moves only when
+/// the test moves it would leave the source waiting until the real-time limit, and then fail with a misleading hint.
+/// Real time (<see cref="TimeProvider.System"/>) is accepted: waits are then bounded in real time.
+/// </remarks>
+internal static class ClockCheck
+{
+    /// <summary>Returns <paramref name="clock"/> when the assertions can wait on it.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>.</exception>
+    public static TimeProvider Drivable(TimeProvider clock, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(clock, paramName);
+        if (clock is VirtualClock || ReferenceEquals(clock, TimeProvider.System))
+        {
+            return clock;
+        }
+
+        var name = clock.GetType().Name;
+        throw new ArgumentException(
+            $"{name} is a TimeProvider the assertion cannot move: a source waiting on it would wait until the real-time limit and fail. " +
+            $"Give the code under test a VirtualClock instead (a TimeProvider too, which the assertion advances while it waits), " +
+            $"or keep the {name}, advance it yourself, and assert without a clock: source.Should().",
+            paramName);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using AsyncEnumTesting.Integration;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace AsyncEnumTesting.MSTest;
+
+/// <summary>Marks an MSTest test that runs on virtual time with a hang guard, and adds its timelines to the test output when it fails.</summary>
+/// <remarks>
+/// <para>
+/// Use it instead of <c>[TestMethod]</c>. The test (class construction, <c>[TestInitialize]</c>, the method, <c>[TestCleanup]</c>) runs
+/// inside <see cref="VirtualTime.RunAsync(VirtualClock, Func{VirtualClock, Task}, VirtualTimeOptions?)"/> on a new
+/// <see cref="VirtualClock"/> per run: the method may take that clock as its only parameter, or after a <c>[DataRow]</c>'s values as
+/// an optional last one (<c>VirtualClock clock = null!</c>, so that MSTest's analyzers accept the rows), and may return <see cref="Task"/>, <see cref="ValueTask"/> or nothing. A test that waits on something no timer
+/// will complete fails with a <see cref="VirtualTimeException"/> naming who waits, instead of hanging the run.
+/// </para>
+/// <para>
+/// When the test fails, every <see cref="Timeline"/> created with the test's clock (<see cref="VirtualClock.RenderTimelines"/>) is
+/// appended to the result's output (<see cref="TestResult.LogOutput"/>).
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// [VirtualTimeTestMethod]
+/// public async Task Poller_PollsEveryFiveSeconds(VirtualClock clock)
+/// {
+///     await new Poller(clock).PollAsync().Take(3).ToListAsync();
+///     Assert.AreEqual(TimeSpan.FromSeconds(15), clock.Elapsed);
+/// }
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class VirtualTimeTestMethodAttribute(
+    [CallerFilePath] string callerFilePath = "",
+    [CallerLineNumber] int callerLineNumber = -1)
+    : TestMethodAttribute(callerFilePath, callerLineNumber)
+{
+    private const string Name = "[VirtualTimeTestMethod]";
+
+    /// <summary>Gets or sets the real time, in milliseconds, the run waits for work from other threads before it declares the test hung;
+    /// 0 for <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s).</summary>
+    public int RealTimeGraceMilliseconds { get; set; }
+
+    /// <summary>Gets or sets the real time, in seconds, the whole test may take; 0 for <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s).</summary>
+    public int RealTimeLimitSeconds { get; set; }
+
+    /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> (<c>"01:30:00"</c>, <c>"7.00:00:00"</c>);
+    /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
+    public string? VirtualTimeBudget { get; set; }
+
+    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (10,000,000).</summary>
+    public long MaxTimerFirings { get; set; }
+
+    /// <summary>Runs the test on a virtual clock of its own and reports the clock's timelines when it fails.</summary>
+    /// <param name="testMethod">The test method MSTest hands over.</param>
+    /// <returns>The test's result; a failed result that says what to fix when the method or a setting is wrong.</returns>
+    public override async Task<TestResult[]> ExecuteAsync(ITestMethod testMethod)
+    {
+        ArgumentNullException.ThrowIfNull(testMethod);
+        var options = new VirtualTimeLimits(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeBudget, MaxTimerFirings).ToOptions(out var error);
+        error = TestMethodCall.SignatureError(testMethod.MethodInfo, Name, dataParameters: true)
+            ?? (error is null ? null : $"{Name} on {testMethod.TestClassName}.{testMethod.TestMethodName}: {error}");
+        if (error is not null)
+        {
+            return [new TestResult { Outcome = UnitTestOutcome.Error, TestFailureException = new InvalidOperationException(error) }];
+        }
+
+        var clock = new VirtualClock();
+        var arguments = TestMethodCall.WithClock(testMethod.MethodInfo, testMethod.Arguments, clock);
+        TestResult? result = null;
+        try
+        {
+            await VirtualTime.RunAsync(clock, async _ => result = await testMethod.InvokeAsync(arguments!), options).ConfigureAwait(false);
+        }
+        catch (VirtualTimeException ex)
+        {
+            // The test never finished (it hung, or ran out of budget): MSTest's own result never came.
+            result = new TestResult { Outcome = UnitTestOutcome.Failed, TestFailureException = ex };
+        }
+
+        if (result!.Outcome != UnitTestOutcome.Passed && clock.RenderTimelines() is { } report)
+        {
+            result.LogOutput = string.IsNullOrEmpty(result.LogOutput) ? report + Environment.NewLine : result.LogOutput + report + Environment.NewLine;
+        }
+
+        return [result];
+    }
+}

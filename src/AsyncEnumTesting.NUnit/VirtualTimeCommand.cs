@@ -1,0 +1,50 @@
+using AsyncEnumTesting.Integration;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+
+namespace AsyncEnumTesting.NUnit;
+
+/// <summary>Invokes a test method inside a virtual-time run on a clock of its own, and writes that clock's timelines to the
+/// test's output when it fails.</summary>
+/// <remarks>Replaces NUnit's method invocation (it wraps the innermost command), and records the result as NUnit's
+/// <c>TestMethodCommand</c> does; exceptions go to the outer commands, which record them.</remarks>
+internal sealed class VirtualTimeCommand(TestCommand inner, VirtualTimeLimits limits) : DelegatingTestCommand(inner)
+{
+    public override TestResult Execute(TestExecutionContext context)
+    {
+        var method = Test.Method!.MethodInfo;
+        var clock = new VirtualClock();
+        var options = limits.ToOptions(out _);
+        var arguments = TestMethodCall.WithClock(method, Test is TestMethod testMethod ? testMethod.Arguments : [], clock);
+        try
+        {
+            // NUnit runs a test synchronously; blocking here is what it does for an async test too, and the run's body
+            // has a thread of its own to run on.
+            VirtualTime.RunAsync(clock, _ => TestMethodCall.Invoke(method, context.TestObject, arguments), options).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            if (clock.RenderTimelines() is { } report)
+            {
+                context.CurrentResult.OutWriter.WriteLine(report);
+            }
+
+            throw;
+        }
+
+        context.CurrentResult.SetResult(ResultState.Success);
+
+        if (context.CurrentResult.AssertionResults.Count > 0)
+        {
+            // Failures recorded by Assert.Multiple or Warn: the run ended, now the result says which; report them too.
+            context.CurrentResult.RecordTestCompletion();
+            if (context.CurrentResult.ResultState.Status == TestStatus.Failed && clock.RenderTimelines() is { } report)
+            {
+                context.CurrentResult.OutWriter.WriteLine(report);
+            }
+        }
+
+        return context.CurrentResult;
+    }
+}

@@ -1,0 +1,92 @@
+using AsyncEnumTesting.Integration;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Builders;
+using NUnit.Framework.Internal.Commands;
+
+namespace AsyncEnumTesting.NUnit;
+
+/// <summary>Marks an NUnit test that runs on virtual time with a hang guard, and writes its timelines to the test output when it fails.</summary>
+/// <remarks>
+/// <para>
+/// Use it instead of <c>[Test]</c>. The method runs inside <see cref="VirtualTime.RunAsync(VirtualClock, Func{VirtualClock, Task}, VirtualTimeOptions?)"/>
+/// on a new <see cref="VirtualClock"/> per run: it may take that clock as its only parameter, and may return <see cref="Task"/>,
+/// <see cref="ValueTask"/> or nothing (not <c>async void</c>). The clock jumps to the next timer whenever nothing can run; a test that
+/// waits on something no timer will complete fails with a <see cref="VirtualTimeException"/> naming who waits, instead of hanging the run.
+/// <c>[SetUp]</c> and <c>[TearDown]</c> run outside virtual time.
+/// </para>
+/// <para>
+/// When the test fails, every <see cref="Timeline"/> created with the test's clock (<see cref="VirtualClock.RenderTimelines"/>) is written
+/// to the test's output (<c>TestContext.Out</c>). Inside the run, await NUnit's asynchronous assertions (<c>Assert.ThatAsync</c>): the
+/// blocking <c>Assert.ThrowsAsync</c> would block the run's only thread.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// [VirtualTimeTest]
+/// public async Task Poller_PollsEveryFiveSeconds(VirtualClock clock)
+/// {
+///     await new Poller(clock).PollAsync().Take(3).ToListAsync();
+///     Assert.That(clock.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(15)));
+/// }
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class VirtualTimeTestAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IWrapTestMethod
+{
+    private const string Name = "[VirtualTimeTest]";
+    private readonly NUnitTestCaseBuilder _builder = new();
+
+    /// <summary>Gets or sets the real time, in milliseconds, the run waits for work from other threads before it declares the test hung;
+    /// 0 for <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s).</summary>
+    public int RealTimeGraceMilliseconds { get; set; }
+
+    /// <summary>Gets or sets the real time, in seconds, the whole test body may take; 0 for <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s).</summary>
+    public int RealTimeLimitSeconds { get; set; }
+
+    /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> (<c>"01:30:00"</c>, <c>"7.00:00:00"</c>);
+    /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
+    public string? VirtualTimeBudget { get; set; }
+
+    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (10,000,000).</summary>
+    public long MaxTimerFirings { get; set; }
+
+    private VirtualTimeLimits Limits => new(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeBudget, MaxTimerFirings);
+
+    /// <summary>Builds the test, or a not-runnable test that says what to fix in the method or the settings.</summary>
+    /// <param name="method">The test method.</param>
+    /// <param name="suite">The fixture the test belongs to.</param>
+    /// <returns>The test method.</returns>
+    public TestMethod BuildFrom(IMethodInfo method, Test? suite)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+
+        // The clock parameter gets a placeholder argument, so that NUnit does not reject the method for want of data;
+        // the command puts the run's clock in its place.
+        var takesClock = method.GetParameters() is [{ ParameterType: var type }] && type == typeof(VirtualClock);
+        var parms = takesClock ? new TestCaseParameters([null]) { TestName = method.Name } : null;
+        var test = _builder.BuildTestMethod(method, suite, parms);
+
+        var error = TestMethodCall.SignatureError(method.MethodInfo, Name, dataParameters: false);
+        if (error is null)
+        {
+            Limits.ToOptions(out var settingError);
+            error = settingError is null ? null : $"{Name} on {method.TypeInfo.Name}.{method.Name}: {settingError}";
+        }
+
+        if (error is not null)
+        {
+            // Replaces a reason NUnit may have given first ("No arguments were provided"): ours says what to write instead.
+            test.RunState = RunState.NotRunnable;
+            test.Properties.Set(PropertyNames.SkipReason, error);
+        }
+
+        return test;
+    }
+
+    /// <summary>Runs the test method on virtual time instead of NUnit's own invocation.</summary>
+    /// <param name="command">NUnit's command that would invoke the method.</param>
+    /// <returns>The command that runs it on virtual time.</returns>
+    public TestCommand Wrap(TestCommand command) => new VirtualTimeCommand(command, Limits);
+}

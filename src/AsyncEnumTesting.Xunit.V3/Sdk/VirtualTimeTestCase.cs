@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using AsyncEnumTesting.Integration;
+using Xunit.Sdk;
+using Xunit.v3;
+
+namespace AsyncEnumTesting.Xunit.V3;
+
+/// <summary>A fact or one theory row whose method runs on virtual time with the limits of its attribute.</summary>
+internal sealed class VirtualTimeTestCase : XunitTestCase, ISelfExecutingXunitTestCase, IVirtualTimeTestCase
+{
+    /// <summary>Initializes an empty instance for xunit's deserializer.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
+    public VirtualTimeTestCase()
+    {
+    }
+
+    public VirtualTimeTestCase(
+        VirtualTimeLimits limits,
+        IXunitTestMethod testMethod,
+        string testCaseDisplayName,
+        string uniqueID,
+        bool @explicit,
+        Type[]? skipExceptions,
+        string? skipReason,
+        Type? skipType,
+        string? skipUnless,
+        string? skipWhen,
+        Dictionary<string, HashSet<string>>? traits,
+        object?[]? testMethodArguments,
+        string? sourceFilePath,
+        int? sourceLineNumber,
+        int? timeout)
+        : base(testMethod, testCaseDisplayName, uniqueID, @explicit, skipExceptions, skipReason, skipType, skipUnless, skipWhen, traits, testMethodArguments, sourceFilePath, sourceLineNumber, timeout)
+    {
+        Limits = limits;
+    }
+
+    public VirtualTimeLimits Limits { get; private set; } = new(0, 0, null, 0);
+
+    public ValueTask<RunSummary> Run(ExplicitOption explicitOption, IMessageBus messageBus, object?[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
+        VirtualTimeTestCaseRunner.RunCase(this, explicitOption, messageBus, constructorArguments, aggregator, cancellationTokenSource);
+
+    protected override void Serialize(IXunitSerializationInfo info)
+    {
+        base.Serialize(info);
+        LimitsSerializer.Serialize(Limits, info);
+    }
+
+    protected override void Deserialize(IXunitSerializationInfo info)
+    {
+        base.Deserialize(info);
+        Limits = LimitsSerializer.Deserialize(info);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using Xunit;
+using Xunit.v3;
+
+namespace AsyncEnumTesting.Xunit.V3;
+
+/// <summary>Marks an xunit v3 test that runs on virtual time with a hang guard, and reports its timelines when it fails.</summary>
+/// <remarks>
+/// <para>
+/// The test method runs inside <see cref="VirtualTime.RunAsync(VirtualClock, Func{VirtualClock, Task}, VirtualTimeOptions?)"/> on a
+/// new <see cref="VirtualClock"/> per run: it may take that clock as its only parameter, and may return <see cref="Task"/>,
+/// <see cref="ValueTask"/> or nothing (not <c>async void</c>). The clock jumps to the next timer whenever nothing can run; a test that
+/// waits on something no timer will complete fails with a <see cref="VirtualTimeException"/> naming who waits, instead of hanging the run.
+/// </para>
+/// <para>
+/// When the test fails, every <see cref="Timeline"/> created with the test's clock is rendered (<see cref="VirtualClock.RenderTimelines"/>)
+/// into the test's output through <c>TestContext.Current.TestOutputHelper</c>, after the test's own lines.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// [VirtualTimeFact]
+/// public async Task Poller_PollsEveryFiveSeconds(VirtualClock clock)
+/// {
+///     await new Poller(clock).PollAsync().Take(3).ToListAsync();
+///     Assert.Equal(TimeSpan.FromSeconds(15), clock.Elapsed);
+/// }
+/// </code>
+/// </example>
+[XunitTestCaseDiscoverer(typeof(VirtualTimeFactDiscoverer))]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class VirtualTimeFactAttribute(
+    [CallerFilePath] string? sourceFilePath = null,
+    [CallerLineNumber] int sourceLineNumber = -1)
+    : FactAttribute(sourceFilePath, sourceLineNumber)
+{
+    /// <summary>Gets or sets the real time, in milliseconds, the run waits for work from other threads before it declares the test hung;
+    /// 0 for <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s).</summary>
+    public int RealTimeGraceMilliseconds { get; set; }
+
+    /// <summary>Gets or sets the real time, in seconds, the whole test body may take; 0 for <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s).</summary>
+    public int RealTimeLimitSeconds { get; set; }
+
+    /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> (<c>"01:30:00"</c>, <c>"7.00:00:00"</c>);
+    /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
+    public string? VirtualTimeBudget { get; set; }
+
+    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (10,000,000).</summary>
+    public long MaxTimerFirings { get; set; }
+}

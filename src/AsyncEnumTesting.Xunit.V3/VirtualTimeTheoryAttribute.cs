@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using Xunit;
+using Xunit.v3;
+
+namespace AsyncEnumTesting.Xunit.V3;
+
+/// <summary>Marks an xunit v3 theory whose every data row runs on virtual time with a hang guard, and reports its timelines when it fails.</summary>
+/// <remarks>
+/// Each data row is one run of <see cref="VirtualTimeFactAttribute"/>'s kind, on its own <see cref="VirtualClock"/>: the method takes the
+/// row's values and, as its last parameter, may take the clock as an optional parameter, <c>VirtualClock clock = null!</c>:
+/// data attributes supply every parameter but that one (optional, so that xunit's analyzers accept the rows), and the run puts its clock there.
+/// </remarks>
+/// <example>
+/// <code>
+/// [VirtualTimeTheory]
+/// [InlineData(5)]
+/// [InlineData(30)]
+/// public async Task Poller_PollsAtTheInterval(int seconds, VirtualClock clock = null!)
+/// {
+///     await new Poller(clock, TimeSpan.FromSeconds(seconds)).PollAsync().Take(2).ToListAsync();
+///     Assert.Equal(TimeSpan.FromSeconds(2 * seconds), clock.Elapsed);
+/// }
+/// </code>
+/// </example>
+[XunitTestCaseDiscoverer(typeof(VirtualTimeTheoryDiscoverer))]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class VirtualTimeTheoryAttribute(
+    [CallerFilePath] string? sourceFilePath = null,
+    [CallerLineNumber] int sourceLineNumber = -1)
+    : TheoryAttribute(sourceFilePath, sourceLineNumber)
+{
+    /// <summary>Gets or sets the real time, in milliseconds, the run waits for work from other threads before it declares the test hung;
+    /// 0 for <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s).</summary>
+    public int RealTimeGraceMilliseconds { get; set; }
+
+    /// <summary>Gets or sets the real time, in seconds, the whole test body may take; 0 for <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s).</summary>
+    public int RealTimeLimitSeconds { get; set; }
+
+    /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> (<c>"01:30:00"</c>, <c>"7.00:00:00"</c>);
+    /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
+    public string? VirtualTimeBudget { get; set; }
+
+    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (10,000,000).</summary>
+    public long MaxTimerFirings { get; set; }
+}

@@ -1,0 +1,47 @@
+using Xunit;
+using Xunit.Sdk;
+
+namespace AsyncEnumTesting.Xunit;
+
+/// <summary>Marks an xunit 2 theory whose every data row runs on virtual time with a hang guard, and reports its timelines when it fails.</summary>
+/// <remarks>
+/// <para>
+/// Each data row runs as a <see cref="VirtualTimeFactAttribute"/> test does, on its own <see cref="VirtualClock"/>: the method takes the
+/// row's values and may take the clock as an optional last parameter, <c>VirtualClock clock = null!</c> (optional, so that xunit's
+/// analyzers accept rows without it); the run puts its clock there.
+/// </para>
+/// <para>
+/// The rows must be values xunit can serialize (primitives, strings, enums, <c>IXunitSerializable</c>), so that each row becomes a test
+/// of its own at discovery; a theory with other row values fails at once, saying so.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// [VirtualTimeTheory]
+/// [InlineData(5)]
+/// [InlineData(30)]
+/// public async Task Poller_PollsAtTheInterval(int seconds, VirtualClock clock = null!)
+/// {
+///     await new Poller(clock, TimeSpan.FromSeconds(seconds)).PollAsync().Take(2).ToListAsync();
+///     Assert.Equal(TimeSpan.FromSeconds(2 * seconds), clock.Elapsed);
+/// }
+/// </code>
+/// </example>
+[XunitTestCaseDiscoverer("AsyncEnumTesting.Xunit.VirtualTimeTheoryDiscoverer", "AsyncEnumTesting.Xunit")]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class VirtualTimeTheoryAttribute : TheoryAttribute
+{
+    /// <summary>Gets or sets the real time, in milliseconds, the run waits for work from other threads before it declares the test hung;
+    /// 0 for <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s).</summary>
+    public int RealTimeGraceMilliseconds { get; set; }
+
+    /// <summary>Gets or sets the real time, in seconds, the whole test body may take; 0 for <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s).</summary>
+    public int RealTimeLimitSeconds { get; set; }
+
+    /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> (<c>"01:30:00"</c>, <c>"7.00:00:00"</c>);
+    /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
+    public string? VirtualTimeBudget { get; set; }
+
+    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (10,000,000).</summary>
+    public long MaxTimerFirings { get; set; }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace AsyncEnumTesting.Integration;
+
+/// <summary>The limits a virtual-time test attribute sets, checked and turned into <see cref="VirtualTimeOptions"/>.</summary>
+/// <remarks>Compiled into each test-framework package (a linked source file), so the attributes of xunit v3, NUnit and
+/// MSTest read and reject their settings with the same words; it uses the core's public API only.</remarks>
+internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int RealTimeLimitSeconds, string? VirtualTimeBudget, long MaxTimerFirings)
+{
+    /// <summary>Builds the run's options, or says which setting is wrong and how to write it.</summary>
+    public VirtualTimeOptions ToOptions(out string? error)
+    {
+        error = null;
+        var defaults = VirtualTimeOptions.Default;
+        var budget = defaults.VirtualTimeBudget;
+        if (VirtualTimeBudget is not null
+            && (!TimeSpan.TryParse(VirtualTimeBudget, CultureInfo.InvariantCulture, out budget) || budget <= TimeSpan.Zero))
+        {
+            error = $"VirtualTimeBudget \"{VirtualTimeBudget}\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).";
+            budget = defaults.VirtualTimeBudget;
+        }
+
+        error ??= Negative(RealTimeGraceMilliseconds, nameof(RealTimeGraceMilliseconds))
+            ?? Negative(RealTimeLimitSeconds, nameof(RealTimeLimitSeconds))
+            ?? Negative(MaxTimerFirings, nameof(MaxTimerFirings));
+
+        return new VirtualTimeOptions
+        {
+            RealTimeGrace = RealTimeGraceMilliseconds > 0 ? TimeSpan.FromMilliseconds(RealTimeGraceMilliseconds) : defaults.RealTimeGrace,
+            RealTimeLimit = RealTimeLimitSeconds > 0 ? TimeSpan.FromSeconds(RealTimeLimitSeconds) : defaults.RealTimeLimit,
+            VirtualTimeBudget = budget,
+            MaxTimerFirings = MaxTimerFirings > 0 ? MaxTimerFirings : defaults.MaxTimerFirings,
+        };
+    }
+
+    private static string? Negative(long value, string name) =>
+        value < 0 ? $"{name} is {value.ToString(CultureInfo.InvariantCulture)}: give a positive value, or leave it out for the default." : null;
+}

@@ -1,0 +1,68 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+
+namespace AsyncEnumTesting.MSTest.Tests;
+
+/// <summary>Test methods run by hand through the attribute, outside MSTest's discovery.</summary>
+public sealed class Samples
+{
+    public async Task FailsAfterTwoItems(VirtualClock clock)
+    {
+        var items = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "items");
+        Assert.AreEqual(3, await items.CountAsync());
+    }
+
+    public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
+
+    public Task Passes(VirtualClock clock) => Task.Delay(TimeSpan.FromSeconds(1), clock);
+
+#pragma warning disable CA1822, IDE0060 // a signature under test
+    public void ClockFirst(VirtualClock clock, int value)
+    {
+    }
+#pragma warning restore CA1822, IDE0060
+}
+
+/// <summary>Stands in for MSTest's method: invokes a <see cref="Samples"/> method and turns an exception into a failed result,
+/// with a line of the test's own output, as MSTest's invoker does.</summary>
+internal sealed class SampleMethod(string name) : ITestMethod
+{
+    public string TestMethodName => name;
+
+    public string TestClassName => nameof(Samples);
+
+    public Type ReturnType => MethodInfo.ReturnType;
+
+    public object?[]? Arguments => null;
+
+    public ParameterInfo[] ParameterTypes => MethodInfo.GetParameters();
+
+    public MethodInfo MethodInfo => typeof(Samples).GetMethod(name)!;
+
+    public Attribute[]? GetAllAttributes() => [];
+
+    public TAttributeType[] GetAttributes<TAttributeType>()
+        where TAttributeType : Attribute => [];
+
+    public async Task<TestResult> InvokeAsync(object?[]? arguments)
+    {
+        try
+        {
+            if (MethodInfo.Invoke(new Samples(), arguments) is Task task)
+            {
+                await task;
+            }
+
+            return new TestResult { Outcome = UnitTestOutcome.Passed };
+        }
+        catch (Exception ex) when (ex is not TargetInvocationException)
+        {
+            return new TestResult { Outcome = UnitTestOutcome.Failed, TestFailureException = ex, LogOutput = "own line" + Environment.NewLine };
+        }
+        catch (TargetInvocationException ex)
+        {
+            ExceptionDispatchInfo.Throw(ex.InnerException!);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+[assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]
+
+namespace AsyncEnumTesting.MSTest.Tests;
+
+[TestClass]
+public sealed class VirtualTimeTestMethodAttributeTests
+{
+    [VirtualTimeTestMethod]
+    public async Task VirtualTimeTestMethod_ClockParameter_RunsAnHourOfDelaysOnVirtualTime(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromHours(1), clock);
+
+        Assert.AreEqual(TimeSpan.FromHours(1), clock.Elapsed);
+    }
+
+    [VirtualTimeTestMethod]
+    [DataRow(5)]
+    [DataRow(3600)]
+    public async Task VirtualTimeTestMethod_DataRowsAndClock_EachRowOnItsOwnClock(int seconds, VirtualClock clock = null!)
+    {
+        Assert.AreEqual(TimeSpan.Zero, clock.Elapsed);
+
+        await Task.Delay(TimeSpan.FromSeconds(seconds), clock);
+
+        Assert.AreEqual(TimeSpan.FromSeconds(seconds), clock.Elapsed);
+    }
+
+    [VirtualTimeTestMethod]
+    public async Task VirtualTimeTestMethod_NoParameter_RunsOnTheRunsContext()
+    {
+        var before = SynchronizationContext.Current;
+
+        await Task.Yield();
+
+        Assert.IsNotNull(before);
+        Assert.AreSame(before, SynchronizationContext.Current);
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_FailingTest_AppendsTheClocksTimelinesToTheOutput()
+    {
+        var results = await new VirtualTimeTestMethodAttribute().ExecuteAsync(new SampleMethod(nameof(Samples.FailsAfterTwoItems)));
+
+        var result = results.Single();
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        Assert.AreEqual(
+            """
+            own line
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: none
+              00:01.000  #1 MoveNextAsync -> 'a'
+              00:03.000  #1 MoveNextAsync -> 'b'
+              00:04.000  #1 MoveNextAsync -> completed
+              00:04.000  #1 DisposeAsync
+
+            """.ReplaceLineEndings(),
+            result.LogOutput);
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_HangingTest_FailsWithTheHangDiagnosisInsteadOfHanging()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { RealTimeGraceMilliseconds = 100 };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.WaitsForever)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        Assert.IsInstanceOfType<VirtualTimeException>(result.TestFailureException);
+        Assert.StartsWith("The virtual-time run is stuck: the body is still waiting", result.TestFailureException.Message);
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_PassingTest_ReturnsMSTestsResultWithoutReport()
+    {
+        var result = (await new VirtualTimeTestMethodAttribute().ExecuteAsync(new SampleMethod(nameof(Samples.Passes)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Passed, result.Outcome);
+        Assert.IsNull(result.LogOutput);
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_ClockNotLast_ErrorSaysWhereItGoes()
+    {
+        var result = (await new VirtualTimeTestMethodAttribute().ExecuteAsync(new SampleMethod(nameof(Samples.ClockFirst)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Error, result.Outcome);
+        Assert.AreEqual(
+            "[VirtualTimeTestMethod] on Samples.ClockFirst: the method may take one VirtualClock parameter, as its last parameter.",
+            result.TestFailureException!.Message);
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_BadBudget_ErrorSaysHowToWriteIt()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { VirtualTimeBudget = "1h" };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.Passes)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Error, result.Outcome);
+        Assert.AreEqual(
+            "[VirtualTimeTestMethod] on Samples.Passes: VirtualTimeBudget \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
+            result.TestFailureException!.Message);
+    }
+}

@@ -1,0 +1,139 @@
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+
+namespace AsyncEnumTesting.NUnit.Tests;
+
+public sealed class VirtualTimeTestAttributeTests
+{
+    [VirtualTimeTest]
+    public async Task VirtualTimeTest_ClockParameter_RunsAnHourOfDelaysOnVirtualTime(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromHours(1), clock);
+
+        Assert.That(clock.Elapsed, Is.EqualTo(TimeSpan.FromHours(1)));
+    }
+
+    [VirtualTimeTest]
+    public async Task VirtualTimeTest_NoParameter_RunsInsideAVirtualTimeRun()
+    {
+        var before = SynchronizationContext.Current;
+
+        await Task.Yield();
+
+        Assert.That(before, Is.Not.Null);
+        Assert.That(SynchronizationContext.Current, Is.SameAs(before));
+    }
+
+    [VirtualTimeTest]
+    public async ValueTask VirtualTimeTest_ValueTaskMethod_IsAwaited(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromDays(1), clock);
+
+        Assert.That(clock.Elapsed, Is.EqualTo(TimeSpan.FromDays(1)));
+    }
+
+    [Test]
+    public void Execute_FailingTest_WritesTheClocksTimelinesToTheOutputAndRethrows()
+    {
+        var (command, context) = Prepare(nameof(Samples.FailsAfterTwoItems), new VirtualTimeTestAttribute());
+
+        var ex = Assert.Throws<AssertionException>(() => command.Execute(context));
+
+        Assert.That(ex!.Message, Does.Contain("Expected: 3"));
+        Assert.That(
+            context.CurrentResult.Output,
+            Is.EqualTo(
+                """
+                Timeline (virtual time):
+                  00:00.000  #1 GetAsyncEnumerator  token: none
+                  00:01.000  #1 MoveNextAsync -> 'a'
+                  00:03.000  #1 MoveNextAsync -> 'b'
+                  00:04.000  #1 MoveNextAsync -> completed
+                  00:04.000  #1 DisposeAsync
+
+                """.ReplaceLineEndings()));
+    }
+
+    [Test]
+    public void Execute_HangingTest_FailsWithTheHangDiagnosisInsteadOfHanging()
+    {
+        var (command, context) = Prepare(nameof(Samples.WaitsForever), new VirtualTimeTestAttribute { RealTimeGraceMilliseconds = 100 });
+
+        var ex = Assert.Throws<VirtualTimeException>(() => command.Execute(context));
+
+        Assert.That(ex!.Message, Does.StartWith("The virtual-time run is stuck: the body is still waiting"));
+    }
+
+    [Test]
+    public void Execute_PassingTest_RecordsSuccess()
+    {
+        var (command, context) = Prepare(nameof(Samples.Passes), new VirtualTimeTestAttribute());
+
+        var result = command.Execute(context);
+
+        Assert.That(result.ResultState, Is.EqualTo(ResultState.Success));
+        Assert.That(result.Output, Is.Empty);
+    }
+
+    [Test]
+    public void BuildFrom_ClockNotTheOnlyParameter_IsNotRunnableAndSaysWhy()
+    {
+        var test = Build(nameof(Samples.TakesAnInt), new VirtualTimeTestAttribute());
+
+        Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
+        Assert.That(
+            test.Properties.Get(PropertyNames.SkipReason),
+            Is.EqualTo("[VirtualTimeTest] on Samples.TakesAnInt: the method may take one VirtualClock parameter and nothing else. Create fakes and probes inside the test with that clock."));
+    }
+
+    [Test]
+    public void BuildFrom_BadBudget_IsNotRunnableAndSaysHowToWriteIt()
+    {
+        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { VirtualTimeBudget = "1h" });
+
+        Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
+        Assert.That(
+            test.Properties.Get(PropertyNames.SkipReason),
+            Is.EqualTo("[VirtualTimeTest] on Samples.Passes: VirtualTimeBudget \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days)."));
+    }
+
+    [Test]
+    public void BuildFrom_ClockParameter_IsRunnableAndNamedAfterTheMethod()
+    {
+        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute());
+
+        Assert.That(test.RunState, Is.EqualTo(RunState.Runnable));
+        Assert.That(test.Name, Is.EqualTo(nameof(Samples.Passes)));
+    }
+
+    private static TestMethod Build(string name, VirtualTimeTestAttribute attribute) =>
+        attribute.BuildFrom(new MethodWrapper(typeof(Samples), name), null);
+
+    private static (TestCommand Command, TestExecutionContext Context) Prepare(string name, VirtualTimeTestAttribute attribute)
+    {
+        var test = Build(name, attribute);
+        var context = new TestExecutionContext { CurrentTest = test, TestObject = new Samples() };
+        context.CurrentResult = test.MakeTestResult();
+        return (attribute.Wrap(new TestMethodCommand(test)), context);
+    }
+
+    /// <summary>Test methods run by hand through the attribute's command, outside NUnit's discovery.</summary>
+    [Explicit("run through the attribute's command by the tests above")]
+    public sealed class Samples
+    {
+        public async Task FailsAfterTwoItems(VirtualClock clock)
+        {
+            var items = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "items");
+            Assert.That(await items.CountAsync(), Is.EqualTo(3));
+        }
+
+        public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
+
+        public Task Passes(VirtualClock clock) => Task.Delay(TimeSpan.FromSeconds(1), clock);
+
+        public void TakesAnInt(int value, VirtualClock clock)
+        {
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using AsyncEnumTesting.Xunit.V3;
+
+namespace AsyncEnumTesting.Xunit.V3.Tests;
+
+public sealed class VirtualTimeFactAttributeTests
+{
+    [VirtualTimeFact]
+    public async Task VirtualTimeFact_ClockParameter_RunsAnHourOfDelaysOnVirtualTime(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromHours(1), clock);
+
+        Assert.Equal(TimeSpan.FromHours(1), clock.Elapsed);
+    }
+
+    [VirtualTimeFact]
+    public async Task VirtualTimeFact_ClockParameter_ProbesShareTheTestClock(VirtualClock clock)
+    {
+        var timeline = new Timeline(clock);
+        var ticks = FakeSequence.FromMarbles(clock, "-a-b|").Probe(timeline, "ticks");
+
+        var items = await ticks.ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(['a', 'b'], items);
+        Assert.Contains("#1 MoveNextAsync -> completed", clock.RenderTimelines(), StringComparison.Ordinal);
+    }
+
+    [VirtualTimeFact]
+    public async Task VirtualTimeFact_NoParameter_RunsInsideAVirtualTimeRun()
+    {
+        var before = SynchronizationContext.Current;
+
+        await Task.Yield();
+
+        Assert.NotNull(before);
+        Assert.Same(before, SynchronizationContext.Current);
+    }
+
+    [VirtualTimeFact]
+    public void VirtualTimeFact_SynchronousMethod_Runs(VirtualClock clock)
+    {
+        Assert.Equal(TimeSpan.Zero, clock.Elapsed);
+    }
+
+    [VirtualTimeFact]
+    public async ValueTask VirtualTimeFact_ValueTaskMethod_IsAwaited(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromDays(1), clock);
+
+        Assert.Equal(TimeSpan.FromDays(1), clock.Elapsed);
+    }
+}
