@@ -14,6 +14,7 @@ internal sealed partial class VirtualTimeRunner
     internal const string NullBody =
         "The virtual-time body returned a null task. Return the task of the async work (make the lambda async, or return Task.CompletedTask).";
 
+    private static readonly TimeSpan MinBlockedLimit = TimeSpan.FromSeconds(1);
     private readonly VirtualClock _clock;
     private readonly VirtualTimeOptions _options;
     private readonly object _signal = new();
@@ -62,7 +63,10 @@ internal sealed partial class VirtualTimeRunner
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
         _startFirings = _clock.TimerFirings;
-        var watchdog = new Watchdog(_options.RealTimeGrace, since => result.TrySetException(Blocked(since)));
+        // At least a second: a short grace is for waits on other threads; the run's own thread can lose that much to a
+        // loaded machine (preemption, a JIT, a collection) without being blocked.
+        var blockedAfter = _options.RealTimeGrace > MinBlockedLimit ? _options.RealTimeGrace : MinBlockedLimit;
+        var watchdog = new Watchdog(blockedAfter, since => result.TrySetException(Blocked(since)));
         Action settle;
         try
         {
