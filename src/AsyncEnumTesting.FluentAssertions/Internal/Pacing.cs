@@ -46,40 +46,17 @@ internal sealed record Pacing(TimeProvider? Clock, TimeSpan? Timeout)
         }
 
         const ConfigureAwaitOptions Quietly = ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext;
-        if (Virtual is { Runner: not null } driven)
-        {
-            // The run moves the clock whenever its thread is idle: a virtual deadline bounds the wait, which the run fires
-            // only after a quiet real-time grace (real work it cannot see may still complete the task). Not
-            // task.WaitAsync(bound, clock): it leaves its timer pending on the clock after the task completed.
-            var timeout = new TaskCompletionSource();
-            using (driven.CreateDeadlineTimer(static t => ((TaskCompletionSource)t!).TrySetResult(), timeout, bound))
-            {
-                await Task.WhenAny(task, timeout.Task).ConfigureAwait(true);
-            }
-
-            return task.IsCompleted ? null : $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(driven.Elapsed)})";
-        }
-
         if (Virtual is { } clock)
         {
-            try
-            {
-                await clock.DriveAsync(task, bound, clock.RealTimeGrace).ConfigureAwait(true);
-            }
-            catch (VirtualTimeException) when (!task.IsCompleted)
-            {
-                return clock.NextDueTime is null
+            // The clock's one wait engine: inside a run a kit deadline (fired after a quiet real-time grace) bounds virtual
+            // time and the run's own guards bound real time; otherwise it drives the clock timer by timer.
+            var outcome = await clock.WaitAsync(task, bound, System.Threading.Timeout.InfiniteTimeSpan).ConfigureAwait(true);
+            return task.IsCompleted || outcome.End == WaitEnd.Completed
+                ? null
+                : outcome.End == WaitEnd.NothingPending
                     ? $"nothing can happen any more in virtual time: no timer is pending on the clock at {TimeFormat.Elapsed(clock.Elapsed)} " +
                       $"and nothing completed the wait within {TimeFormat.RealSeconds(clock.RealTimeGrace)} of real time: " + Advice.RealTime
                     : $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(clock.Elapsed)})";
-            }
-#pragma warning disable CA1031 // The task's own failure: the caller reads it from the task.
-            catch (Exception) when (task.IsCompleted)
-#pragma warning restore CA1031
-            {
-            }
-
-            return null;
         }
 
         await ((Task)task).WaitAsync(bound).ConfigureAwait(Quietly);

@@ -48,48 +48,23 @@ public sealed partial class AsyncSequenceReader<T>
         }
 
         using var waiter = _clock.Waiters.Add(() => $"reader \"{_name}\" awaiting {waitingFor} since {TimeFormat.Elapsed(since)}");
-        return _clock.Runner is null ? await DriveAsync(_clock, task) : await AwaitInRunAsync(_clock, task);
-    }
-
-    /// <summary>Moves the clock timer by timer until the task completes, as the run would.</summary>
-    private async Task<ReaderEvent<T>> DriveAsync(VirtualClock clock, Task<ReaderEvent<T>> task)
-    {
-        var startTicks = clock.NowTicks;
-        var grace = clock.RealTimeGrace < _options.Timeout ? clock.RealTimeGrace : _options.Timeout;
-        try
-        {
-            return await clock.DriveAsync(task, _options.VirtualTimeout, grace);
-        }
-        catch (VirtualTimeException ex)
-        {
-            if (clock.NowTicks - startTicks >= _options.VirtualTimeout.Ticks)
-            {
-                return Nothing(VirtualTimeout(), ex);
-            }
-
-            return clock.PendingTimerCount == 0
-                ? Nothing(
-                    "nothing can happen any more: no timer is pending on the clock and nothing completed the wait within " +
-                    $"{TimeFormat.RealSeconds(grace)} of real time: " + Advice.RealTime,
-                    ex)
-                : Nothing("the virtual clock failed: " + ex.Message, ex);
-        }
-    }
-
-    /// <summary>Awaits inside a virtual-time run, which moves the clock; a virtual timer bounds the wait.</summary>
-    private async Task<ReaderEvent<T>> AwaitInRunAsync(VirtualClock clock, Task<ReaderEvent<T>> task)
-    {
-        using var stop = new CancellationTokenSource();
-        var virtualLimit = clock.DeadlineAsync(_options.VirtualTimeout, stop.Token);
-        var realLimit = Task.Delay(_options.Timeout, TimeProvider.System, stop.Token);
-        var first = await Task.WhenAny(task, virtualLimit, realLimit);
-        stop.Cancel(); // Synchronously, so the timeout timer is gone before the run can fire it.
+        var outcome = await _clock.WaitAsync(task, _options.VirtualTimeout, _options.Timeout);
         if (task.IsCompleted)
         {
             return task.Result;
         }
 
-        return first == virtualLimit ? Nothing(VirtualTimeout(), null) : Nothing(RealTimeout(), null);
+        var grace = _clock.RealTimeGrace < _options.Timeout ? _clock.RealTimeGrace : _options.Timeout;
+        return outcome.End switch
+        {
+            WaitEnd.VirtualLimit => Nothing(VirtualTimeout(), outcome.Failure),
+            WaitEnd.RealLimit => Nothing(RealTimeout(), null),
+            WaitEnd.NothingPending => Nothing(
+                "nothing can happen any more: no timer is pending on the clock and nothing completed the wait within " +
+                $"{TimeFormat.RealSeconds(grace)} of real time: " + Advice.RealTime,
+                outcome.Failure),
+            _ => Nothing("the virtual clock failed: " + outcome.Failure?.Message, outcome.Failure),
+        };
     }
 
     private string VirtualTimeout() => $"nothing happened within {TimeFormat.Elapsed(_options.VirtualTimeout)} of virtual time";

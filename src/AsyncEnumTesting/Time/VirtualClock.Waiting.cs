@@ -29,8 +29,9 @@ public sealed partial class VirtualClock
     /// time; otherwise this wait drives the clock itself, timer by timer. Never throws for the task's own failure.</summary>
     /// <param name="task">What the kit waits for: a pending <c>MoveNextAsync</c>, a disposal, a demand.</param>
     /// <param name="virtualLimit">How much virtual time may pass; <see langword="null"/> for no virtual limit.</param>
-    /// <param name="realLimit">How long in real time: inside a run the whole wait; otherwise the grace for work the
-    /// clock cannot see when no timer is pending (the clock's <see cref="RealTimeGrace"/> when that is shorter).</param>
+    /// <param name="realLimit">How long in real time (<see cref="Timeout.InfiniteTimeSpan"/> for no limit): inside a run the
+    /// whole wait; otherwise the grace for work the clock cannot see when no timer is pending (the clock's
+    /// <see cref="RealTimeGrace"/> when that is shorter).</param>
     /// <remarks>Resumes on the caller's context: inside a run, a continuation sent to the thread pool could let the clock move first.</remarks>
     internal async Task<WaitOutcome> WaitAsync(Task task, TimeSpan? virtualLimit, TimeSpan realLimit)
     {
@@ -53,7 +54,7 @@ public sealed partial class VirtualClock
         try
         {
             var driven = task as Task<bool> ?? task.ContinueWith(static _ => true, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            await DriveAsync(driven, virtualLimit, realLimit < RealTimeGrace ? realLimit : RealTimeGrace).ConfigureAwait(true);
+            await DriveAsync(driven, virtualLimit, realLimit > TimeSpan.Zero && realLimit < RealTimeGrace ? realLimit : RealTimeGrace).ConfigureAwait(true);
             return new(WaitEnd.Completed);
         }
         catch (VirtualTimeException ex) when (!task.IsCompleted)
