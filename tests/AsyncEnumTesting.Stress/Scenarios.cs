@@ -8,58 +8,12 @@ internal static class Scenarios
 {
     public static readonly (string Name, string Shape, Func<VirtualClock, Task<string>> Body)[] All =
     [
-        ("batcher", "Task.Run pump into a default channel, batched by a 10 s window", Batcher),
+        ("batcher", "Task.Run pump into a default channel, batched by a 10 s window", AsyncEnumTesting.Tests.Time.VirtualTimeTests.WindowBatcherAsync),
         ("readall", "default channel read with ReadAllAsync, consumer doing ConfigureAwait(false) work", ReadAll),
         ("hops", "100 producers with seeded delays, Task.Run, ConfigureAwait(false), Task.Yield, SemaphoreSlim", Hops),
         ("periodic", "PeriodicTimer poll in Task.Run into a default channel", Periodic),
         ("linq", "System.Linq.AsyncEnumerable Select/Where with ConfigureAwait(false) awaits", Linq),
     ];
-
-    // A time-window batcher as teams write it: pumps its source on the pool, emits a batch per window.
-    private static async Task<string> Batcher(VirtualClock clock)
-    {
-        var log = new StringBuilder();
-        var channel = Channel.CreateUnbounded<int>();
-        var pump = Task.Run(async () =>
-        {
-            for (var i = 0; i < 12; i++)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(3), clock).ConfigureAwait(false);
-                await channel.Writer.WriteAsync(i).ConfigureAwait(false);
-            }
-
-            channel.Writer.Complete();
-        });
-
-        var batch = new List<int>();
-        var window = Task.Delay(TimeSpan.FromSeconds(10), clock);
-        while (true)
-        {
-            var read = channel.Reader.WaitToReadAsync().AsTask();
-            var first = await Task.WhenAny(read, window).ConfigureAwait(false);
-            if (first == window)
-            {
-                log.Append($"{clock.Elapsed.TotalSeconds}s:[{string.Join(",", batch)}] ");
-                batch.Clear();
-                window = Task.Delay(TimeSpan.FromSeconds(10), clock);
-                continue;
-            }
-
-            if (!await read.ConfigureAwait(false))
-            {
-                break;
-            }
-
-            while (channel.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-            }
-        }
-
-        await pump.ConfigureAwait(false);
-        log.Append($"end {clock.Elapsed.TotalSeconds}s:[{string.Join(",", batch)}]");
-        return log.ToString();
-    }
 
     private static async Task<string> ReadAll(VirtualClock clock)
     {

@@ -105,7 +105,10 @@ public sealed partial class VirtualTimeTests
     }
 
     /// <summary>A time-window batcher as teams write it: it pumps its source on the pool into a default channel.</summary>
-    private static async Task<string> WindowBatcherAsync(VirtualClock clock)
+    /// <remarks>Public for the stress suite (tests/AsyncEnumTesting.Stress), which runs it 10,000 times under load.</remarks>
+    /// <param name="clock">The run's clock.</param>
+    /// <returns>Each window's batch with its virtual time, then the tail at the end.</returns>
+    public static async Task<string> WindowBatcherAsync(VirtualClock clock)
     {
         var log = new List<string>();
         var channel = Channel.CreateUnbounded<int>();
