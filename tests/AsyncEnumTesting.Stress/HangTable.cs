@@ -45,7 +45,7 @@ internal static class HangTable
 
                 // Each cell on a thread of its own: a cell that blocks its caller must not block the table.
                 var cell = Task.Factory.StartNew(() => run(source(clock), clock), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-                var first = await Task.WhenAny(cell, Task.Delay(Hard));
+                var first = await Task.WhenAny(cell, Task.Delay(Hard)); // real time on purpose: the hard stop of a cell that hangs
                 var took = Stopwatch.GetElapsedTime(started);
                 string outcome, message;
                 if (first != cell)

@@ -95,8 +95,7 @@ public sealed partial class ProbeTests
 
     private static async IAsyncEnumerable<int> Delayed(TimeSpan delay)
     {
-        // Real time on purpose (see the test that uses it).
-        await Task.Delay(delay);
+        await Task.Delay(delay); // real time on purpose: the test checks stamps on a real-time timeline
         yield return 1;
     }
 
