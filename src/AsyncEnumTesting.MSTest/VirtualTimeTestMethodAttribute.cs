@@ -47,8 +47,25 @@ public sealed class VirtualTimeTestMethodAttribute(
     /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
     public string? VirtualTimeBudget { get; set; }
 
-    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (10,000,000).</summary>
+    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (1,000,000).</summary>
     public long MaxTimerFirings { get; set; }
+
+    /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
+    /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
+    /// the first that fails is reported with its seed.</summary>
+    /// <remarks>Every schedule calls the method on the same test class instance: keep the state the body changes inside the method.
+    /// See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
+    public int Schedules { get; set; }
+
+    /// <summary>Gets or sets the seed of one schedule to replay: the seed a failed exploration printed. Not set: the default order.</summary>
+    public int ScheduleSeed
+    {
+        get => ReplaySeed ?? 0;
+        set => ReplaySeed = value;
+    }
+
+    /// <summary>Gets the seed to replay, or <see langword="null"/> when <see cref="ScheduleSeed"/> was not set.</summary>
+    internal int? ReplaySeed { get; private set; }
 
     /// <summary>Runs the test on a virtual clock of its own and reports the clock's timelines when it fails.</summary>
     /// <param name="testMethod">The test method MSTest hands over.</param>
@@ -56,7 +73,11 @@ public sealed class VirtualTimeTestMethodAttribute(
     public override async Task<TestResult[]> ExecuteAsync(ITestMethod testMethod)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        var options = new VirtualTimeLimits(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeBudget, MaxTimerFirings).ToOptions(out var error);
+        var limits = new VirtualTimeLimits(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeBudget, MaxTimerFirings)
+        {
+            Schedules = Schedules, ScheduleSeed = ReplaySeed,
+        };
+        limits.ToOptions(out var error);
         error = TestMethodCall.SignatureError(testMethod.MethodInfo, Name, dataParameters: true)
             ?? (error is null ? null : $"{Name} on {testMethod.TestClassName}.{testMethod.TestMethodName}: {error}");
         if (error is not null)
@@ -65,21 +86,34 @@ public sealed class VirtualTimeTestMethodAttribute(
         }
 
         var clock = new VirtualClock();
-        var arguments = TestMethodCall.WithClock(testMethod.MethodInfo, testMethod.Arguments, clock);
         TestResult? result = null;
+        string? summary = null;
         try
         {
-            await VirtualTime.RunAsync(clock, async _ => result = await testMethod.InvokeAsync(arguments!), options).ConfigureAwait(false);
+            summary = await VirtualTimeTestRun.RunAsync(limits, clock, async c =>
+            {
+                result = await testMethod.InvokeAsync(TestMethodCall.WithClock(testMethod.MethodInfo, testMethod.Arguments, c)!).ConfigureAwait(true);
+                if (limits.Schedules > 0 && result.Outcome != UnitTestOutcome.Passed)
+                {
+                    // An exploration goes on while each schedule passes: MSTest's failed result becomes the schedule's failure.
+                    throw result.TestFailureException ?? new InvalidOperationException($"The test's outcome was {result.Outcome}.");
+                }
+            }).ConfigureAwait(false);
         }
-        catch (VirtualTimeException ex)
+        catch (Exception ex) when (ex is VirtualTimeException or ScheduleExplorationException)
         {
-            // The test never finished (it hung, or ran out of budget): MSTest's own result never came.
-            result = new TestResult { Outcome = UnitTestOutcome.Failed, TestFailureException = ex };
+            // The test never finished (it hung, or ran out of budget), or a schedule failed: this is the result.
+            result = new TestResult { Outcome = UnitTestOutcome.Failed, TestFailureException = ex, LogOutput = result?.LogOutput };
+        }
+        catch (Exception ex) when (ex == result?.TestFailureException)
+        {
+            // The default order of an exploration failed: MSTest's own result says so.
         }
 
-        if (result!.Outcome != UnitTestOutcome.Passed && clock.RenderTimelines() is { } report)
+        var report = result!.Outcome == UnitTestOutcome.Passed ? summary : clock.RenderTimelines();
+        if (report is not null)
         {
-            result.LogOutput = string.IsNullOrEmpty(result.LogOutput) ? report + Environment.NewLine : result.LogOutput + report + Environment.NewLine;
+            result.LogOutput += report + Environment.NewLine;
         }
 
         return [result];

@@ -15,13 +15,14 @@ internal sealed class VirtualTimeCommand(TestCommand inner, VirtualTimeLimits li
     {
         var method = Test.Method!.MethodInfo;
         var clock = new VirtualClock();
-        var options = limits.ToOptions(out _);
-        var arguments = TestMethodCall.WithClock(method, Test is TestMethod testMethod ? testMethod.Arguments : [], clock);
+        var rowArguments = Test is TestMethod testMethod ? testMethod.Arguments : [];
+        string? summary;
         try
         {
             // NUnit runs a test synchronously; blocking here is what it does for an async test too, and the run's body
             // has a thread of its own to run on.
-            VirtualTime.RunAsync(clock, _ => TestMethodCall.Invoke(method, context.TestObject, arguments), options).GetAwaiter().GetResult();
+            summary = VirtualTimeTestRun.RunAsync(limits, clock, c => TestMethodCall.Invoke(method, context.TestObject, TestMethodCall.WithClock(method, rowArguments, c)))
+                .GetAwaiter().GetResult();
         }
         catch
         {
@@ -34,6 +35,10 @@ internal sealed class VirtualTimeCommand(TestCommand inner, VirtualTimeLimits li
         }
 
         context.CurrentResult.SetResult(ResultState.Success);
+        if (summary is not null)
+        {
+            context.CurrentResult.OutWriter.WriteLine(summary);
+        }
 
         if (context.CurrentResult.AssertionResults.Count > 0)
         {

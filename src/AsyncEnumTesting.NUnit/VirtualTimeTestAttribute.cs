@@ -49,10 +49,30 @@ public sealed class VirtualTimeTestAttribute : NUnitAttribute, ISimpleTestBuilde
     /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
     public string? VirtualTimeBudget { get; set; }
 
-    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (10,000,000).</summary>
+    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (1,000,000).</summary>
     public long MaxTimerFirings { get; set; }
 
-    private VirtualTimeLimits Limits => new(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeBudget, MaxTimerFirings);
+    /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
+    /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
+    /// the first that fails is reported with its seed.</summary>
+    /// <remarks>Every schedule calls the method on the same test class instance: keep the state the body changes inside the method.
+    /// See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
+    public int Schedules { get; set; }
+
+    /// <summary>Gets or sets the seed of one schedule to replay: the seed a failed exploration printed. Not set: the default order.</summary>
+    public int ScheduleSeed
+    {
+        get => ReplaySeed ?? 0;
+        set => ReplaySeed = value;
+    }
+
+    /// <summary>Gets the seed to replay, or <see langword="null"/> when <see cref="ScheduleSeed"/> was not set.</summary>
+    internal int? ReplaySeed { get; private set; }
+
+    private VirtualTimeLimits Limits => new(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeBudget, MaxTimerFirings)
+    {
+        Schedules = Schedules, ScheduleSeed = ReplaySeed,
+    };
 
     /// <summary>Builds the test, or a not-runnable test that says what to fix in the method or the settings.</summary>
     /// <param name="method">The test method.</param>

@@ -7,6 +7,12 @@ namespace AsyncEnumTesting.Integration;
 /// MSTest read and reject their settings with the same words; it uses the core's public API only.</remarks>
 internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int RealTimeLimitSeconds, string? VirtualTimeBudget, long MaxTimerFirings)
 {
+    /// <summary>Gets how many seeded schedules to explore after the default order; 0 runs the test once.</summary>
+    public int Schedules { get; init; }
+
+    /// <summary>Gets the seed of the one schedule to replay, or <see langword="null"/> for the default order.</summary>
+    public int? ScheduleSeed { get; init; }
+
     /// <summary>Builds the run's options, or says which setting is wrong and how to write it.</summary>
     public VirtualTimeOptions ToOptions(out string? error)
     {
@@ -22,7 +28,13 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
 
         error ??= Negative(RealTimeGraceMilliseconds, nameof(RealTimeGraceMilliseconds))
             ?? Negative(RealTimeLimitSeconds, nameof(RealTimeLimitSeconds))
-            ?? Negative(MaxTimerFirings, nameof(MaxTimerFirings));
+            ?? Negative(MaxTimerFirings, nameof(MaxTimerFirings))
+            ?? Negative(Schedules, nameof(Schedules));
+        if (error is null && Schedules > 0 && ScheduleSeed is { } seed)
+        {
+            error = $"Schedules = {Schedules.ToString(CultureInfo.InvariantCulture)} and ScheduleSeed = {seed.ToString(CultureInfo.InvariantCulture)} are both set: "
+                + "ScheduleSeed replays the one schedule a failed exploration printed, Schedules explores many. Keep one.";
+        }
 
         return new VirtualTimeOptions
         {
@@ -30,6 +42,7 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
             RealTimeLimit = RealTimeLimitSeconds > 0 ? TimeSpan.FromSeconds(RealTimeLimitSeconds) : defaults.RealTimeLimit,
             VirtualTimeBudget = budget,
             MaxTimerFirings = MaxTimerFirings > 0 ? MaxTimerFirings : defaults.MaxTimerFirings,
+            ScheduleSeed = ScheduleSeed,
         };
     }
 

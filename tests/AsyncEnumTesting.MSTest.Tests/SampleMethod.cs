@@ -16,6 +16,25 @@ public sealed class Samples
 
     public Task Passes(VirtualClock clock) => Task.Delay(TimeSpan.FromSeconds(1), clock);
 
+    public Task AssumesCreationOrder(VirtualClock clock) => ArrivalsAsync(clock, either: false);
+
+    public Task AcceptsEitherOrder(VirtualClock clock) => ArrivalsAsync(clock, either: true);
+
+    /// <summary>Two arrivals due at the same instant; the buggy check assumes they come in the order they were started.</summary>
+    private static async Task ArrivalsAsync(VirtualClock clock, bool either)
+    {
+        var arrivals = new List<string>();
+        async Task ArriveAsync(string name)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            arrivals.Add(name);
+        }
+
+        await Task.WhenAll(ArriveAsync("quote"), ArriveAsync("trade"));
+        IEnumerable<string> seen = either ? arrivals.Order(StringComparer.Ordinal) : arrivals; // the correct twin does not depend on the order
+        Assert.AreEqual("quote,trade", string.Join(",", seen));
+    }
+
 #pragma warning disable CA1822, IDE0060 // a signature under test
     public void ClockFirst(VirtualClock clock, int value)
     {

@@ -79,6 +79,64 @@ public sealed class VirtualTimeTestMethodAttributeTests
     }
 
     [TestMethod]
+    public async Task ExecuteAsync_SchedulesOnARace_FailsWithTheSeedAndAReplayLine()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { Schedules = 20 };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.AssumesCreationOrder)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        var ex = Assert.IsInstanceOfType<ScheduleExplorationException>(result.TestFailureException);
+        Assert.AreEqual(2, ex.Seed);
+        Assert.StartsWith(
+            """
+            The body failed under schedule 2 of 20 (seed 2); the default order and 1 other schedule(s) passed.
+            Replay it: VirtualTime.RunAsync(body, new VirtualTimeOptions { ScheduleSeed = 2 }), or ScheduleSeed = 2 on the test's attribute.
+            What ran in an unusual order (1 reordering(s) against the default order):
+              00:01.000  timer #2 fired before timer #1 (2 timers due at that instant)
+            The failure: AssertFailedException: Assertion failed. Expected strings to be equal.
+            """.ReplaceLineEndings("\n"),
+            ex.Message.ReplaceLineEndings("\n"));
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_ScheduleSeedOfTheFailure_ReturnsMSTestsOwnFailure()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { ScheduleSeed = 2 };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.AssumesCreationOrder)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        Assert.IsInstanceOfType<AssertFailedException>(result.TestFailureException);
+        Assert.AreEqual("own line" + Environment.NewLine, result.LogOutput);
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_SchedulesOnTheCorrectTwin_PassesAndSaysWhatItCovered()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { Schedules = 20 };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.AcceptsEitherOrder)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Passed, result.Outcome);
+        Assert.AreEqual("Schedule exploration: 21 schedules passed, 5 distinct (up to 3 order decision(s) each)." + Environment.NewLine, result.LogOutput);
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_SchedulesAndScheduleSeed_ErrorSaysKeepOne()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { Schedules = 10, ScheduleSeed = 3 };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.Passes)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Error, result.Outcome);
+        Assert.AreEqual(
+            "[VirtualTimeTestMethod] on Samples.Passes: Schedules = 10 and ScheduleSeed = 3 are both set: "
+            + "ScheduleSeed replays the one schedule a failed exploration printed, Schedules explores many. Keep one.",
+            result.TestFailureException!.Message);
+    }
+
+    [TestMethod]
     public async Task ExecuteAsync_ClockNotLast_ErrorSaysWhereItGoes()
     {
         var result = (await new VirtualTimeTestMethodAttribute().ExecuteAsync(new SampleMethod(nameof(Samples.ClockFirst)))).Single();

@@ -77,6 +77,60 @@ public sealed class VirtualTimeTestAttributeTests
     }
 
     [Test]
+    public void Execute_SchedulesOnARace_FailsWithTheSeedAndAReplayLine()
+    {
+        var (command, context) = Prepare(nameof(Samples.AssumesCreationOrder), new VirtualTimeTestAttribute { Schedules = 20 });
+
+        var ex = Assert.Throws<ScheduleExplorationException>(() => command.Execute(context));
+
+        Assert.That(ex!.Seed, Is.EqualTo(2));
+        Assert.That(
+            ex.Message.ReplaceLineEndings("\n"),
+            Does.StartWith(
+                """
+                The body failed under schedule 2 of 20 (seed 2); the default order and 1 other schedule(s) passed.
+                Replay it: VirtualTime.RunAsync(body, new VirtualTimeOptions { ScheduleSeed = 2 }), or ScheduleSeed = 2 on the test's attribute.
+                What ran in an unusual order (1 reordering(s) against the default order):
+                  00:01.000  timer #2 fired before timer #1 (2 timers due at that instant)
+                The failure: AssertionException:
+                """.ReplaceLineEndings("\n")));
+    }
+
+    [Test]
+    public void Execute_ScheduleSeedOfTheFailure_ReplaysTheFailureItself()
+    {
+        var (command, context) = Prepare(nameof(Samples.AssumesCreationOrder), new VirtualTimeTestAttribute { ScheduleSeed = 2 });
+
+        var ex = Assert.Throws<AssertionException>(() => command.Execute(context));
+
+        Assert.That(ex!.Message, Does.Contain("But was:  \"trade,quote\""));
+    }
+
+    [Test]
+    public void Execute_SchedulesOnTheCorrectTwin_PassesAndWritesWhatItCovered()
+    {
+        var (command, context) = Prepare(nameof(Samples.AcceptsEitherOrder), new VirtualTimeTestAttribute { Schedules = 20 });
+
+        var result = command.Execute(context);
+
+        Assert.That(result.ResultState, Is.EqualTo(ResultState.Success));
+        Assert.That(result.Output, Is.EqualTo("Schedule exploration: 21 schedules passed, 5 distinct (up to 3 order decision(s) each)." + Environment.NewLine));
+    }
+
+    [Test]
+    public void BuildFrom_SchedulesAndScheduleSeed_IsNotRunnableAndSaysKeepOne()
+    {
+        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { Schedules = 10, ScheduleSeed = 3 });
+
+        Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
+        Assert.That(
+            test.Properties.Get(PropertyNames.SkipReason),
+            Is.EqualTo(
+                "[VirtualTimeTest] on Samples.Passes: Schedules = 10 and ScheduleSeed = 3 are both set: "
+                + "ScheduleSeed replays the one schedule a failed exploration printed, Schedules explores many. Keep one."));
+    }
+
+    [Test]
     public void BuildFrom_ClockNotTheOnlyParameter_IsNotRunnableAndSaysWhy()
     {
         var test = Build(nameof(Samples.TakesAnInt), new VirtualTimeTestAttribute());
@@ -131,6 +185,25 @@ public sealed class VirtualTimeTestAttributeTests
         public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
 
         public Task Passes(VirtualClock clock) => Task.Delay(TimeSpan.FromSeconds(1), clock);
+
+        public Task AssumesCreationOrder(VirtualClock clock) => ArrivalsAsync(clock, either: false);
+
+        public Task AcceptsEitherOrder(VirtualClock clock) => ArrivalsAsync(clock, either: true);
+
+        /// <summary>Two arrivals due at the same instant; the buggy check assumes they come in the order they were started.</summary>
+        private static async Task ArrivalsAsync(VirtualClock clock, bool either)
+        {
+            var arrivals = new List<string>();
+            async Task ArriveAsync(string name)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+                arrivals.Add(name);
+            }
+
+            await Task.WhenAll(ArriveAsync("quote"), ArriveAsync("trade"));
+            IEnumerable<string> seen = either ? arrivals.Order(StringComparer.Ordinal) : arrivals; // the correct twin does not depend on the order
+            Assert.That(string.Join(",", seen), Is.EqualTo("quote,trade"));
+        }
 
         public void TakesAnInt(int value, VirtualClock clock)
         {

@@ -78,6 +78,81 @@ public sealed class SharedIntegrationTests
         Assert.Equal(1000, options.MaxTimerFirings);
     }
 
+    [Fact]
+    public void ToOptions_SchedulesAndScheduleSeed_SaysKeepOne()
+    {
+        new VirtualTimeLimits(0, 0, null, 0) { Schedules = 10, ScheduleSeed = 3 }.ToOptions(out var error);
+
+        Assert.Equal(
+            "Schedules = 10 and ScheduleSeed = 3 are both set: ScheduleSeed replays the one schedule a failed exploration printed, Schedules explores many. Keep one.",
+            error);
+    }
+
+    [Fact]
+    public void ToOptions_NegativeSchedules_SaysToGiveAPositiveValue()
+    {
+        new VirtualTimeLimits(0, 0, null, 0) { Schedules = -1 }.ToOptions(out var error);
+
+        Assert.Equal("Schedules is -1: give a positive value, or leave it out for the default.", error);
+    }
+
+    [Fact]
+    public void ToOptions_ScheduleSeedZero_BecomesTheRunsSeed()
+    {
+        var options = new VirtualTimeLimits(0, 0, null, 0) { ScheduleSeed = 0 }.ToOptions(out var error);
+
+        Assert.Null(error);
+        Assert.Equal(0, options.ScheduleSeed);
+    }
+
+    [Fact]
+    public async Task RunAsync_Schedules_RunsTheBodyOncePerScheduleOnNewClocksAndSaysWhatItCovered()
+    {
+        var given = new VirtualClock();
+        var clocks = new List<VirtualClock>();
+
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0) { Schedules = 4 }, given, async clock =>
+        {
+            clocks.Add(clock);
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        });
+
+        Assert.Equal("Schedule exploration: 5 schedules passed, 1 distinct (up to 0 order decision(s) each).", summary);
+        Assert.Equal(5, clocks.Distinct().Count());
+        Assert.DoesNotContain(given, clocks);
+    }
+
+    [Fact]
+    public async Task RunAsync_ScheduleSeed_RunsOnTheGivenClockAndSaysWhatItReplayed()
+    {
+        var given = new VirtualClock();
+        VirtualClock? seen = null;
+
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0) { ScheduleSeed = 7 }, given, clock =>
+        {
+            seen = clock;
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal("Replayed schedule 7.", summary);
+        Assert.Same(given, seen);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoScheduleSetting_RunsOnceAndSaysNothing()
+    {
+        var runs = 0;
+
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new VirtualClock(), _ =>
+        {
+            runs++;
+            return Task.CompletedTask;
+        });
+
+        Assert.Null(summary);
+        Assert.Equal(1, runs);
+    }
+
     private static MethodInfo Method(string name) => typeof(Samples).GetMethod(name)!;
 
 #pragma warning disable CA1822, IDE0060, CA1801, CS1998, VSTHRD100 // signatures under test

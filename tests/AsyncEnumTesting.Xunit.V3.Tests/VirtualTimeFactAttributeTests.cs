@@ -48,4 +48,31 @@ public sealed class VirtualTimeFactAttributeTests
 
         Assert.Equal(TimeSpan.FromDays(1), clock.Elapsed);
     }
+
+    [VirtualTimeFact(Schedules = 20)]
+    public async Task VirtualTimeFact_Schedules_EveryScheduleOfAnOrderIndependentCheckPasses(VirtualClock clock)
+    {
+        var arrivals = new List<string>();
+        async Task ArriveAsync(string name)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            arrivals.Add(name);
+        }
+
+        await Task.WhenAll(ArriveAsync("quote"), ArriveAsync("trade"));
+
+        Assert.Equal(["quote", "trade"], arrivals.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Limits_SchedulesAndScheduleSeed_ReachTheTestCase()
+    {
+        var explored = VirtualTimeDiscovery.Limits(new VirtualTimeFactAttribute { Schedules = 50 });
+        var replayed = VirtualTimeDiscovery.Limits(new VirtualTimeTheoryAttribute { ScheduleSeed = 0 });
+        var plain = VirtualTimeDiscovery.Limits(new VirtualTimeFactAttribute());
+
+        Assert.Equal((50, null), (explored.Schedules, explored.ScheduleSeed));
+        Assert.Equal((0, 0), (replayed.Schedules, replayed.ScheduleSeed));
+        Assert.Equal((0, null), (plain.Schedules, plain.ScheduleSeed));
+    }
 }

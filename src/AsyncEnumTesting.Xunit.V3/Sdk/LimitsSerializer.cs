@@ -1,3 +1,4 @@
+using System.Globalization;
 using AsyncEnumTesting.Integration;
 using Xunit.Sdk;
 
@@ -12,11 +13,17 @@ internal static class LimitsSerializer
         info.AddValue(nameof(limits.RealTimeLimitSeconds), limits.RealTimeLimitSeconds);
         info.AddValue(nameof(limits.VirtualTimeBudget), limits.VirtualTimeBudget);
         info.AddValue(nameof(limits.MaxTimerFirings), limits.MaxTimerFirings);
+        info.AddValue(nameof(limits.Schedules), limits.Schedules);
+        info.AddValue(nameof(limits.ScheduleSeed), limits.ScheduleSeed?.ToString(CultureInfo.InvariantCulture));
     }
 
     public static VirtualTimeLimits Deserialize(IXunitSerializationInfo info) => new(
         info.GetValue<int>(nameof(VirtualTimeLimits.RealTimeGraceMilliseconds)),
         info.GetValue<int>(nameof(VirtualTimeLimits.RealTimeLimitSeconds)),
         info.GetValue<string?>(nameof(VirtualTimeLimits.VirtualTimeBudget)),
-        info.GetValue<long>(nameof(VirtualTimeLimits.MaxTimerFirings)));
+        info.GetValue<long>(nameof(VirtualTimeLimits.MaxTimerFirings)))
+    {
+        Schedules = info.GetValue<int>(nameof(VirtualTimeLimits.Schedules)),
+        ScheduleSeed = info.GetValue<string?>(nameof(VirtualTimeLimits.ScheduleSeed)) is { } seed ? int.Parse(seed, CultureInfo.InvariantCulture) : null,
+    };
 }

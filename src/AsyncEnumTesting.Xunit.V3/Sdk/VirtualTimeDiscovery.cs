@@ -9,8 +9,14 @@ internal static class VirtualTimeDiscovery
 {
     public static VirtualTimeLimits Limits(IFactAttribute attribute) => attribute switch
     {
-        VirtualTimeFactAttribute f => new(f.RealTimeGraceMilliseconds, f.RealTimeLimitSeconds, f.VirtualTimeBudget, f.MaxTimerFirings),
-        VirtualTimeTheoryAttribute t => new(t.RealTimeGraceMilliseconds, t.RealTimeLimitSeconds, t.VirtualTimeBudget, t.MaxTimerFirings),
+        VirtualTimeFactAttribute f => new(f.RealTimeGraceMilliseconds, f.RealTimeLimitSeconds, f.VirtualTimeBudget, f.MaxTimerFirings)
+        {
+            Schedules = f.Schedules, ScheduleSeed = f.ReplaySeed,
+        },
+        VirtualTimeTheoryAttribute t => new(t.RealTimeGraceMilliseconds, t.RealTimeLimitSeconds, t.VirtualTimeBudget, t.MaxTimerFirings)
+        {
+            Schedules = t.Schedules, ScheduleSeed = t.ReplaySeed,
+        },
         _ => new(0, 0, null, 0),
     };
 

@@ -16,17 +16,22 @@ internal sealed class VirtualTimeTestRunner : XunitTestRunner
         // One clock per run: parallel tests never share a clock or a report.
         var clock = new VirtualClock();
         var limits = ((IVirtualTimeTestCase)ctxt.Test.TestCase).Limits;
-        var options = limits.ToOptions(out _);
-        var arguments = TestMethodCall.WithClock(ctxt.TestMethod, ctxt.TestMethodArguments, clock);
+        string? summary = null;
         var stopwatch = Stopwatch.StartNew();
-        await ctxt.Aggregator.RunAsync(
-            async () => await VirtualTime.RunAsync(clock, _ => TestMethodCall.Invoke(ctxt.TestMethod, testClassInstance, arguments), options).ConfigureAwait(false))
+        await ctxt.Aggregator.RunAsync(async () => summary = await VirtualTimeTestRun.RunAsync(
+                limits, clock, c => TestMethodCall.Invoke(ctxt.TestMethod, testClassInstance, TestMethodCall.WithClock(ctxt.TestMethod, ctxt.TestMethodArguments, c)))
+            .ConfigureAwait(false))
             .ConfigureAwait(false);
         stopwatch.Stop();
 
+        var output = TestContext.Current.TestOutputHelper;
         if (ctxt.Aggregator.HasExceptions && clock.RenderTimelines() is { } report)
         {
-            TestContext.Current.TestOutputHelper?.WriteLine(report);
+            output?.WriteLine(report);
+        }
+        else if (summary is not null)
+        {
+            output?.WriteLine(summary);
         }
 
         return stopwatch.Elapsed;

@@ -1,57 +1,42 @@
 using System.Globalization;
+using AsyncEnumTesting.Integration;
 using Xunit.Abstractions;
 
 namespace AsyncEnumTesting.Xunit;
 
-/// <summary>The limits a <see cref="VirtualTimeFactAttribute"/> sets, as they travel with a serialized test case.</summary>
-internal sealed record VirtualTimeSettings(int RealTimeGraceMilliseconds, int RealTimeLimitSeconds, string? VirtualTimeBudget, long MaxTimerFirings)
+/// <summary>Reads a virtual-time attribute's <see cref="VirtualTimeLimits"/>, and carries them with a serialized test case
+/// (discovery and run may be separate processes).</summary>
+internal static class VirtualTimeSettings
 {
-    public static VirtualTimeSettings Read(IAttributeInfo fact) => new(
+    public static VirtualTimeLimits Read(IAttributeInfo fact) => new(
         fact.GetNamedArgument<int>(nameof(VirtualTimeFactAttribute.RealTimeGraceMilliseconds)),
         fact.GetNamedArgument<int>(nameof(VirtualTimeFactAttribute.RealTimeLimitSeconds)),
         fact.GetNamedArgument<string?>(nameof(VirtualTimeFactAttribute.VirtualTimeBudget)),
-        fact.GetNamedArgument<long>(nameof(VirtualTimeFactAttribute.MaxTimerFirings)));
-
-    public static VirtualTimeSettings Deserialize(IXunitSerializationInfo info) => new(
-        info.GetValue<int>(nameof(RealTimeGraceMilliseconds)),
-        info.GetValue<int>(nameof(RealTimeLimitSeconds)),
-        info.GetValue<string?>(nameof(VirtualTimeBudget)),
-        info.GetValue<long>(nameof(MaxTimerFirings)));
-
-    public void Serialize(IXunitSerializationInfo info)
+        fact.GetNamedArgument<long>(nameof(VirtualTimeFactAttribute.MaxTimerFirings)))
     {
-        info.AddValue(nameof(RealTimeGraceMilliseconds), RealTimeGraceMilliseconds);
-        info.AddValue(nameof(RealTimeLimitSeconds), RealTimeLimitSeconds);
-        info.AddValue(nameof(VirtualTimeBudget), VirtualTimeBudget);
-        info.AddValue(nameof(MaxTimerFirings), MaxTimerFirings);
-    }
+        Schedules = fact.GetNamedArgument<int>(nameof(VirtualTimeFactAttribute.Schedules)),
 
-    /// <summary>Builds the run's options, or says which setting is wrong and how to write it.</summary>
-    public VirtualTimeOptions ToOptions(out string? error)
+        // Reflection reads the attribute instance, so the internal property tells "not set" from a seed of 0.
+        ScheduleSeed = fact.GetNamedArgument<int?>(nameof(VirtualTimeFactAttribute.ReplaySeed)),
+    };
+
+    public static VirtualTimeLimits Deserialize(IXunitSerializationInfo info) => new(
+        info.GetValue<int>(nameof(VirtualTimeLimits.RealTimeGraceMilliseconds)),
+        info.GetValue<int>(nameof(VirtualTimeLimits.RealTimeLimitSeconds)),
+        info.GetValue<string?>(nameof(VirtualTimeLimits.VirtualTimeBudget)),
+        info.GetValue<long>(nameof(VirtualTimeLimits.MaxTimerFirings)))
     {
-        error = null;
-        var defaults = VirtualTimeOptions.Default;
-        var budget = defaults.VirtualTimeBudget;
-        if (VirtualTimeBudget is not null
-            && (!TimeSpan.TryParse(VirtualTimeBudget, CultureInfo.InvariantCulture, out budget) || budget <= TimeSpan.Zero))
-        {
-            error = $"VirtualTimeBudget \"{VirtualTimeBudget}\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).";
-            budget = defaults.VirtualTimeBudget;
-        }
+        Schedules = info.GetValue<int>(nameof(VirtualTimeLimits.Schedules)),
+        ScheduleSeed = info.GetValue<string?>(nameof(VirtualTimeLimits.ScheduleSeed)) is { } seed ? int.Parse(seed, CultureInfo.InvariantCulture) : null,
+    };
 
-        error ??= Negative(RealTimeGraceMilliseconds, nameof(RealTimeGraceMilliseconds))
-            ?? Negative(RealTimeLimitSeconds, nameof(RealTimeLimitSeconds))
-            ?? Negative(MaxTimerFirings, nameof(MaxTimerFirings));
-
-        return new VirtualTimeOptions
-        {
-            RealTimeGrace = RealTimeGraceMilliseconds > 0 ? TimeSpan.FromMilliseconds(RealTimeGraceMilliseconds) : defaults.RealTimeGrace,
-            RealTimeLimit = RealTimeLimitSeconds > 0 ? TimeSpan.FromSeconds(RealTimeLimitSeconds) : defaults.RealTimeLimit,
-            VirtualTimeBudget = budget,
-            MaxTimerFirings = MaxTimerFirings > 0 ? MaxTimerFirings : defaults.MaxTimerFirings,
-        };
+    public static void Serialize(VirtualTimeLimits limits, IXunitSerializationInfo info)
+    {
+        info.AddValue(nameof(limits.RealTimeGraceMilliseconds), limits.RealTimeGraceMilliseconds);
+        info.AddValue(nameof(limits.RealTimeLimitSeconds), limits.RealTimeLimitSeconds);
+        info.AddValue(nameof(limits.VirtualTimeBudget), limits.VirtualTimeBudget);
+        info.AddValue(nameof(limits.MaxTimerFirings), limits.MaxTimerFirings);
+        info.AddValue(nameof(limits.Schedules), limits.Schedules);
+        info.AddValue(nameof(limits.ScheduleSeed), limits.ScheduleSeed?.ToString(CultureInfo.InvariantCulture));
     }
-
-    private static string? Negative(long value, string name) =>
-        value < 0 ? $"{name} is {value.ToString(CultureInfo.InvariantCulture)}: give a positive value, or leave it out for the default." : null;
 }

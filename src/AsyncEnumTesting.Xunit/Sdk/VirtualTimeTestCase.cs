@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AsyncEnumTesting.Integration;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -7,7 +8,7 @@ namespace AsyncEnumTesting.Xunit;
 /// <summary>A test case whose method runs on virtual time with the limits of its <see cref="VirtualTimeFactAttribute"/>.</summary>
 internal sealed class VirtualTimeTestCase : XunitTestCase
 {
-    private VirtualTimeSettings _settings = new(0, 0, null, 0);
+    private VirtualTimeLimits _limits = new(0, 0, null, 0);
 
     /// <summary>Initializes an empty instance for xunit's deserializer.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -21,11 +22,11 @@ internal sealed class VirtualTimeTestCase : XunitTestCase
         TestMethodDisplay defaultMethodDisplay,
         TestMethodDisplayOptions defaultMethodDisplayOptions,
         ITestMethod testMethod,
-        VirtualTimeSettings settings,
+        VirtualTimeLimits limits,
         object[]? testMethodArguments = null)
         : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod, testMethodArguments)
     {
-        _settings = settings;
+        _limits = limits;
     }
 
     public override Task<RunSummary> RunAsync(
@@ -35,14 +36,12 @@ internal sealed class VirtualTimeTestCase : XunitTestCase
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource)
     {
-        var options = _settings.ToOptions(out _);
-
         // xunit checks the argument count before the invoker runs; the invoker puts the clock in the VirtualClock slot
         // (a fact's only parameter, or a theory row's optional last one).
         var parameterCount = Method.GetParameters().Count();
         var rowValues = TestMethodArguments ?? [];
         object[] arguments = rowValues.Length == parameterCount - 1 ? [.. rowValues, null!] : rowValues;
-        return new VirtualTimeTestCaseRunner(this, DisplayName, SkipReason, ResolveLazy(constructorArguments), arguments, messageBus, aggregator, cancellationTokenSource, options)
+        return new VirtualTimeTestCaseRunner(this, DisplayName, SkipReason, ResolveLazy(constructorArguments), arguments, messageBus, aggregator, cancellationTokenSource, _limits)
             .RunAsync();
     }
 
@@ -53,12 +52,12 @@ internal sealed class VirtualTimeTestCase : XunitTestCase
     public override void Serialize(IXunitSerializationInfo data)
     {
         base.Serialize(data);
-        _settings.Serialize(data);
+        VirtualTimeSettings.Serialize(_limits, data);
     }
 
     public override void Deserialize(IXunitSerializationInfo data)
     {
         base.Deserialize(data);
-        _settings = VirtualTimeSettings.Deserialize(data);
+        _limits = VirtualTimeSettings.Deserialize(data);
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using AsyncEnumTesting.Integration;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -14,7 +15,7 @@ internal sealed class VirtualTimeTestCaseRunner(
     IMessageBus messageBus,
     ExceptionAggregator aggregator,
     CancellationTokenSource cancellationTokenSource,
-    VirtualTimeOptions options)
+    VirtualTimeLimits limits)
     : XunitTestCaseRunner(testCase, displayName, skipReason, constructorArguments, testMethodArguments, messageBus, aggregator, cancellationTokenSource)
 {
     protected override XunitTestRunner CreateTestRunner(
@@ -29,5 +30,5 @@ internal sealed class VirtualTimeTestCaseRunner(
         ExceptionAggregator aggregator,
         CancellationTokenSource cancellationTokenSource) =>
         new VirtualTimeTestRunner(
-            test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, skipReason, beforeAfterAttributes, aggregator, cancellationTokenSource, options);
+            test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, skipReason, beforeAfterAttributes, aggregator, cancellationTokenSource, limits);
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using AsyncEnumTesting.Integration;
 using System.Runtime.ExceptionServices;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -17,14 +18,17 @@ internal sealed class VirtualTimeTestInvoker(
     ExceptionAggregator aggregator,
     CancellationTokenSource cancellationTokenSource,
     VirtualClock clock,
-    VirtualTimeOptions options)
+    VirtualTimeLimits limits)
     : XunitTestInvoker(test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, beforeAfterAttributes, aggregator, cancellationTokenSource)
 {
-    protected override object CallTestMethod(object testClassInstance)
-    {
-        var arguments = AsyncEnumTesting.Integration.TestMethodCall.WithClock(TestMethod, TestMethodArguments, clock);
-        return VirtualTime.RunAsync(clock, _ => Invoke(testClassInstance, arguments), options);
-    }
+    /// <summary>Gets what an exploration covered, or what a replay replayed, once the test passed.</summary>
+    public string? Summary { get; private set; }
+
+    protected override object CallTestMethod(object testClassInstance) => RunAsync(testClassInstance);
+
+    private async Task RunAsync(object testClassInstance) =>
+        Summary = await VirtualTimeTestRun.RunAsync(limits, clock, c => Invoke(testClassInstance, TestMethodCall.WithClock(TestMethod, TestMethodArguments, c)))
+            .ConfigureAwait(false);
 
     private Task Invoke(object testClassInstance, object?[] arguments)
     {

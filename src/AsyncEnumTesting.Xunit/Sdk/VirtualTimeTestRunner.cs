@@ -1,4 +1,5 @@
 using System.Reflection;
+using AsyncEnumTesting.Integration;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -16,20 +17,23 @@ internal sealed class VirtualTimeTestRunner(
     IReadOnlyList<BeforeAfterTestAttribute> beforeAfterAttributes,
     ExceptionAggregator aggregator,
     CancellationTokenSource cancellationTokenSource,
-    VirtualTimeOptions options)
+    VirtualTimeLimits limits)
     : XunitTestRunner(test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, skipReason, beforeAfterAttributes, aggregator, cancellationTokenSource)
 {
     // One clock per run: parallel tests never share a clock or a report.
     private readonly VirtualClock _clock = new();
 
-    /// <summary>Runs the test with the class's output helper live, and adds the timeline report to the output when the test failed.</summary>
+    // What an exploration covered, for the output of a passing test.
+    private string? _summary;
+
+    /// <summary>Runs the test with the class's output helper live, and adds the timeline report to the output when the test failed (what an exploration covered when it passed).</summary>
     /// <remarks>Owns the helper's lifecycle like xunit's own runner does, so the report lands after the test's own lines.</remarks>
     protected override async Task<Tuple<decimal, string>> InvokeTestAsync(ExceptionAggregator aggregator)
     {
         var helper = ConstructorArguments.OfType<TestOutputHelper>().FirstOrDefault();
         helper?.Initialize(MessageBus, Test);
         var time = await InvokeTestMethodAsync(aggregator).ConfigureAwait(false);
-        var report = aggregator.HasExceptions ? TimelineReport.Render(_clock.Timelines) : null;
+        var report = aggregator.HasExceptions ? TimelineReport.Render(_clock.Timelines) : _summary;
         var output = string.Empty;
         if (helper is not null)
         {
@@ -49,8 +53,12 @@ internal sealed class VirtualTimeTestRunner(
         return Tuple.Create(time, output);
     }
 
-    protected override Task<decimal> InvokeTestMethodAsync(ExceptionAggregator aggregator) =>
-        new VirtualTimeTestInvoker(
-                Test, MessageBus, TestClass, ConstructorArguments, TestMethod, TestMethodArguments, BeforeAfterAttributes, aggregator, CancellationTokenSource, _clock, options)
-            .RunAsync();
+    protected override async Task<decimal> InvokeTestMethodAsync(ExceptionAggregator aggregator)
+    {
+        var invoker = new VirtualTimeTestInvoker(
+            Test, MessageBus, TestClass, ConstructorArguments, TestMethod, TestMethodArguments, BeforeAfterAttributes, aggregator, CancellationTokenSource, _clock, limits);
+        var time = await invoker.RunAsync().ConfigureAwait(false);
+        _summary = invoker.Summary;
+        return time;
+    }
 }

@@ -243,9 +243,10 @@ public sealed partial class VirtualClock : TimeProvider
         lock (_gate)
         {
             var pick = 0;
-            if (schedule is not null && _timers.CountDueFirst() is > 1 and var ties)
+            if (schedule is not null && _timers.CountDueFirst() is > 1 and var ties && _timers.PeekDueFirst(0) is { } first && first.DueTicks <= limitTicks)
             {
-                pick = schedule.Choose(ScheduleChoice.Timer, ties, _nowTicks, i => $"timer #{_timers.PeekDueFirst(i)?.Sequence + 1}");
+                // The decision is made at the instant the tied timers are due (the clock moves there as one of them fires).
+                pick = schedule.Choose(ScheduleChoice.Timer, ties, Math.Max(_nowTicks, first.DueTicks), i => $"timer #{_timers.PeekDueFirst(i)?.Sequence + 1}");
             }
 
             if (!_timers.TryTakeDueFirst(limitTicks, pick, out timer))

@@ -20,7 +20,8 @@ public static partial class VirtualTime
     /// Explored: the order in which timers due at the same instant fire, and the order in which continuations ready on the
     /// run's context at the same instant run (under a schedule every timer due at an instant fires before the work it woke
     /// runs, so all of it is ready at once). Not explored: work on the thread pool, which the run only waits for; the order
-    /// of events at different instants, which time fixes; real I/O.
+    /// of events at different instants, which time fixes; real I/O; the order in which a driven fake's demand is met, which the
+    /// test's own <c>Emit</c> calls fix.
     /// </para>
     /// <para>
     /// When the body fails in the default order, that failure is thrown as it is: there is nothing to explore. A failing
