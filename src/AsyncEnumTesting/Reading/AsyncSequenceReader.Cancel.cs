@@ -58,7 +58,6 @@ public sealed partial class AsyncSequenceReader<T>
         using var scope = Enter(nameof(DisposeAsync));
         _disposed = true;
         _open?.Dispose();
-        UnwatchTestFlow();
         var strict = !_ignoreRemaining && !_failed && !testFailed;
         var leftover = strict ? Leftover() : null;
         try

@@ -77,7 +77,7 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
 
         try
         {
-            InSource.Value = true;
+            TestFlowWatch.RunningSource = true;
             _enumerator = probe.GetAsyncEnumerator(_cts.Token);
         }
 #pragma warning disable CA1031 // A throwing GetAsyncEnumerator is an event the test awaits, not a crash of the reader.
@@ -90,7 +90,7 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
         }
         finally
         {
-            InSource.Value = false;
+            TestFlowWatch.RunningSource = false;
         }
 
         _pull = PullAsync();

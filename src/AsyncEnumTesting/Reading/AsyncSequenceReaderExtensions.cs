@@ -14,7 +14,9 @@ public static class AsyncSequenceReaderExtensions
     /// <exception cref="ArgumentException">The name in <paramref name="options"/> is empty.</exception>
     /// <remarks>
     /// The reader calls <c>GetAsyncEnumerator</c> and the first <c>MoveNextAsync</c> at once, on the calling thread, and
-    /// keeps one <c>MoveNextAsync</c> running whenever the test has consumed every event it has seen.
+    /// keeps one <c>MoveNextAsync</c> running whenever the test has consumed every event it has seen. With a
+    /// <paramref name="clock"/>, it wraps the calling method's synchronization context as the clock's constructor does
+    /// (see <see cref="VirtualClock"/>, "The synchronization context").
     /// </remarks>
     /// <example>
     /// <code>

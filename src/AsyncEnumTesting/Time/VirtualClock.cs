@@ -20,6 +20,15 @@ namespace AsyncEnumTesting;
 /// on the thread pool is the exception, see <see cref="AdvanceAsync"/> and <see cref="VirtualTime"/> for exactly what
 /// is waited for.
 /// </para>
+/// <para>
+/// <b>The synchronization context.</b> The kit changes the ambient <see cref="SynchronizationContext"/> in exactly three
+/// places, each only when the caller runs on a context that is not the kit's own (xunit v2 installs one for async tests;
+/// a plain thread-pool caller has none and nothing changes): the clock's constructor, <see cref="CreateTimer"/> and
+/// <c>OpenReader(clock)</c>. Each wraps the caller's context in a counting wrapper for the rest of the calling method
+/// (an async method restores its context when it returns), so that <see cref="AdvanceAsync"/> can wait for the
+/// continuations that the woken code posts there. The wrapper posts to the original context unchanged. Inside
+/// <see cref="VirtualTime"/>'s runs the run's own context is current and nothing is wrapped.
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>

@@ -209,6 +209,47 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
+    public async Task DisposeAsync_TwoReadersAndTheTestFailedBetweenSteps_BothKeepThatFailure()
+    {
+        var clock = new VirtualClock();
+        var first = Sources.Timed(clock, Second, [1, 2]).OpenReader(clock);
+        var second = Sources.Timed(clock, Second, [3, 4]).OpenReader(clock);
+        await first.AwaitItemAsync();
+        await second.AwaitItemAsync();
+
+        try
+        {
+            throw new InvalidOperationException("the test's own check failed");
+        }
+        catch (InvalidOperationException)
+        {
+            await first.DisposeAsync();
+            await second.DisposeAsync();
+        }
+
+        Assert.Equal(0, clock.PendingTimerCount);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ExceptionOutsideTheTestsFlow_StillStrict()
+    {
+        var clock = new VirtualClock();
+        var reader = Sources.Timed(clock, Second, [1, 2]).OpenReader(clock);
+        await reader.AwaitItemAsync();
+        Task elsewhere;
+        using (ExecutionContext.SuppressFlow())
+        {
+            elsewhere = Task.Run(() => throw new InvalidOperationException("another test's failure"));
+        }
+
+        await elsewhere.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext); // observed without throwing in this flow
+        Assert.True(elsewhere.IsFaulted);
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.DisposeAsync().AsTask());
+
+        Assert.StartsWith("Expected the sequence to be finished or canceled before the reader is disposed", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DisposeAsync_SourceExceptionsBetweenSteps_StillStrict()
     {
         var clock = new VirtualClock();
