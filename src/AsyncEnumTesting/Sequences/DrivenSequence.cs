@@ -156,10 +156,13 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     /// <exception cref="VirtualTimeException">The sequence has a clock and the demand cannot come in virtual time.</exception>
+    /// <exception cref="TimeoutException">The sequence has no clock and the demand did not come within the reader's default
+    /// real-time limit (<see cref="AsyncSequenceReaderOptions.Timeout"/>, 3 s).</exception>
     /// <remarks>
     /// With a <see cref="Clock"/> and no <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/>
     /// driving it, the wait advances the clock timer by timer until the consumer asks, and fails instead of hanging when no
-    /// timer is left. Without a clock, only <paramref name="cancellationToken"/> bounds the wait.
+    /// timer is left. Without a clock, the wait is bounded by real time (<see cref="AsyncSequenceReaderOptions.Timeout"/> of
+    /// <see cref="AsyncSequenceReaderOptions.Default"/>).
     /// </remarks>
     public Task WhenDemandAsync(int count = 1, CancellationToken cancellationToken = default)
     {
@@ -177,15 +180,38 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
             _demandWatchers.Add((count, signal));
         }
 
-        var wait = signal.Task.WaitAsync(cancellationToken);
+        return WaitForDemandAsync(signal.Task.WaitAsync(cancellationToken), count);
+    }
+
+    /// <summary>Waits on the clock's one bounded-wait engine, or on real time without a clock, and says why it gave up.</summary>
+    private async Task WaitForDemandAsync(Task wait, int count)
+    {
+        var what = $"{count} pending MoveNextAsync call(s) on {_recorder.Title}";
         if (Clock is null)
         {
-            return wait;
+            // Without a clock nothing else bounds the wait: a consumer that never asks must not hang the test.
+            var limit = AsyncSequenceReaderOptions.Default.Timeout;
+            await ((Task)wait).WaitAsync(limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            if (!wait.IsCompleted)
+            {
+                throw new TimeoutException(
+                    $"WhenDemandAsync waited {TimeFormat.RealSeconds(limit)} of real time for {what}, and the demand is {Demand}. Is the consumer "
+                    + "running and reading this sequence? A consumer that waits on timers needs the fake's clock: FakeSequence.Driven<T>(clock).");
+            }
+
+            await wait.ConfigureAwait(true);
+            return;
         }
 
-        var waiter = Clock.Waiters.Add(() => $"the test waits for {count} pending MoveNextAsync call(s) on {_recorder.Title} (WhenDemandAsync)");
-        _ = wait.ContinueWith(static (_, w) => ((IDisposable)w!).Dispose(), waiter, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return Clock.Runner is null ? Clock.DriveAsync(wait, null, Clock.RealTimeGrace) : wait;
+        // Inside a run, the run moves the clock and reports a hang naming this waiter; otherwise the wait drives the clock.
+        using var waiter = Clock.Waiters.Add(() => $"the test waits for {what} (WhenDemandAsync)");
+        var outcome = await Clock.WaitAsync(wait, null, Clock.Runner is null ? Clock.RealTimeGrace : Timeout.InfiniteTimeSpan).ConfigureAwait(true);
+        if (outcome.End != WaitEnd.Completed && outcome.Failure is { } failure)
+        {
+            throw failure;
+        }
+
+        await wait.ConfigureAwait(true);
     }
 
     /// <summary>Starts an enumeration that reads from the shared stream.</summary>

@@ -131,6 +131,19 @@ public sealed partial class DrivenSequenceTests
     }
 
     [Fact]
+    public async Task WhenDemandAsync_NoClockAndNoConsumer_FailsAfterTheReadersRealTimeLimit()
+    {
+        var source = FakeSequence.Driven<int>(name: "prices");
+
+        var ex = await Assert.ThrowsAsync<TimeoutException>(() => source.WhenDemandAsync());
+
+        Assert.Equal(
+            "WhenDemandAsync waited 3.000 s of real time for 1 pending MoveNextAsync call(s) on driven sequence \"prices\", and the demand is 0. "
+            + "Is the consumer running and reading this sequence? A consumer that waits on timers needs the fake's clock: FakeSequence.Driven<T>(clock).",
+            ex.Message);
+    }
+
+    [Fact]
     public async Task WhenDemandAsync_Count_WaitsForThatManyReaders()
     {
         var source = FakeSequence.Driven<int>();
