@@ -33,7 +33,7 @@ public sealed class OrderStreamReaderTests
     [Fact]
     public Task BufferingOrderStreamReader_SlowBody_IsCaughtWaitingForTheFirstOrder() => VirtualTime.RunAsync(async clock =>
     {
-        var options = new AsyncSequenceReaderOptions { Name = "orders", VirtualTimeout = TimeSpan.FromSeconds(2) };
+        var options = new AsyncSequenceReaderOptions { Name = "orders", VirtualTimeLimit = TimeSpan.FromSeconds(2) };
         await using var orders = BufferingOrderStreamReader.ReadOrdersAsync(SlowBody(clock)).Select(o => o.Id).OpenReader(clock, options);
 
         var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => orders.AwaitItemAsync());

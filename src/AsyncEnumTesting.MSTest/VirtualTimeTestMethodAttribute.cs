@@ -44,8 +44,8 @@ public sealed class VirtualTimeTestMethodAttribute(
     public int RealTimeLimitSeconds { get; set; }
 
     /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> (<c>"01:30:00"</c>, <c>"7.00:00:00"</c>);
-    /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeBudget"/>'s default (7 days).</summary>
-    public string? VirtualTimeBudget { get; set; }
+    /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeLimit"/>'s default (7 days).</summary>
+    public string? VirtualTimeLimit { get; set; }
 
     /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (1,000,000).</summary>
     public long MaxTimerFirings { get; set; }
@@ -73,7 +73,7 @@ public sealed class VirtualTimeTestMethodAttribute(
     public override async Task<TestResult[]> ExecuteAsync(ITestMethod testMethod)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
-        var limits = new VirtualTimeLimits(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeBudget, MaxTimerFirings)
+        var limits = new VirtualTimeLimits(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeLimit, MaxTimerFirings)
         {
             Schedules = Schedules, ScheduleSeed = ReplaySeed,
         };

@@ -5,7 +5,7 @@ namespace AsyncEnumTesting.Integration;
 /// <summary>The limits a virtual-time test attribute sets, checked and turned into <see cref="VirtualTimeOptions"/>.</summary>
 /// <remarks>Compiled into each test-framework package (a linked source file), so the attributes of xunit v3, NUnit and
 /// MSTest read and reject their settings with the same words; it uses the core's public API only.</remarks>
-internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int RealTimeLimitSeconds, string? VirtualTimeBudget, long MaxTimerFirings)
+internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int RealTimeLimitSeconds, string? VirtualTimeLimit, long MaxTimerFirings)
 {
     /// <summary>Gets how many seeded schedules to explore after the default order; 0 runs the test once.</summary>
     public int Schedules { get; init; }
@@ -18,12 +18,12 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
     {
         error = null;
         var defaults = VirtualTimeOptions.Default;
-        var budget = defaults.VirtualTimeBudget;
-        if (VirtualTimeBudget is not null
-            && (!TimeSpan.TryParse(VirtualTimeBudget, CultureInfo.InvariantCulture, out budget) || budget <= TimeSpan.Zero))
+        var budget = defaults.VirtualTimeLimit;
+        if (VirtualTimeLimit is not null
+            && (!TimeSpan.TryParse(VirtualTimeLimit, CultureInfo.InvariantCulture, out budget) || budget <= TimeSpan.Zero))
         {
-            error = $"VirtualTimeBudget \"{VirtualTimeBudget}\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).";
-            budget = defaults.VirtualTimeBudget;
+            error = $"VirtualTimeLimit \"{VirtualTimeLimit}\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).";
+            budget = defaults.VirtualTimeLimit;
         }
 
         error ??= Negative(RealTimeGraceMilliseconds, nameof(RealTimeGraceMilliseconds))
@@ -40,7 +40,7 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
         {
             RealTimeGrace = RealTimeGraceMilliseconds > 0 ? TimeSpan.FromMilliseconds(RealTimeGraceMilliseconds) : defaults.RealTimeGrace,
             RealTimeLimit = RealTimeLimitSeconds > 0 ? TimeSpan.FromSeconds(RealTimeLimitSeconds) : defaults.RealTimeLimit,
-            VirtualTimeBudget = budget,
+            VirtualTimeLimit = budget,
             MaxTimerFirings = MaxTimerFirings > 0 ? MaxTimerFirings : defaults.MaxTimerFirings,
             ScheduleSeed = ScheduleSeed,
         };

@@ -150,13 +150,13 @@ public sealed class VirtualTimeTestMethodAttributeTests
     [TestMethod]
     public async Task ExecuteAsync_BadBudget_ErrorSaysHowToWriteIt()
     {
-        var attribute = new VirtualTimeTestMethodAttribute { VirtualTimeBudget = "1h" };
+        var attribute = new VirtualTimeTestMethodAttribute { VirtualTimeLimit = "1h" };
 
         var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.Passes)))).Single();
 
         Assert.AreEqual(UnitTestOutcome.Error, result.Outcome);
         Assert.AreEqual(
-            "[VirtualTimeTestMethod] on Samples.Passes: VirtualTimeBudget \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
+            "[VirtualTimeTestMethod] on Samples.Passes: VirtualTimeLimit \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
             result.TestFailureException!.Message);
     }
 }

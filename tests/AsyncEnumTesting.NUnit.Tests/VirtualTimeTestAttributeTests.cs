@@ -144,12 +144,12 @@ public sealed class VirtualTimeTestAttributeTests
     [Test]
     public void BuildFrom_BadBudget_IsNotRunnableAndSaysHowToWriteIt()
     {
-        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { VirtualTimeBudget = "1h" });
+        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { VirtualTimeLimit = "1h" });
 
         Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
         Assert.That(
             test.Properties.Get(PropertyNames.SkipReason),
-            Is.EqualTo("[VirtualTimeTest] on Samples.Passes: VirtualTimeBudget \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days)."));
+            Is.EqualTo("[VirtualTimeTest] on Samples.Passes: VirtualTimeLimit \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days)."));
     }
 
     [Test]

@@ -54,7 +54,7 @@ public sealed class SharedIntegrationTests
         new VirtualTimeLimits(0, 0, "90 minutes", 0).ToOptions(out var error);
 
         Assert.Equal(
-            "VirtualTimeBudget \"90 minutes\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
+            "VirtualTimeLimit \"90 minutes\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
             error);
     }
 
@@ -74,7 +74,7 @@ public sealed class SharedIntegrationTests
         Assert.Null(error);
         Assert.Equal(TimeSpan.FromMilliseconds(200), options.RealTimeGrace);
         Assert.Equal(TimeSpan.FromSeconds(5), options.RealTimeLimit);
-        Assert.Equal(TimeSpan.FromMinutes(90), options.VirtualTimeBudget);
+        Assert.Equal(TimeSpan.FromMinutes(90), options.VirtualTimeLimit);
         Assert.Equal(1000, options.MaxTimerFirings);
     }
 

@@ -11,7 +11,7 @@ internal static class LimitsSerializer
     {
         info.AddValue(nameof(limits.RealTimeGraceMilliseconds), limits.RealTimeGraceMilliseconds);
         info.AddValue(nameof(limits.RealTimeLimitSeconds), limits.RealTimeLimitSeconds);
-        info.AddValue(nameof(limits.VirtualTimeBudget), limits.VirtualTimeBudget);
+        info.AddValue(nameof(limits.VirtualTimeLimit), limits.VirtualTimeLimit);
         info.AddValue(nameof(limits.MaxTimerFirings), limits.MaxTimerFirings);
         info.AddValue(nameof(limits.Schedules), limits.Schedules);
         info.AddValue(nameof(limits.ScheduleSeed), limits.ScheduleSeed?.ToString(CultureInfo.InvariantCulture));
@@ -20,7 +20,7 @@ internal static class LimitsSerializer
     public static VirtualTimeLimits Deserialize(IXunitSerializationInfo info) => new(
         info.GetValue<int>(nameof(VirtualTimeLimits.RealTimeGraceMilliseconds)),
         info.GetValue<int>(nameof(VirtualTimeLimits.RealTimeLimitSeconds)),
-        info.GetValue<string?>(nameof(VirtualTimeLimits.VirtualTimeBudget)),
+        info.GetValue<string?>(nameof(VirtualTimeLimits.VirtualTimeLimit)),
         info.GetValue<long>(nameof(VirtualTimeLimits.MaxTimerFirings)))
     {
         Schedules = info.GetValue<int>(nameof(VirtualTimeLimits.Schedules)),

@@ -9,11 +9,11 @@ internal static class VirtualTimeDiscovery
 {
     public static VirtualTimeLimits Limits(IFactAttribute attribute) => attribute switch
     {
-        VirtualTimeFactAttribute f => new(f.RealTimeGraceMilliseconds, f.RealTimeLimitSeconds, f.VirtualTimeBudget, f.MaxTimerFirings)
+        VirtualTimeFactAttribute f => new(f.RealTimeGraceMilliseconds, f.RealTimeLimitSeconds, f.VirtualTimeLimit, f.MaxTimerFirings)
         {
             Schedules = f.Schedules, ScheduleSeed = f.ReplaySeed,
         },
-        VirtualTimeTheoryAttribute t => new(t.RealTimeGraceMilliseconds, t.RealTimeLimitSeconds, t.VirtualTimeBudget, t.MaxTimerFirings)
+        VirtualTimeTheoryAttribute t => new(t.RealTimeGraceMilliseconds, t.RealTimeLimitSeconds, t.VirtualTimeLimit, t.MaxTimerFirings)
         {
             Schedules = t.Schedules, ScheduleSeed = t.ReplaySeed,
         },

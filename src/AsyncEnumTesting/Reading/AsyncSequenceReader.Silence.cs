@@ -9,7 +9,7 @@ public sealed partial class AsyncSequenceReader<T>
     /// <param name="window">How long the sequence must stay silent: virtual time with a clock, real time without.</param>
     /// <returns>A task that completes once the window has passed in silence.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is negative, or longer than
-    /// <see cref="AsyncSequenceReaderOptions.Timeout"/> for a reader without a clock.</exception>
+    /// <see cref="AsyncSequenceReaderOptions.RealTimeLimit"/> for a reader without a clock.</exception>
     /// <exception cref="AsyncSequenceAssertionException">An event was waiting unconsumed already, one came within the window, or
     /// work the clock woke did not finish within <see cref="VirtualClock.RealTimeGrace"/>.</exception>
     /// <exception cref="InvalidOperationException">Another call on this reader is still running.</exception>
@@ -31,7 +31,7 @@ public sealed partial class AsyncSequenceReader<T>
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
         if (_clock is null)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(window, _options.Timeout);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(window, _options.RealTimeLimit);
         }
 
         using var scope = Enter(nameof(ExpectNoEventsWithinAsync));

@@ -43,21 +43,21 @@ public sealed partial class AsyncSequenceReader<T>
         var since = Timeline.Now;
         if (_clock is null)
         {
-            await ((Task)task).WaitAsync(_options.Timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task)task).WaitAsync(_options.RealTimeLimit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return task.IsCompleted ? task.Result : Nothing(RealTimeout(), null);
         }
 
         using var waiter = _clock.Waiters.Add(() => $"reader \"{_name}\" awaiting {waitingFor} since {TimeFormat.Elapsed(since)}");
-        var outcome = await _clock.WaitAsync(task, _options.VirtualTimeout, _options.Timeout);
+        var outcome = await _clock.WaitAsync(task, _options.VirtualTimeLimit, _options.RealTimeLimit);
         if (task.IsCompleted)
         {
             return task.Result;
         }
 
-        var grace = _clock.RealTimeGrace < _options.Timeout ? _clock.RealTimeGrace : _options.Timeout;
+        var grace = _clock.RealTimeGrace < _options.RealTimeLimit ? _clock.RealTimeGrace : _options.RealTimeLimit;
         return outcome.End switch
         {
-            WaitEnd.VirtualLimit => Nothing(VirtualTimeout(), outcome.Failure),
+            WaitEnd.VirtualLimit => Nothing(VirtualTimeLimit(), outcome.Failure),
             WaitEnd.RealLimit => Nothing(RealTimeout(), null),
             WaitEnd.NothingPending => Nothing(
                 "nothing can happen any more: no timer is pending on the clock and nothing completed the wait within " +
@@ -67,9 +67,9 @@ public sealed partial class AsyncSequenceReader<T>
         };
     }
 
-    private string VirtualTimeout() => $"nothing happened within {TimeFormat.Elapsed(_options.VirtualTimeout)} of virtual time";
+    private string VirtualTimeLimit() => $"nothing happened within {TimeFormat.Elapsed(_options.VirtualTimeLimit)} of virtual time";
 
-    private string RealTimeout() => $"nothing happened within {TimeFormat.RealSeconds(_options.Timeout)} of real time";
+    private string RealTimeout() => $"nothing happened within {TimeFormat.RealSeconds(_options.RealTimeLimit)} of real time";
 
     private ReaderEvent<T> Nothing(string detail, Exception? reason) =>
         new(ReaderEventKind.Nothing, default, reason, Timeline.Now, _itemCount, detail);

@@ -12,8 +12,8 @@ namespace AsyncEnumTesting;
 /// An event it saw but the test has not consumed yet waits for the next call.
 /// </para>
 /// <para>
-/// Every await is bounded: by <see cref="AsyncSequenceReaderOptions.Timeout"/> of real time and, with a clock, by
-/// <see cref="AsyncSequenceReaderOptions.VirtualTimeout"/> of virtual time. Inside
+/// Every await is bounded: by <see cref="AsyncSequenceReaderOptions.RealTimeLimit"/> of real time and, with a clock, by
+/// <see cref="AsyncSequenceReaderOptions.VirtualTimeLimit"/> of virtual time. Inside
 /// <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> the run moves the clock; otherwise the
 /// reader advances it one timer at a time while it waits, so a plain async test needs no <c>AdvanceAsync</c> calls. Either
 /// way the virtual timeout is a timer on the clock while the reader waits. Work the source hands to the thread pool

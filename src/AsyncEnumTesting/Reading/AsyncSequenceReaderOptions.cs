@@ -6,16 +6,21 @@ public sealed class AsyncSequenceReaderOptions
     /// <summary>Gets the options every reader uses unless told otherwise.</summary>
     public static AsyncSequenceReaderOptions Default { get; } = new();
 
-    /// <summary>Gets the real time each await may take before it fails. Default: 3 seconds.</summary>
-    /// <remarks>With a <see cref="VirtualClock"/> that nothing else drives, the reader waits for work on other threads, when
+    /// <summary>Gets the real time each await may take before it fails. Default: 5 seconds.</summary>
+    /// <remarks>
+    /// <para>With a <see cref="VirtualClock"/> that nothing else drives, the reader waits for work on other threads, when
     /// no timer is pending on the clock, for this long or the clock's <see cref="VirtualClock.RealTimeGrace"/>, whichever is
-    /// shorter, before it declares that nothing can happen any more.</remarks>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
+    /// shorter, before it declares that nothing can happen any more.</para>
+    /// <para>The kit's one default for "wait for the next event": the assertion packages and a driven fake's
+    /// <c>WhenDemandAsync</c> read it from <see cref="Default"/> too. Long enough for a slow CI machine, short enough to fail fast.</para>
+    /// </remarks>
+    public TimeSpan RealTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Gets the virtual time each await may let pass before it fails, when the reader has a clock. Default: 1 minute.</summary>
-    /// <remarks>A minute of virtual time costs nothing in real time, and is longer than the gaps of most scripted sources;
-    /// raise it for sources that legitimately stay silent for longer.</remarks>
-    public TimeSpan VirtualTimeout { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>Gets the virtual time each await may let pass before it fails, when the reader has a clock. Default: 1 hour.</summary>
+    /// <remarks>An hour of virtual time costs nothing in real time, is longer than the gaps of most pollers and scripted
+    /// sources, and still stops a silent endless poll; the assertion packages use the same default (<see cref="Default"/>).
+    /// Raise it for sources that legitimately stay silent for longer.</remarks>
+    public TimeSpan VirtualTimeLimit { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Gets a value indicating whether disposing the reader skips its strictness checks (unconsumed events, a
     /// sequence neither finished nor canceled). Default: <see langword="false"/>.</summary>
@@ -32,8 +37,8 @@ public sealed class AsyncSequenceReaderOptions
     /// <summary>Throws when a value is out of range.</summary>
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(VirtualTimeout, TimeSpan.Zero, nameof(VirtualTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RealTimeLimit, TimeSpan.Zero, nameof(RealTimeLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(VirtualTimeLimit, TimeSpan.Zero, nameof(VirtualTimeLimit));
         if (Name is not null)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(Name, nameof(Name));

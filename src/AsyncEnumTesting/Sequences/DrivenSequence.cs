@@ -157,11 +157,11 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     /// <exception cref="VirtualTimeException">The sequence has a clock and the demand cannot come in virtual time.</exception>
     /// <exception cref="TimeoutException">The sequence has no clock and the demand did not come within the reader's default
-    /// real-time limit (<see cref="AsyncSequenceReaderOptions.Timeout"/>, 3 s).</exception>
+    /// real-time limit (<see cref="AsyncSequenceReaderOptions.RealTimeLimit"/>, 5 s).</exception>
     /// <remarks>
     /// With a <see cref="Clock"/> and no <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/>
     /// driving it, the wait advances the clock timer by timer until the consumer asks, and fails instead of hanging when no
-    /// timer is left. Without a clock, the wait is bounded by real time (<see cref="AsyncSequenceReaderOptions.Timeout"/> of
+    /// timer is left. Without a clock, the wait is bounded by real time (<see cref="AsyncSequenceReaderOptions.RealTimeLimit"/> of
     /// <see cref="AsyncSequenceReaderOptions.Default"/>).
     /// </remarks>
     public Task WhenDemandAsync(int count = 1, CancellationToken cancellationToken = default)
@@ -190,7 +190,7 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
         if (Clock is null)
         {
             // Without a clock nothing else bounds the wait: a consumer that never asks must not hang the test.
-            var limit = AsyncSequenceReaderOptions.Default.Timeout;
+            var limit = AsyncSequenceReaderOptions.Default.RealTimeLimit;
             await ((Task)wait).WaitAsync(limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             if (!wait.IsCompleted)
             {

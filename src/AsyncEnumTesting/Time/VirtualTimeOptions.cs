@@ -9,7 +9,7 @@ public sealed class VirtualTimeOptions
     public TimeSpan RealTimeGrace { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets how much virtual time the run may use before it fails as an endless timer loop. Default: 7 days.</summary>
-    public TimeSpan VirtualTimeBudget { get; init; } = TimeSpan.FromDays(7);
+    public TimeSpan VirtualTimeLimit { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>Gets how many timer firings the run may use before it fails as an endless timer loop. Default: 1,000,000
     /// (a day of one-second polls is 86,400; an endless 1 ms poll reaches the default in well under a second).</summary>
@@ -46,7 +46,7 @@ public sealed class VirtualTimeOptions
     internal VirtualTimeOptions WithScheduleSeed(int? seed) => new()
     {
         RealTimeGrace = RealTimeGrace,
-        VirtualTimeBudget = VirtualTimeBudget,
+        VirtualTimeLimit = VirtualTimeLimit,
         MaxTimerFirings = MaxTimerFirings,
         RealTimeLimit = RealTimeLimit,
         ReportUnobservedFaults = ReportUnobservedFaults,
@@ -56,7 +56,7 @@ public sealed class VirtualTimeOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RealTimeGrace, TimeSpan.Zero, nameof(RealTimeGrace));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(VirtualTimeBudget, TimeSpan.Zero, nameof(VirtualTimeBudget));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(VirtualTimeLimit, TimeSpan.Zero, nameof(VirtualTimeLimit));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MaxTimerFirings, 0, nameof(MaxTimerFirings));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RealTimeLimit, TimeSpan.Zero, nameof(RealTimeLimit));
     }

@@ -8,13 +8,13 @@ internal sealed partial class VirtualTimeRunner
 {
     private VirtualTimeException OverBudget(long dueTicks)
     {
-        var budget = _options.VirtualTimeBudget;
+        var budget = _options.VirtualTimeLimit;
         if (dueTicks - _startTicks > budget.Ticks)
         {
             return new VirtualTimeException(
                 $"The virtual-time run used up its budget of {TimeFormat.Elapsed(budget)} of virtual time: the next timer is due at " +
                 $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks - _startTicks))}. An endless timer loop (a poll without a stop condition?) keeps the body " +
-                $"from finishing. Raise VirtualTimeOptions.VirtualTimeBudget if the test needs more. {Clocks()}{Waiting()}");
+                $"from finishing. Raise VirtualTimeOptions.VirtualTimeLimit if the test needs more. {Clocks()}{Waiting()}");
         }
 
         return new VirtualTimeException(

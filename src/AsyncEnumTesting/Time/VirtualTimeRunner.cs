@@ -135,9 +135,9 @@ internal sealed partial class VirtualTimeRunner
 
     private void Loop(Task bodyTask, Watchdog watchdog)
     {
-        var budgetEndTicks = _startTicks > long.MaxValue - _options.VirtualTimeBudget.Ticks
+        var budgetEndTicks = _startTicks > long.MaxValue - _options.VirtualTimeLimit.Ticks
             ? long.MaxValue
-            : _startTicks + _options.VirtualTimeBudget.Ticks;
+            : _startTicks + _options.VirtualTimeLimit.Ticks;
         long iterations = 0;
         while (!watchdog.HasFired)
         {

@@ -39,12 +39,13 @@ public sealed class IgnoredCancellationTokenTests
             await Task.Delay(Interval, clock); }   // the [EnumeratorCancellation] token never reaches the delay
         """,
         """
-        Expected "status" to stop after cancellation, but MoveNextAsync was still running: nothing happened within 01:00.000 of virtual time.
+        Expected "status" to stop after cancellation, but it yielded 2 at 05:00.000, after the token was canceled. A producer must end (throw OperationCanceledException, or complete) once its token is canceled.
         Timeline (virtual time):
           00:00.000  #1 GetAsyncEnumerator  token: cancellable
           00:00.000  #1 MoveNextAsync -> 1
           00:00.000  #1 MoveNextAsync started
           00:00.000  #1 token canceled
+          05:00.000  #1 MoveNextAsync -> 2      <- yielded after cancellation
         """);
 
     [Fact]

@@ -79,8 +79,8 @@ public sealed class AsyncSequenceReaderExtensionsTests
         var source = AsyncEnumerable.Empty<int>();
 
         Assert.Throws<ArgumentNullException>(() => ((IAsyncEnumerable<int>)null!).OpenReader());
-        Assert.Throws<ArgumentOutOfRangeException>(() => source.OpenReader(options: new() { Timeout = TimeSpan.Zero }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => source.OpenReader(options: new() { VirtualTimeout = TimeSpan.FromSeconds(-1) }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => source.OpenReader(options: new() { RealTimeLimit = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => source.OpenReader(options: new() { VirtualTimeLimit = TimeSpan.FromSeconds(-1) }));
         Assert.Throws<ArgumentException>(() => source.OpenReader(options: new() { Name = " " }));
     }
 }

@@ -7,8 +7,8 @@ public sealed class AsyncSequenceReaderOptionsTests
     {
         var options = AsyncSequenceReaderOptions.Default;
 
-        Assert.Equal(TimeSpan.FromSeconds(3), options.Timeout);
-        Assert.Equal(TimeSpan.FromMinutes(1), options.VirtualTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.RealTimeLimit);
+        Assert.Equal(TimeSpan.FromHours(1), options.VirtualTimeLimit);
         Assert.False(options.IgnoreRemainingEvents);
         Assert.Null(options.Name);
         Assert.Null(options.Timeline);
@@ -21,15 +21,15 @@ public sealed class AsyncSequenceReaderOptionsTests
 
         var options = new AsyncSequenceReaderOptions
         {
-            Timeout = TimeSpan.FromSeconds(1),
-            VirtualTimeout = TimeSpan.FromHours(1),
+            RealTimeLimit = TimeSpan.FromSeconds(1),
+            VirtualTimeLimit = TimeSpan.FromHours(1),
             IgnoreRemainingEvents = true,
             Name = "orders",
             Timeline = timeline,
         };
 
-        Assert.Equal(TimeSpan.FromSeconds(1), options.Timeout);
-        Assert.Equal(TimeSpan.FromHours(1), options.VirtualTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.RealTimeLimit);
+        Assert.Equal(TimeSpan.FromHours(1), options.VirtualTimeLimit);
         Assert.True(options.IgnoreRemainingEvents);
         Assert.Equal("orders", options.Name);
         Assert.Same(timeline, options.Timeline);

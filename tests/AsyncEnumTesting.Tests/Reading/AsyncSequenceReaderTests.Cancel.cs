@@ -52,11 +52,11 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task CancelAsync_SourceIgnoresToken_FailsAfterVirtualTimeout()
+    public async Task CancelAsync_SourceIgnoresToken_FailsAfterVirtualTimeLimit()
     {
         var clock = new VirtualClock();
         var gate = new TaskCompletionSource();
-        var options = new AsyncSequenceReaderOptions { Timeout = TimeSpan.FromMilliseconds(50) };
+        var options = new AsyncSequenceReaderOptions { RealTimeLimit = TimeSpan.FromMilliseconds(50) };
         var reader = Sources.Waiting(gate.Task, honorCancellation: false).OpenReader(clock, options);
 
         var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.CancelAsync);

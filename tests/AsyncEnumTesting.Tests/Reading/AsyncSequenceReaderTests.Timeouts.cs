@@ -2,22 +2,22 @@ namespace AsyncEnumTesting.Tests.Reading;
 
 public sealed partial class AsyncSequenceReaderTests
 {
-    private static readonly AsyncSequenceReaderOptions Short = new() { Timeout = TimeSpan.FromMilliseconds(50) };
+    private static readonly AsyncSequenceReaderOptions Short = new() { RealTimeLimit = TimeSpan.FromMilliseconds(50) };
 
     [Fact]
-    public async Task AwaitItemAsync_SilentLongerThanVirtualTimeout_FailsAtTheTimeout()
+    public async Task AwaitItemAsync_SilentLongerThanVirtualTimeLimit_FailsAtTheTimeout()
     {
         var clock = new VirtualClock();
-        var reader = Sources.Timed(clock, TimeSpan.FromMinutes(2), [1]).OpenReader(clock);
+        var reader = Sources.Timed(clock, TimeSpan.FromHours(2), [1]).OpenReader(clock);
 
         var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
         await reader.DisposeAsync();
 
-        Assert.Equal(TimeSpan.FromMinutes(1), clock.Elapsed);
+        Assert.Equal(TimeSpan.FromHours(1), clock.Elapsed);
         Assert.IsType<VirtualTimeException>(ex.InnerException);
         Assert.Equal(
             """
-            Expected an item, but nothing happened within 01:00.000 of virtual time.
+            Expected an item, but nothing happened within 1:00:00.000 of virtual time.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync started
@@ -26,10 +26,10 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task AwaitItemAsync_CustomVirtualTimeout_WaitsThatLong()
+    public async Task AwaitItemAsync_CustomVirtualTimeLimit_WaitsThatLong()
     {
         var clock = new VirtualClock();
-        await using var reader = Sources.Timed(clock, TimeSpan.FromMinutes(2), [1]).OpenReader(clock, new() { VirtualTimeout = TimeSpan.FromMinutes(3) });
+        await using var reader = Sources.Timed(clock, TimeSpan.FromMinutes(2), [1]).OpenReader(clock, new() { VirtualTimeLimit = TimeSpan.FromMinutes(3) });
 
         Assert.Equal(1, await reader.AwaitItemAsync());
         await reader.AwaitCompletionAsync();
@@ -85,22 +85,22 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task AwaitItemAsync_InRunSilentLongerThanVirtualTimeout_FailsAtTheTimeout()
+    public async Task AwaitItemAsync_InRunSilentLongerThanVirtualTimeLimit_FailsAtTheTimeout()
     {
         var (message, elapsed, pending) = await VirtualTime.RunAsync(async clock =>
         {
-            var reader = Sources.Timed(clock, TimeSpan.FromMinutes(2), [1]).OpenReader(clock);
+            var reader = Sources.Timed(clock, TimeSpan.FromHours(2), [1]).OpenReader(clock);
             var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
             var at = clock.Elapsed;
             await reader.DisposeAsync();
             return (ex.Message, at, clock.PendingTimerCount);
         });
 
-        Assert.Equal(TimeSpan.FromMinutes(1), elapsed);
+        Assert.Equal(TimeSpan.FromHours(1), elapsed);
         Assert.Equal(0, pending);
         Assert.Equal(
             """
-            Expected an item, but nothing happened within 01:00.000 of virtual time.
+            Expected an item, but nothing happened within 1:00:00.000 of virtual time.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync started
@@ -109,18 +109,18 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task AwaitItemAsync_InRunNothingCanHappen_FailsAtTheVirtualTimeout()
+    public async Task AwaitItemAsync_InRunNothingCanHappen_FailsAtTheVirtualTimeLimit()
     {
         var message = await VirtualTime.RunAsync(
             async clock =>
             {
                 // The virtual deadline fires once the run stayed quiet for its grace: the reader's real limit must be longer.
-                await using var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock, new AsyncSequenceReaderOptions { Timeout = TimeSpan.FromSeconds(10) });
+                await using var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock, new AsyncSequenceReaderOptions { RealTimeLimit = TimeSpan.FromSeconds(10) });
                 var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
                 return ex.Message;
             },
             new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(50) });
 
-        Assert.StartsWith("Expected an item, but nothing happened within 01:00.000 of virtual time.", message, StringComparison.Ordinal);
+        Assert.StartsWith("Expected an item, but nothing happened within 1:00:00.000 of virtual time.", message, StringComparison.Ordinal);
     }
 }

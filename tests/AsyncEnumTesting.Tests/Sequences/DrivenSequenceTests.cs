@@ -138,7 +138,7 @@ public sealed partial class DrivenSequenceTests
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => source.WhenDemandAsync());
 
         Assert.Equal(
-            "WhenDemandAsync waited 3.000 s of real time for 1 pending MoveNextAsync call(s) on driven sequence \"prices\", and the demand is 0. "
+            "WhenDemandAsync waited 5.000 s of real time for 1 pending MoveNextAsync call(s) on driven sequence \"prices\", and the demand is 0. "
             + "Is the consumer running and reading this sequence? A consumer that waits on timers needs the fake's clock: FakeSequence.Driven<T>(clock).",
             ex.Message);
     }

@@ -8,7 +8,7 @@ public sealed class VirtualTimeOptionsTests
         var options = new VirtualTimeOptions();
 
         Assert.Equal(TimeSpan.FromSeconds(1), options.RealTimeGrace);
-        Assert.Equal(TimeSpan.FromDays(7), options.VirtualTimeBudget);
+        Assert.Equal(TimeSpan.FromDays(7), options.VirtualTimeLimit);
         Assert.Equal(1_000_000, options.MaxTimerFirings);
         Assert.Equal(TimeSpan.FromSeconds(30), options.RealTimeLimit);
     }
@@ -18,7 +18,7 @@ public sealed class VirtualTimeOptionsTests
     {
         Assert.Same(VirtualTimeOptions.Default, VirtualTimeOptions.Default);
         Assert.Equal(TimeSpan.FromSeconds(1), VirtualTimeOptions.Default.RealTimeGrace);
-        Assert.Equal(TimeSpan.FromDays(7), VirtualTimeOptions.Default.VirtualTimeBudget);
+        Assert.Equal(TimeSpan.FromDays(7), VirtualTimeOptions.Default.VirtualTimeLimit);
     }
 
     [Fact]
@@ -27,13 +27,13 @@ public sealed class VirtualTimeOptionsTests
         var options = new VirtualTimeOptions
         {
             RealTimeGrace = TimeSpan.FromMilliseconds(5),
-            VirtualTimeBudget = TimeSpan.FromHours(2),
+            VirtualTimeLimit = TimeSpan.FromHours(2),
             MaxTimerFirings = 12,
             RealTimeLimit = TimeSpan.FromSeconds(3),
         };
 
         Assert.Equal(TimeSpan.FromMilliseconds(5), options.RealTimeGrace);
-        Assert.Equal(TimeSpan.FromHours(2), options.VirtualTimeBudget);
+        Assert.Equal(TimeSpan.FromHours(2), options.VirtualTimeLimit);
         Assert.Equal(12, options.MaxTimerFirings);
         Assert.Equal(TimeSpan.FromSeconds(3), options.RealTimeLimit);
     }
@@ -41,7 +41,7 @@ public sealed class VirtualTimeOptionsTests
     public static TheoryData<VirtualTimeOptions, string> InvalidOptions => new()
     {
         { new VirtualTimeOptions { RealTimeGrace = TimeSpan.Zero }, nameof(VirtualTimeOptions.RealTimeGrace) },
-        { new VirtualTimeOptions { VirtualTimeBudget = TimeSpan.FromSeconds(-1) }, nameof(VirtualTimeOptions.VirtualTimeBudget) },
+        { new VirtualTimeOptions { VirtualTimeLimit = TimeSpan.FromSeconds(-1) }, nameof(VirtualTimeOptions.VirtualTimeLimit) },
         { new VirtualTimeOptions { MaxTimerFirings = 0 }, nameof(VirtualTimeOptions.MaxTimerFirings) },
         { new VirtualTimeOptions { RealTimeLimit = TimeSpan.Zero }, nameof(VirtualTimeOptions.RealTimeLimit) },
     };
@@ -58,7 +58,7 @@ public sealed class VirtualTimeOptionsTests
     [Fact]
     public async Task RunAsync_BudgetExactlyReached_Succeeds()
     {
-        var options = new VirtualTimeOptions { VirtualTimeBudget = TimeSpan.FromMinutes(1), MaxTimerFirings = 2 };
+        var options = new VirtualTimeOptions { VirtualTimeLimit = TimeSpan.FromMinutes(1), MaxTimerFirings = 2 };
 
         var elapsed = await VirtualTime.RunAsync(
             async clock =>

@@ -81,12 +81,12 @@ public sealed partial class VirtualTimeTests
                 {
                 }
             },
-            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(100), VirtualTimeBudget = TimeSpan.FromMinutes(1) }));
+            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(100), VirtualTimeLimit = TimeSpan.FromMinutes(1) }));
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The endless poll took {watch.Elapsed} to report.");
         Assert.Equal(
             "The virtual-time run used up its budget of 01:00.000 of virtual time: the next timer is due at 01:01.000. An endless " +
-            "timer loop (a poll without a stop condition?) keeps the body from finishing. Raise VirtualTimeOptions.VirtualTimeBudget " +
+            "timer loop (a poll without a stop condition?) keeps the body from finishing. Raise VirtualTimeOptions.VirtualTimeLimit " +
             "if the test needs more. Virtual time reached 01:00.000 after 60 timer firing(s); real time spent <real>.",
             VirtualClockTests.NormalizeRealTime(ex.Message));
     }
@@ -106,7 +106,7 @@ public sealed partial class VirtualTimeTests
                     await Task.Delay(TimeSpan.FromSeconds(30), c);
                 }
             },
-            new VirtualTimeOptions { VirtualTimeBudget = TimeSpan.FromMinutes(1) }));
+            new VirtualTimeOptions { VirtualTimeLimit = TimeSpan.FromMinutes(1) }));
 
         Assert.StartsWith(
             "The virtual-time run used up its budget of 01:00.000 of virtual time: the next timer is due at 01:30.000.",

@@ -17,7 +17,7 @@ public sealed class VirtualTimeFactDiscovererTests
     [InlineData(nameof(Samples.TakesClockAndNumber), "the method may take one VirtualClock parameter and nothing else. Create fakes and probes inside the test with that clock.")]
     [InlineData(nameof(Samples.TakesString), "the method may take one VirtualClock parameter and nothing else. Create fakes and probes inside the test with that clock.")]
     [InlineData(nameof(Samples.AsyncVoid), "the method is async void, so the run cannot await it. Return Task instead.")]
-    [InlineData(nameof(Samples.WordyBudget), "VirtualTimeBudget \"ten seconds\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).")]
+    [InlineData(nameof(Samples.WordyBudget), "VirtualTimeLimit \"ten seconds\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).")]
     [InlineData(nameof(Samples.NegativeGrace), "RealTimeGraceMilliseconds is -5: give a positive value, or leave it out for the default.")]
     public async Task Discover_InvalidTest_ReturnsErrorCaseSayingWhatToFix(string method, string problem)
     {
@@ -56,7 +56,7 @@ public sealed class VirtualTimeFactDiscovererTests
         public async void AsyncVoid() => await Task.Yield();
 #pragma warning restore VSTHRD100
 
-        [VirtualTimeFact(VirtualTimeBudget = "ten seconds")]
+        [VirtualTimeFact(VirtualTimeLimit = "ten seconds")]
         public void WordyBudget()
         {
         }
@@ -66,7 +66,7 @@ public sealed class VirtualTimeFactDiscovererTests
         {
         }
 
-        [VirtualTimeFact(VirtualTimeBudget = "00:00:01")]
+        [VirtualTimeFact(VirtualTimeLimit = "00:00:01")]
         public async Task OverShortBudget(VirtualClock clock) => await Task.Delay(TimeSpan.FromSeconds(2), clock);
     }
 #pragma warning restore xUnit1000, xUnit1026, CA1822

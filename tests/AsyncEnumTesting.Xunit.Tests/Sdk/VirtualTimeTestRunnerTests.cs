@@ -83,7 +83,7 @@ public sealed class VirtualTimeTestRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_OverVirtualTimeBudget_FailsNamingTheBudget()
+    public async Task RunAsync_OverVirtualTimeLimit_FailsNamingTheBudget()
     {
         var testCase = XunitHarness.Discover<Samples>(nameof(Samples.PollsForAMinuteOnTenSecondBudget));
 
@@ -158,7 +158,7 @@ public sealed class VirtualTimeTestRunnerTests
             await Task.Delay(TimeSpan.FromSeconds(1), clock);
         }
 
-        [VirtualTimeFact(VirtualTimeBudget = "00:00:10")]
+        [VirtualTimeFact(VirtualTimeLimit = "00:00:10")]
         public async Task PollsForAMinuteOnTenSecondBudget(VirtualClock clock) => await Task.Delay(TimeSpan.FromMinutes(1), clock);
     }
 
