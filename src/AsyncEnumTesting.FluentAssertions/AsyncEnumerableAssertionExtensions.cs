@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Provides <c>Should()</c> for async sequences: <c>await source.Should().YieldInOrder(1, 2, 3)</c>.</summary>
 [DebuggerNonUserCode]

@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using FluentAssertions;
-using FluentAssertions.Specialized;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Asserts what a consumer (code that reads async sequences) did: completed, threw, returned; failures show the sources' timeline.</summary>
 /// <remarks>
@@ -56,6 +58,6 @@ public sealed class ConsumerAssertions
             _ => "it threw " + Failure.Describe(error),
         };
         ConsumerRun.Judge(_subject, "throw " + typeof(TException).Name, actual, error, _timeline, because, becauseArgs);
-        return new ExceptionAssertions<TException>(error is TException expected ? [expected] : []);
+        return Flavor.Exceptions<TException>(error is TException expected ? [expected] : []);
     }
 }

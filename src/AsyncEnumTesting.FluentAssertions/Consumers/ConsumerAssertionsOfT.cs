@@ -1,7 +1,10 @@
 using System.Diagnostics;
-using FluentAssertions;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Asserts what a consumer that returns a result did; failures show the sources' timeline.</summary>
 /// <typeparam name="TResult">The type of the consumer's result.</typeparam>
@@ -55,7 +58,7 @@ public sealed class ConsumerAssertions<TResult>
     /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
     /// <returns>The exception's assertions, for <c>.WithMessage(...)</c>.</returns>
     [StackTraceHidden]
-    public Task<global::FluentAssertions.Specialized.ExceptionAssertions<TException>> Throw<TException>(string because = "", params object[] becauseArgs)
+    public Task<ExceptionAssertions<TException>> Throw<TException>(string because = "", params object[] becauseArgs)
         where TException : Exception =>
         new ConsumerAssertions(_consumer, _timeline, _subject).Throw<TException>(because, becauseArgs);
 }

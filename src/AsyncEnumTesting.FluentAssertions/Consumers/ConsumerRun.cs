@@ -1,4 +1,8 @@
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Runs a consumer within bounds and judges what it did, for <see cref="ConsumerAssertions"/>.</summary>
 internal static class ConsumerRun
@@ -51,7 +55,7 @@ internal static class ConsumerRun
             return;
         }
 
-        using var scope = SubjectScope.Open(string.IsNullOrWhiteSpace(subject) ? "consumer" : subject);
+        using var scope = Flavor.NameSubject(string.IsNullOrWhiteSpace(subject) ? "consumer" : subject);
         Failure.Fail(expectation, new Verdict(actual, Cause: error, CauseOwner: "consumer"), timeline, because, becauseArgs);
     }
 }

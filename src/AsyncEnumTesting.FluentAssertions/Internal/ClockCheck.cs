@@ -1,4 +1,8 @@
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Refuses a clock the assertions cannot drive, with a message that says what to do instead.</summary>
 /// <remarks>

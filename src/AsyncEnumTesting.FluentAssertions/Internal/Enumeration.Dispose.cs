@@ -1,4 +1,8 @@
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <content>Ending an enumeration: disposing the enumerator within bounds, also after a stalled wait.</content>
 internal sealed partial class Enumeration<T>

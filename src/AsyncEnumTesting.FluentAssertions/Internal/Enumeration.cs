@@ -1,4 +1,8 @@
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>How an enumeration driven by an assertion ended, if it did.</summary>
 internal enum EndKind
@@ -171,7 +175,7 @@ internal sealed partial class Enumeration<T>
     /// </remarks>
     private TResult CallProducer<TState, TResult>(Func<TState, TResult> call, TState state)
     {
-        if (_pacing.Virtual is not { Runner: null })
+        if (_pacing.Virtual is not { IsInRun: false })
         {
             return call(state);
         }

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
-using FluentAssertions.Execution;
-using FluentAssertions.Formatting;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Says what went wrong in one assertion: the actual half of its message and the timeline row to mark.</summary>
 /// <param name="Actual">What happened instead, completing "but …", for example <c>item [2] was 4</c>.</param>
@@ -26,12 +28,12 @@ internal static partial class Failure
     public static void Fail(string expectation, Verdict verdict, IReadOnlyList<TimelineEvent> events, bool virtualTime, string because, object[] becauseArgs)
     {
         var message = Build(expectation, verdict, events, virtualTime);
-        Execute.Assertion.BecauseOf(because, becauseArgs).FailWith(message);
+        Flavor.Fail(message, because, becauseArgs);
     }
 
     /// <summary>Fails the current assertion scope with a message of <paramref name="verdict"/> on <paramref name="timeline"/>.</summary>
     public static void Fail(string expectation, Verdict verdict, Timeline timeline, string because, object[] becauseArgs) =>
-        Fail(expectation, verdict, timeline.Events, timeline.IsVirtual, because, becauseArgs);
+        Fail(expectation, verdict, timeline.Events, timeline.Clock is VirtualClock, because, becauseArgs);
 
     /// <summary>Builds the message with its <c>{context:source}</c> and <c>{reason}</c> placeholders still in place.</summary>
     public static string Build(string expectation, Verdict verdict, IReadOnlyList<TimelineEvent> events, bool virtualTime)
@@ -58,11 +60,14 @@ internal static partial class Failure
     /// <remarks>One line always: a row of the timeline or a clause of the message must not break. Chars are quoted inside collections too.</remarks>
     public static string Show(object? value) => value switch
     {
-        char => ValueFormat.Format(value),
-        IEnumerable<char> chars and not string => "{" + string.Join(", ", chars.Take(MaxShown).Select(c => ValueFormat.Format(c))) +
+        char c => Quote(c),
+        IEnumerable<char> chars and not string => "{" + string.Join(", ", chars.Take(MaxShown).Select(Quote)) +
             (chars.Count() > MaxShown ? $", …{chars.Count() - MaxShown} more…" : string.Empty) + "}",
         _ => OneLineBreaks().Replace(Formatter.ToString(value, OneLine), " ").Trim(),
     };
+
+    /// <summary>Quotes a char as the core's timeline rows do: <c>'a'</c>.</summary>
+    private static string Quote(char c) => "'" + c + "'";
 
     [GeneratedRegex(@"\r?\n\s*")]
     private static partial Regex OneLineBreaks();

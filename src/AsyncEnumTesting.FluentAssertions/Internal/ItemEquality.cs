@@ -1,6 +1,10 @@
 using System.Collections;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Compares items the way a reader of a message expects: a collection item (a batch, a page) by its elements.</summary>
 /// <remarks>

@@ -1,4 +1,8 @@
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Compares an expected marble diagram with the one rendered from what happened.</summary>
 internal static class Marbles
@@ -7,7 +11,7 @@ internal static class Marbles
     public static string Of(IReadOnlyList<TimelineEvent> events, string source, int enumeration, TimeSpan frame)
     {
         var mine = events.Where(e => e.Enumeration == enumeration && string.Equals(e.Source, source, StringComparison.Ordinal)).ToList();
-        var line = MarbleRenderer.Render(mine, frame, null);
+        var line = TimelineRenderer.RenderMarbles(mine, frame);
         var gap = line.IndexOf("  ", StringComparison.Ordinal);
         return gap < 0 ? string.Empty : line[(gap + 2)..];
     }

@@ -1,4 +1,8 @@
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Bounds every wait of an assertion: virtual time when a <see cref="VirtualClock"/> drives the source, real time otherwise.</summary>
 /// <remarks>

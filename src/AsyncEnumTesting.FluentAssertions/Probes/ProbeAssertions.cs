@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using FluentAssertions;
-using FluentAssertions.Primitives;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Asserts what a <see cref="Probe{T}"/> already recorded: disposal, enumerations, tokens, protocol, timing.</summary>
 /// <typeparam name="T">The type of the items.</typeparam>
@@ -17,7 +19,11 @@ public sealed partial class ProbeAssertions<T> : ReferenceTypeAssertions<Probe<T
     private readonly string _subject;
 
     internal ProbeAssertions(Probe<T> probe, string subject)
+#if AWESOME
+        : base(probe, AssertionChain.GetOrCreate())
+#else
         : base(probe)
+#endif
     {
         _subject = subject;
     }
@@ -172,7 +178,7 @@ public sealed partial class ProbeAssertions<T> : ReferenceTypeAssertions<Probe<T
     {
         if (verdict is not null)
         {
-            using var scope = SubjectScope.Open(_subject);
+            using var scope = Flavor.NameSubject(_subject);
             Failure.Fail(expectation, verdict, Subject.Timeline, because, becauseArgs);
         }
 

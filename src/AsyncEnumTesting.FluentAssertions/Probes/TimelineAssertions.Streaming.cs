@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
-using FluentAssertions;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <content>Streaming: a consumer writes each item before it asks its source for the next one.</content>
 public sealed partial class TimelineAssertions

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
-using FluentAssertions;
-using FluentAssertions.Primitives;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Asserts what a <see cref="Timeline"/> recorded across probes, fakes and marks: order, whole logs, marbles.</summary>
 /// <remarks>Synchronous: these read the record and never enumerate. A failure prints the timeline.</remarks>
@@ -16,7 +18,11 @@ public sealed partial class TimelineAssertions : ReferenceTypeAssertions<Timelin
     private readonly string _subject;
 
     internal TimelineAssertions(Timeline timeline, string subject)
+#if AWESOME
+        : base(timeline, AssertionChain.GetOrCreate())
+#else
         : base(timeline)
+#endif
     {
         _subject = subject;
     }
@@ -179,7 +185,7 @@ public sealed partial class TimelineAssertions : ReferenceTypeAssertions<Timelin
     {
         if (verdict is not null)
         {
-            using var scope = SubjectScope.Open(_subject);
+            using var scope = Flavor.NameSubject(_subject);
             Failure.Fail(expectation, verdict, Subject, because, becauseArgs);
         }
 

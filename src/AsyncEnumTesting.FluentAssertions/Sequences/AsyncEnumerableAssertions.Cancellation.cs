@@ -1,7 +1,10 @@
 using System.Diagnostics;
-using FluentAssertions;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <content>Cancellation: the token reaches the producer, and cancelling it stops the stream promptly and cleanly.</content>
 public sealed partial class AsyncEnumerableAssertions<T>

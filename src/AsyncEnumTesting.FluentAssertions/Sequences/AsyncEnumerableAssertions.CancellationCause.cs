@@ -1,4 +1,8 @@
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <content>Why a source did not stop: what it did after the cancellation, and whether its token went anywhere.</content>
 public sealed partial class AsyncEnumerableAssertions<T>

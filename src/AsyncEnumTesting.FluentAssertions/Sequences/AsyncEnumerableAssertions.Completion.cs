@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using FluentAssertions;
-using FluentAssertions.Specialized;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <content>How the source ends: completion, in time, or with an exception.</content>
 public sealed partial class AsyncEnumerableAssertions<T>
@@ -129,7 +131,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                     ? new Verdict($"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error)
                     : Ended(run, wanted);
             },
-            run => new ExceptionAssertions<TException>(run.Error is TException ex ? [ex] : []));
+            run => Flavor.Exceptions<TException>(run.Error is TException ex ? [ex] : []));
     }
 
     /// <summary>Reads to the end, within <paramref name="total"/> of virtual or real time when given.</summary>

@@ -1,7 +1,10 @@
 using System.Diagnostics;
-using FluentAssertions;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <content>Which items come, in which order.</content>
 public sealed partial class AsyncEnumerableAssertions<T>

@@ -1,7 +1,10 @@
 using System.Diagnostics;
-using FluentAssertions;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <content>Laziness: nothing observable happens before the first <c>MoveNextAsync</c>.</content>
 public sealed partial class AsyncEnumerableAssertions<T>

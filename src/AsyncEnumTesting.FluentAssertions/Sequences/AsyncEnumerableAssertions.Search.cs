@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
-using FluentAssertions;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <content>Items whose order does not matter, and the first item that matters.</content>
 public sealed partial class AsyncEnumerableAssertions<T>

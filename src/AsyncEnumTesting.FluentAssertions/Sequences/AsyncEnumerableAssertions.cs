@@ -1,8 +1,10 @@
 using System.Diagnostics;
-using FluentAssertions;
-using FluentAssertions.Primitives;
 
+#if AWESOME
+namespace AsyncEnumTesting.AwesomeAssertions;
+#else
 namespace AsyncEnumTesting.FluentAssertions;
+#endif
 
 /// <summary>Asserts what an async sequence does when enumerated: its items, its end, its timing, cancellation and laziness.</summary>
 /// <typeparam name="T">The type of the items.</typeparam>
@@ -26,7 +28,11 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
     private readonly Pacing _pacing;
 
     internal AsyncEnumerableAssertions(IAsyncEnumerable<T> source, string subject, Pacing pacing)
+#if AWESOME
+        : base(source, AssertionChain.GetOrCreate())
+#else
         : base(source)
+#endif
     {
         _subject = subject;
         _pacing = pacing;
@@ -77,7 +83,7 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         Func<Enumeration<T>, Verdict, TimelineEvent, Verdict>? explain = null)
     {
         ArgumentNullException.ThrowIfNull(Subject, "source");
-        using var scope = SubjectScope.Open(_subject);
+        using var scope = Flavor.NameSubject(_subject);
         var run = Enumeration<T>.Begin(Subject, _subject, _pacing);
         var stream = explain is null ? default : StreamOf(run);
         Verdict? verdict;

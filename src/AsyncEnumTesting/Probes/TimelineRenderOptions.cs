@@ -29,5 +29,10 @@ public sealed class TimelineRenderOptions
     public string? HighlightNote { get; init; }
 
     /// <summary>Gets further notes by event index, for messages that point at several rows (which event each condition matched).</summary>
-    internal IReadOnlyDictionary<int, string>? Notes { get; init; }
+    /// <remarks>
+    /// A row that holds several events (a call folded with its result) shows the notes of all of them, after the
+    /// <see cref="HighlightNote"/> if it is the highlighted row, separated by <c>; </c>; a note repeated on one row shows once.
+    /// Unlike the highlight, notes do not choose which rows a shortened rendering keeps.
+    /// </remarks>
+    public IReadOnlyDictionary<int, string>? Notes { get; init; }
 }

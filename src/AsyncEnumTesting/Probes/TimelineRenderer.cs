@@ -3,19 +3,39 @@ using System.Text;
 
 namespace AsyncEnumTesting;
 
-/// <summary>Renders events as an aligned table; the one renderer behind <see cref="Timeline.Render"/> and the assertion messages.</summary>
+/// <summary>Renders any list of events as an aligned table or as marbles; the one renderer behind <see cref="Timeline.Render"/> and the assertion messages.</summary>
 /// <remarks>
+/// <para>
 /// A <c>MoveNextAsync</c> (or <c>DisposeAsync</c>) call immediately followed by its own result is folded into one row
 /// stamped with the result's time. Source names show only when events of more than one source are rendered.
+/// </para>
+/// <para>
+/// <see cref="Timeline.Render"/> renders a whole timeline as it is now; this class renders a list the caller chose: one
+/// snapshot of <see cref="Timeline.Events"/> that a message's verdict was computed on (so the indexes it marks stay
+/// right), or a filtered part of it. An integration for another assertion library builds its messages with it.
+/// </para>
 /// </remarks>
-internal static class TimelineRenderer
+/// <example>
+/// <code>
+/// var events = timeline.Events;
+/// var index = ...; // the event the failure points at
+/// var table = TimelineRenderer.Render(events, timeline.Clock is VirtualClock, new TimelineRenderOptions { HighlightIndex = index, HighlightNote = "differs from 3" });
+/// </code>
+/// </example>
+public static class TimelineRenderer
 {
     private const string Indent = "  ";
     private const string NoteGap = "      <- ";
 
     /// <summary>Renders <paramref name="events"/> under a "Timeline (virtual time):" or "(real time)" header.</summary>
-    public static string Render(IReadOnlyList<TimelineEvent> events, bool isVirtual, TimelineRenderOptions? options)
+    /// <param name="events">The events, in timeline order; <see cref="TimelineRenderOptions.HighlightIndex"/> and <see cref="TimelineRenderOptions.Notes"/> index this list.</param>
+    /// <param name="isVirtual">Whether the events carry virtual time (their timeline's clock is a <see cref="VirtualClock"/>): it picks the header.</param>
+    /// <param name="options">How to format values, how long the rendering may be, and which rows to annotate; defaults when <see langword="null"/>.</param>
+    /// <returns>The same text as <see cref="Timeline.Render"/> gives for a timeline holding these events; <c>Timeline (virtual time): no events</c> for none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
+    public static string Render(IReadOnlyList<TimelineEvent> events, bool isVirtual, TimelineRenderOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(events);
         options ??= TimelineRenderOptions.Default;
         var header = isVirtual ? "Timeline (virtual time):" : "Timeline (real time):";
         if (events.Count == 0)
@@ -60,14 +80,37 @@ internal static class TimelineRenderer
     }
 
     /// <summary>Describes the row that holds event <paramref name="index"/> as a message names it: <c>#1 DisposeAsync at 00:00.100</c>.</summary>
+    /// <param name="events">The events, in timeline order, as <see cref="Render"/> would render them.</param>
+    /// <param name="index">The index, in <paramref name="events"/>, of the event to name.</param>
+    /// <param name="formatValue">How items are written, as <see cref="TimelineRenderOptions.FormatValue"/>; the default when <see langword="null"/>.</param>
+    /// <returns>The row's label (the source when several sources recorded), call, result and time, for example <c>orders#1 MoveNextAsync -> 2 at 00:00.100</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an index of <paramref name="events"/>.</exception>
     public static string Describe(IReadOnlyList<TimelineEvent> events, int index, Func<object?, string>? formatValue = null)
     {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, events.Count);
         var rows = TimelineRows.Build(events, formatValue ?? ValueFormat.Format);
         var row = rows.Find(r => index >= r.FirstEvent && index < r.FirstEvent + r.EventCount)!;
         var showSources = events.Where(e => e.Enumeration != 0).Select(e => e.Source).Distinct(StringComparer.Ordinal).Skip(1).Any();
         var label = Label(row, showSources);
         return (label.Length == 0 ? string.Empty : label + " ") + row.Event + (row.Value is null ? string.Empty : " " + row.Value) +
             " at " + TimeFormat.Elapsed(row.Time);
+    }
+
+    /// <summary>Renders each enumeration in <paramref name="events"/> as one line of marbles, one character per <paramref name="frame"/> of time.</summary>
+    /// <param name="events">The events, in timeline order.</param>
+    /// <param name="frame">How much time one marble character stands for.</param>
+    /// <param name="formatValue">How items are written; <see langword="null"/> writes them with <see cref="object.ToString"/> (invariant culture).</param>
+    /// <returns>One line per enumeration, labels padded alike, for example <c>orders#1  -a-b-(c|)</c>; the notation of <see cref="Timeline.RenderMarbles"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="frame"/> is not positive.</exception>
+    public static string RenderMarbles(IReadOnlyList<TimelineEvent> events, TimeSpan frame, Func<object?, string>? formatValue = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(frame, TimeSpan.Zero);
+        return MarbleRenderer.Render(events, frame, formatValue);
     }
 
     /// <summary>Joins the notes of a row: the highlight's, then those of the events it holds.</summary>

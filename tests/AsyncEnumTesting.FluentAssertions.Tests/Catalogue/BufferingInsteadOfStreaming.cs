@@ -1,5 +1,3 @@
-using AsyncEnumTesting.FluentAssertions;
-
 namespace AsyncEnumTesting.Tests.Catalogue;
 
 /// <summary>A sink that marks each write on the timeline, as a test's fake of a database or a socket would.</summary>

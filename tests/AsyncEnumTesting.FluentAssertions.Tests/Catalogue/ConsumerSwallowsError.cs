@@ -1,5 +1,3 @@
-using AsyncEnumTesting.FluentAssertions;
-
 namespace AsyncEnumTesting.Tests.Catalogue;
 
 /// <summary>A consumer that forwards a feed to a sink and must report a broken feed to its caller.</summary>

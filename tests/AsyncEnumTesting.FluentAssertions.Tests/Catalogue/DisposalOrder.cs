@@ -1,5 +1,3 @@
-using AsyncEnumTesting.FluentAssertions;
-
 namespace AsyncEnumTesting.Tests.Catalogue;
 
 /// <summary>A consumer that copies the first rows of a cursor, then closes the connection the cursor reads.</summary>

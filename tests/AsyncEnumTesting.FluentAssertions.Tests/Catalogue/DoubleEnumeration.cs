@@ -1,5 +1,3 @@
-using AsyncEnumTesting.FluentAssertions;
-
 namespace AsyncEnumTesting.Tests.Catalogue;
 
 /// <summary>A consumer that summarises orders.</summary>

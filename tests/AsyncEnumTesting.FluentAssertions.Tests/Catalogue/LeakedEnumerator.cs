@@ -1,5 +1,3 @@
-using AsyncEnumTesting.FluentAssertions;
-
 namespace AsyncEnumTesting.Tests.Catalogue;
 
 /// <summary>A consumer that finds the first price above a limit.</summary>

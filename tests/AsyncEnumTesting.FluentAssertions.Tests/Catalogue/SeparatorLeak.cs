@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using AsyncEnumTesting.FluentAssertions;
 
 namespace AsyncEnumTesting.Tests.Catalogue;
 

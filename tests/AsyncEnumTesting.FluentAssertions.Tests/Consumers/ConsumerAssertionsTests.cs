@@ -1,4 +1,3 @@
-using FluentAssertions;
 using Xunit.Sdk;
 
 namespace AsyncEnumTesting.FluentAssertions.Tests.Consumers;

@@ -1,4 +1,3 @@
-using FluentAssertions;
 using Xunit.Sdk;
 using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
 

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using FluentAssertions;
 using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
 
 namespace AsyncEnumTesting.FluentAssertions.Tests.Sequences;

@@ -1,4 +1,3 @@
-using FluentAssertions;
 using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
 
 namespace AsyncEnumTesting.FluentAssertions.Tests.Sequences;

@@ -1,5 +1,3 @@
-using FluentAssertions;
-using FluentAssertions.Execution;
 using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
 
 namespace AsyncEnumTesting.FluentAssertions.Tests.Sequences;

@@ -1,5 +1,3 @@
-using FluentAssertions;
-using FluentAssertions.Execution;
 using Xunit.Sdk;
 using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
 

@@ -1,4 +1,3 @@
-using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncEnumTesting.FluentAssertions.Tests.Sequences;

@@ -1,0 +1,103 @@
+namespace AsyncEnumTesting.Tests.Time;
+
+/// <content>The public bounded wait (<see cref="VirtualClock.WaitAsync"/>) that the reader, the assertion packages and third-party integrations use.</content>
+public sealed partial class VirtualClockTests
+{
+    [Fact]
+    public async Task WaitAsync_TaskCompletedByATimer_DrivesTheClockExactlyToIt()
+    {
+        var clock = new VirtualClock();
+        using var unrelated = clock.CreateTimer(_ => { }, null, TimeSpan.FromMinutes(5), Timeout.InfiniteTimeSpan);
+
+        var outcome = await clock.WaitAsync(Task.Delay(TimeSpan.FromSeconds(3), clock), TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+
+        Assert.Equal(WaitEnd.Completed, outcome.End);
+        Assert.Null(outcome.Failure);
+        Assert.Equal(TimeSpan.FromSeconds(3), clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task WaitAsync_FailedTask_CompletedWithoutThrowing()
+    {
+        var clock = new VirtualClock();
+        var failing = Fail(clock);
+
+        var outcome = await clock.WaitAsync(failing, null, Timeout.InfiniteTimeSpan);
+
+        Assert.Equal(WaitEnd.Completed, outcome.End);
+        Assert.IsType<InvalidOperationException>(failing.Exception?.InnerException);
+
+        static async Task Fail(VirtualClock clock)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            throw new InvalidOperationException("boom");
+        }
+    }
+
+    [Fact]
+    public async Task WaitAsync_NextTimerBeyondTheVirtualLimit_EndsAtTheLimit()
+    {
+        var clock = new VirtualClock();
+
+        var outcome = await clock.WaitAsync(Task.Delay(TimeSpan.FromSeconds(10), clock), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(WaitEnd.VirtualLimit, outcome.End);
+        Assert.StartsWith("Nothing happened within 00:02.000 of virtual time", outcome.Failure?.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(2), clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task WaitAsync_NoTimerAndNothingCompletes_NothingPending()
+    {
+        var clock = new VirtualClock();
+
+        var outcome = await clock.WaitAsync(new TaskCompletionSource().Task, TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(WaitEnd.NothingPending, outcome.End);
+        Assert.StartsWith("Nothing can happen any more in virtual time", outcome.Failure?.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.Zero, clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task WaitAsync_NullTask_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentNullException>(() => new VirtualClock().WaitAsync(null!, null, Timeout.InfiniteTimeSpan));
+    }
+
+    [Fact]
+    public async Task WaitAsync_InsideARun_TheRunMovesTheClock()
+    {
+        var (end, elapsed) = await VirtualTime.RunAsync(async clock =>
+        {
+            var outcome = await clock.WaitAsync(Task.Delay(TimeSpan.FromSeconds(5), clock), TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan);
+            return (outcome.End, clock.Elapsed);
+        });
+
+        Assert.Equal(WaitEnd.Completed, end);
+        Assert.Equal(TimeSpan.FromSeconds(5), elapsed);
+    }
+
+    [Fact]
+    public async Task WaitAsync_InsideARunPastTheVirtualLimit_EndsAtTheLimit()
+    {
+        var (end, elapsed) = await VirtualTime.RunAsync(async clock =>
+        {
+            var outcome = await clock.WaitAsync(Task.Delay(TimeSpan.FromSeconds(10), clock), TimeSpan.FromSeconds(2), Timeout.InfiniteTimeSpan);
+            return (outcome.End, clock.Elapsed);
+        });
+
+        Assert.Equal(WaitEnd.VirtualLimit, end);
+        Assert.Equal(TimeSpan.FromSeconds(2), elapsed);
+    }
+
+    [Fact]
+    public async Task IsInRun_OnlyWhileARunDrivesTheClock()
+    {
+        var clock = new VirtualClock();
+
+        var inside = await VirtualTime.RunAsync(clock, c => Task.FromResult(c.IsInRun));
+
+        Assert.True(inside);
+        Assert.False(clock.IsInRun);
+    }
+}
