@@ -17,10 +17,10 @@ internal sealed class VirtualTimeTestRunner : XunitTestRunner
         var clock = new VirtualClock();
         var limits = ((IVirtualTimeTestCase)ctxt.Test.TestCase).Limits;
         var options = limits.ToOptions(out _);
-        var arguments = TestMethodCall.WithClock(ctxt.TestMethod, ctxt.TestMethodArguments, clock);
+        var arguments = TestMethodCall.WithClock(ctxt.Test.TestMethod.Method, ctxt.Test.TestMethodArguments, clock);
         var stopwatch = Stopwatch.StartNew();
         await ctxt.Aggregator.RunAsync(
-            async () => await VirtualTime.RunAsync(clock, _ => TestMethodCall.Invoke(ctxt.TestMethod, testClassInstance, arguments), options).ConfigureAwait(false))
+            async () => await VirtualTime.RunAsync(clock, _ => TestMethodCall.Invoke(ctxt.Test.TestMethod.Method, testClassInstance, arguments), options).ConfigureAwait(false))
             .ConfigureAwait(false);
         stopwatch.Stop();
 
