@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Consumer proof: brand-new test projects, as `dotnet new` makes them, install the freshly packed packages from a local
 # feed and run one virtual-time test each through one attribute. Not the full matrix: every framework (xunit 2, xunit v3
-# on VSTest and on Microsoft Testing Platform, NUnit, MSTest), every assertion flavour (FluentAssertions 7,
+# 3.x on VSTest and on Microsoft Testing Platform, xunit v3 4.x on both, NUnit, MSTest), every assertion flavour (FluentAssertions 7,
 # AwesomeAssertions, plain asserts) and every target framework at least once. Also proves AET0001 reaches a project that
 # has only the core package. Installs nothing: templates and packages come with the SDK and the package feed.
 # Usage: .ci/consumers.sh <folder with the packed .nupkg files>
@@ -135,7 +135,8 @@ EOF
 run XunitV3Awesome 2
 
 # xunit v3 on Microsoft Testing Platform (its own global.json opts in; xunit.v3.mtp-v2, as .NET 10's dotnet test needs)
-# + plain asserts, net10.0. xunit.v3 4.x reorganized the extensibility API: the package says [3.2.2, 4.0.0) for now.
+# + plain asserts, net10.0. xunit.v3 4.x changed the extensibility API: this package says [3.2.2, 4.0.0), AsyncEnumTesting.Xunit.V4
+# (below) [4.0.2, 5.0.0).
 mkdir -p "$work/XunitV3Mtp"
 cat > "$work/XunitV3Mtp/global.json" <<'EOF'
 { "test": { "runner": "Microsoft.Testing.Platform" } }
@@ -173,6 +174,95 @@ public sealed class VirtualTimeTests
 }
 EOF
 run XunitV3Mtp 1
+
+# xunit.v3 4.x (its default package: Microsoft Testing Platform v2, opted in by its own global.json) + AsyncEnumTesting.Xunit.V4
+# + plain asserts, net8.0: the same attributes and namespace as the 3.x package.
+mkdir -p "$work/XunitV4Mtp"
+cat > "$work/XunitV4Mtp/global.json" <<'EOF'
+{ "test": { "runner": "Microsoft.Testing.Platform" } }
+EOF
+cat > "$work/XunitV4Mtp/XunitV4Mtp.csproj" <<'EOF'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <OutputType>Exe</OutputType>
+    <IsPackable>false</IsPackable>
+    <RollForward>Major</RollForward>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="xunit.v3" Version="4.0.2" />
+  </ItemGroup>
+  <ItemGroup>
+    <Using Include="Xunit" />
+  </ItemGroup>
+</Project>
+EOF
+add XunitV4Mtp AsyncEnumTesting.Xunit.V4
+test_file XunitV4Mtp <<'EOF'
+using AsyncEnumTesting;
+using AsyncEnumTesting.Xunit.V3;
+
+public sealed class VirtualTimeTests
+{
+    [VirtualTimeFact]
+    public async Task Delay_FiveDays_OnVirtualTime(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromDays(5), clock);
+        Assert.Equal(TimeSpan.FromDays(5), clock.Elapsed);
+    }
+
+    [VirtualTimeTheory]
+    [InlineData(2)]
+    [InlineData(90)]
+    public async Task Delay_Minutes_OnVirtualTime(int minutes, VirtualClock clock = null!)
+    {
+        await Task.Delay(TimeSpan.FromMinutes(minutes), clock);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), clock.Elapsed);
+    }
+}
+EOF
+run XunitV4Mtp 3
+
+# xunit.v3 4.x without Microsoft Testing Platform (xunit.v3.mtp-off, on VSTest like the 3.x template) + AsyncEnumTesting.Xunit.V4
+# + plain asserts, net10.0
+mkdir -p "$work/XunitV4VsTest"
+cat > "$work/XunitV4VsTest/XunitV4VsTest.csproj" <<'EOF'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <OutputType>Exe</OutputType>
+    <IsPackable>false</IsPackable>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+    <PackageReference Include="xunit.v3.mtp-off" Version="4.0.2" />
+    <PackageReference Include="xunit.runner.visualstudio" Version="4.0.1" />
+  </ItemGroup>
+  <ItemGroup>
+    <Using Include="Xunit" />
+  </ItemGroup>
+</Project>
+EOF
+add XunitV4VsTest AsyncEnumTesting.Xunit.V4
+test_file XunitV4VsTest <<'EOF'
+using AsyncEnumTesting;
+using AsyncEnumTesting.Xunit.V3;
+
+public sealed class VirtualTimeTests
+{
+    [VirtualTimeFact]
+    public async Task Delay_ThirtySixHours_OnVirtualTime(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromHours(36), clock);
+        Assert.Equal(TimeSpan.FromHours(36), clock.Elapsed);
+    }
+}
+EOF
+run XunitV4VsTest 1
 
 # NUnit 5 + plain asserts, net10.0
 new NUnit5 nunit net10.0
