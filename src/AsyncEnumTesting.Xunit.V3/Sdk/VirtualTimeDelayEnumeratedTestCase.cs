@@ -38,23 +38,6 @@ internal sealed class VirtualTimeDelayEnumeratedTestCase : XunitDelayEnumeratedT
 
     public VirtualTimeLimits Limits { get; private set; } = new(0, 0, null, 0);
 
-#if XUNIT_V3_4
-    public ValueTask<RunSummary> Run(
-        ExplicitOption explicitOption,
-        IMessageBus messageBus,
-        object?[] constructorArguments,
-        ExceptionAggregator aggregator,
-        CancellationTokenSource cancellationTokenSource,
-        ParallelMode parallelMode,
-        ExecutionScheduler scheduler,
-        FixtureMappingManager methodFixtureMappings) =>
-        VirtualTimeTestCaseRunner.RunCase(
-            this, explicitOption, messageBus, constructorArguments, aggregator, cancellationTokenSource, new(parallelMode, scheduler, methodFixtureMappings));
-#else
-    public ValueTask<RunSummary> Run(ExplicitOption explicitOption, IMessageBus messageBus, object?[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
-        VirtualTimeTestCaseRunner.RunCase(this, explicitOption, messageBus, constructorArguments, aggregator, cancellationTokenSource, default);
-#endif
-
     protected override void Serialize(IXunitSerializationInfo info)
     {
         base.Serialize(info);
