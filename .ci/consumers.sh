@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Consumer proof: brand-new test projects, as `dotnet new` makes them, install the freshly packed packages from a local
 # feed and run one virtual-time test each through one attribute. Not the full matrix: every framework (xunit 2, xunit v3
-# on VSTest and on Microsoft Testing Platform, NUnit, MSTest), every assertion flavour (FluentAssertions 7,
+# 3.x on VSTest and on Microsoft Testing Platform, xunit v3 4.x on both, NUnit, MSTest), every assertion flavour (FluentAssertions 7,
 # AwesomeAssertions, plain asserts) and every target framework at least once. Also proves AET0001 reaches a project that
 # has only the core package. Installs nothing: templates and packages come with the SDK and the package feed.
 # Usage: .ci/consumers.sh <folder with the packed .nupkg files>
@@ -51,6 +51,34 @@ run() {
   echo "  $1: $2 passed"
 }
 test_file() { cat > "$work/$1/VirtualTimeTests.cs"; }
+# xunit_v3 <name> <tfm> <package>@<version>...: an xunit v3 test project (the v3 templates are not in the SDK: the project
+# file, written out), an executable on the given test packages; RollForward for an older target, as in new().
+xunit_v3() {
+  local name=$1 tfm=$2 references="" package
+  shift 2
+  for package in "$@"; do
+    references+="    <PackageReference Include=\"${package%@*}\" Version=\"${package#*@}\" />"$'\n'
+  done
+  mkdir -p "$work/$name"
+  cat > "$work/$name/$name.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>$tfm</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <OutputType>Exe</OutputType>
+    <IsPackable>false</IsPackable>$([ "$tfm" = net10.0 ] || printf '\n    <RollForward>Major</RollForward>')
+  </PropertyGroup>
+  <ItemGroup>
+$references  </ItemGroup>
+  <ItemGroup>
+    <Using Include="Xunit" />
+  </ItemGroup>
+</Project>
+EOF
+}
+# mtp <name>: the project's own global.json opts `dotnet test` in to Microsoft Testing Platform, as a user would.
+mtp() { echo '{ "test": { "runner": "Microsoft.Testing.Platform" } }' > "$work/$1/global.json"; }
 
 echo "== Consumers (packages $version from $packages)"
 
@@ -82,30 +110,8 @@ public sealed class VirtualTimeTests
 EOF
 run XunitV2Fa 1
 
-# xunit v3 3.2.x on VSTest + AwesomeAssertions 9 through AsyncEnumTesting.AwesomeAssertions, net8.0 (the v3 template is
-# not in the SDK: its project file, written out)
-mkdir -p "$work/XunitV3Awesome"
-cat > "$work/XunitV3Awesome/XunitV3Awesome.csproj" <<'EOF'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net8.0</TargetFramework>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <Nullable>enable</Nullable>
-    <OutputType>Exe</OutputType>
-    <IsPackable>false</IsPackable>
-    <!-- Only the .NET 10 runtime is installed here: the net8.0 build runs on it. -->
-    <RollForward>Major</RollForward>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
-    <PackageReference Include="xunit.v3" Version="3.2.2" />
-    <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
-  </ItemGroup>
-  <ItemGroup>
-    <Using Include="Xunit" />
-  </ItemGroup>
-</Project>
-EOF
+# xunit v3 3.2.x on VSTest + AwesomeAssertions 9 through AsyncEnumTesting.AwesomeAssertions, net8.0
+xunit_v3 XunitV3Awesome net8.0 Microsoft.NET.Test.Sdk@18.0.1 xunit.v3@3.2.2 xunit.runner.visualstudio@3.1.5
 add XunitV3Awesome AsyncEnumTesting.Xunit.V3
 add XunitV3Awesome AsyncEnumTesting.AwesomeAssertions
 add XunitV3Awesome AwesomeAssertions 9.6.0
@@ -136,28 +142,10 @@ EOF
 run XunitV3Awesome 2
 
 # xunit v3 on Microsoft Testing Platform (its own global.json opts in; xunit.v3.mtp-v2, as .NET 10's dotnet test needs)
-# + plain asserts, net10.0. xunit.v3 4.x reorganized the extensibility API: the package says [3.2.2, 4.0.0) for now.
-mkdir -p "$work/XunitV3Mtp"
-cat > "$work/XunitV3Mtp/global.json" <<'EOF'
-{ "test": { "runner": "Microsoft.Testing.Platform" } }
-EOF
-cat > "$work/XunitV3Mtp/XunitV3Mtp.csproj" <<'EOF'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <Nullable>enable</Nullable>
-    <OutputType>Exe</OutputType>
-    <IsPackable>false</IsPackable>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="xunit.v3.mtp-v2" Version="3.2.2" />
-  </ItemGroup>
-  <ItemGroup>
-    <Using Include="Xunit" />
-  </ItemGroup>
-</Project>
-EOF
+# + plain asserts, net10.0. xunit.v3 4.x changed the extensibility API: this package says [3.2.2, 4.0.0), AsyncEnumTesting.Xunit.V4
+# (below) [4.0.2, 5.0.0).
+xunit_v3 XunitV3Mtp net10.0 xunit.v3.mtp-v2@3.2.2
+mtp XunitV3Mtp
 add XunitV3Mtp AsyncEnumTesting.Xunit.V3
 test_file XunitV3Mtp <<'EOF'
 using AsyncEnumTesting;
@@ -174,6 +162,56 @@ public sealed class VirtualTimeTests
 }
 EOF
 run XunitV3Mtp 1
+
+# xunit.v3 4.x (its default package: Microsoft Testing Platform v2, opted in by its own global.json) + AsyncEnumTesting.Xunit.V4
+# + plain asserts, net8.0: the same attributes and namespace as the 3.x package.
+xunit_v3 XunitV4Mtp net8.0 xunit.v3@4.0.2
+mtp XunitV4Mtp
+add XunitV4Mtp AsyncEnumTesting.Xunit.V4
+test_file XunitV4Mtp <<'EOF'
+using AsyncEnumTesting;
+using AsyncEnumTesting.Xunit.V3;
+
+public sealed class VirtualTimeTests
+{
+    [VirtualTimeFact]
+    public async Task Delay_FiveDays_OnVirtualTime(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromDays(5), clock);
+        Assert.Equal(TimeSpan.FromDays(5), clock.Elapsed);
+    }
+
+    [VirtualTimeTheory]
+    [InlineData(2)]
+    [InlineData(90)]
+    public async Task Delay_Minutes_OnVirtualTime(int minutes, VirtualClock clock = null!)
+    {
+        await Task.Delay(TimeSpan.FromMinutes(minutes), clock);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), clock.Elapsed);
+    }
+}
+EOF
+run XunitV4Mtp 3
+
+# xunit.v3 4.x without Microsoft Testing Platform (xunit.v3.mtp-off, on VSTest like the 3.x template) + AsyncEnumTesting.Xunit.V4
+# + plain asserts, net10.0
+xunit_v3 XunitV4VsTest net10.0 Microsoft.NET.Test.Sdk@18.0.1 xunit.v3.mtp-off@4.0.2 xunit.runner.visualstudio@4.0.1
+add XunitV4VsTest AsyncEnumTesting.Xunit.V4
+test_file XunitV4VsTest <<'EOF'
+using AsyncEnumTesting;
+using AsyncEnumTesting.Xunit.V3;
+
+public sealed class VirtualTimeTests
+{
+    [VirtualTimeFact]
+    public async Task Delay_ThirtySixHours_OnVirtualTime(VirtualClock clock)
+    {
+        await Task.Delay(TimeSpan.FromHours(36), clock);
+        Assert.Equal(TimeSpan.FromHours(36), clock.Elapsed);
+    }
+}
+EOF
+run XunitV4VsTest 1
 
 # NUnit 5 + plain asserts, net10.0
 new NUnit5 nunit net10.0

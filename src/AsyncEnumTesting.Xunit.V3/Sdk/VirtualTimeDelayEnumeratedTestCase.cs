@@ -38,9 +38,6 @@ internal sealed class VirtualTimeDelayEnumeratedTestCase : XunitDelayEnumeratedT
 
     public VirtualTimeLimits Limits { get; private set; } = new(0, 0, null, 0);
 
-    public ValueTask<RunSummary> Run(ExplicitOption explicitOption, IMessageBus messageBus, object?[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
-        VirtualTimeTestCaseRunner.RunCase(this, explicitOption, messageBus, constructorArguments, aggregator, cancellationTokenSource);
-
     protected override void Serialize(IXunitSerializationInfo info)
     {
         base.Serialize(info);

@@ -30,16 +30,22 @@ internal sealed class VirtualTimeTestCase : XunitTestCase, ISelfExecutingXunitTe
         object?[]? testMethodArguments,
         string? sourceFilePath,
         int? sourceLineNumber,
+#if XUNIT_V3_4
+        int? timeout,
+        string? testLabel = null,
+        bool disableParallelization = false)
+        : base(
+            testMethod, testCaseDisplayName, uniqueID, @explicit, testLabel, disableParallelization, skipExceptions, skipReason, skipType, skipUnless, skipWhen, traits,
+            testMethodArguments, sourceFilePath, sourceLineNumber, timeout)
+#else
         int? timeout)
         : base(testMethod, testCaseDisplayName, uniqueID, @explicit, skipExceptions, skipReason, skipType, skipUnless, skipWhen, traits, testMethodArguments, sourceFilePath, sourceLineNumber, timeout)
+#endif
     {
         Limits = limits;
     }
 
     public VirtualTimeLimits Limits { get; private set; } = new(0, 0, null, 0);
-
-    public ValueTask<RunSummary> Run(ExplicitOption explicitOption, IMessageBus messageBus, object?[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource) =>
-        VirtualTimeTestCaseRunner.RunCase(this, explicitOption, messageBus, constructorArguments, aggregator, cancellationTokenSource);
 
     protected override void Serialize(IXunitSerializationInfo info)
     {

@@ -17,9 +17,10 @@ internal sealed class VirtualTimeTestRunner : XunitTestRunner
         var clock = new VirtualClock();
         var limits = ((IVirtualTimeTestCase)ctxt.Test.TestCase).Limits;
         string? summary = null;
+        var method = ctxt.Test.TestMethod.Method;
         var stopwatch = Stopwatch.StartNew();
         await ctxt.Aggregator.RunAsync(async () => summary = await VirtualTimeTestRun.RunAsync(
-                limits, clock, c => TestMethodCall.Invoke(ctxt.TestMethod, testClassInstance, TestMethodCall.WithClock(ctxt.TestMethod, ctxt.TestMethodArguments, c)))
+                limits, clock, c => TestMethodCall.Invoke(method, testClassInstance, TestMethodCall.WithClock(method, ctxt.Test.TestMethodArguments, c)))
             .ConfigureAwait(false))
             .ConfigureAwait(false);
         stopwatch.Stop();

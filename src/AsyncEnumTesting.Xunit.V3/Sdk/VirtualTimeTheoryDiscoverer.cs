@@ -20,9 +20,17 @@ internal sealed class VirtualTimeTheoryDiscoverer : TheoryDiscoverer
         IXunitTestMethod testMethod,
         ITheoryAttribute theoryAttribute,
         ITheoryDataRow dataRow,
+#if XUNIT_V3_4
+        object?[] testMethodArguments,
+        string? index)
+    {
+        // 4.x numbers rows in display names (TheoryAttribute.IncludeTestCaseIndex); the 5-argument overload is no longer virtual.
+        var details = TestIntrospectionHelper.GetTestCaseDetailsForTheoryDataRow(discoveryOptions, testMethod, theoryAttribute, dataRow, testMethodArguments, index);
+#else
         object?[] testMethodArguments)
     {
         var details = TestIntrospectionHelper.GetTestCaseDetailsForTheoryDataRow(discoveryOptions, testMethod, theoryAttribute, dataRow, testMethodArguments);
+#endif
         var testCase = new VirtualTimeTestCase(
             VirtualTimeDiscovery.Limits(theoryAttribute),
             details.ResolvedTestMethod,
@@ -38,7 +46,13 @@ internal sealed class VirtualTimeTheoryDiscoverer : TheoryDiscoverer
             testMethodArguments,
             details.SourceFilePath,
             details.SourceLineNumber,
+#if XUNIT_V3_4
+            details.Timeout,
+            dataRow.Label,
+            dataRow.DisableParallelization == true);
+#else
             details.Timeout);
+#endif
         return new([testCase]);
     }
 

@@ -8,7 +8,7 @@ public sealed class AdviceTests
     public async Task RealTime_ReaderStuckOnNothing_EndsTheReadersDiagnosis()
     {
         var clock = new VirtualClock();
-        var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock, new() { Timeout = TimeSpan.FromMilliseconds(50) });
+        var reader = Sources.Waiting(new TaskCompletionSource().Task).OpenReader(clock, new() { RealTimeLimit = TimeSpan.FromMilliseconds(50) });
 
         var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitItemAsync);
         await reader.DisposeAsync();
