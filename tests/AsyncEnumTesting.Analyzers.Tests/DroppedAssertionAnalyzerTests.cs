@@ -19,7 +19,7 @@ public sealed class DroppedAssertionAnalyzerTests
                 public Task<AndConstraint> YieldInOrder(params T[] expected) => Task.FromResult(new AndConstraint());
                 public ValueTask BeLazy() => default;
                 public Task<ExceptionAssertions> Throw() => Task.FromResult(new ExceptionAssertions());
-                public AsyncEnumerableAssertions<T> WithTimeout(int ms) => this;
+                public AsyncEnumerableAssertions<T> WithTimeLimit(int ms) => this;
             }
 
             public sealed class AndConstraint { }
@@ -68,7 +68,7 @@ public sealed class DroppedAssertionAnalyzerTests
     [InlineData("public void Test(IAsyncEnumerable<int> source) { source.Should().YieldInOrder(1, 2); }")]
     [InlineData("public void Test(IAsyncEnumerable<int> source) { _ = source.Should().YieldInOrder(1, 2); }")]
     [InlineData("public async Task Test(IAsyncEnumerable<int> source) { await Task.Yield(); source.Should().YieldInOrder(1); }")]
-    [InlineData("public void Test(IAsyncEnumerable<int> source) { source.Should().WithTimeout(5).BeLazy(); }")]
+    [InlineData("public void Test(IAsyncEnumerable<int> source) { source.Should().WithTimeLimit(5).BeLazy(); }")]
     [InlineData("public void Test(IAsyncEnumerable<int> source) { source.Should().Throw().WithMessage(\"boom*\"); }")]
     [InlineData("public void Test(IAsyncEnumerable<int> source) { System.Action check = () => source.Should().YieldInOrder(1); check(); }")]
     [InlineData("public void Test() { Other.Library.Verify(); }")]
@@ -94,7 +94,7 @@ public sealed class DroppedAssertionAnalyzerTests
     [InlineData("public Task Test(IAsyncEnumerable<int> source) => source.Should().YieldInOrder(1, 2);")]
     [InlineData("public async Task Test(IAsyncEnumerable<int> source) { var check = source.Should().YieldInOrder(1); await check; }")]
     [InlineData("public async Task Test(IAsyncEnumerable<int> source) { await source.Should().Throw().WithMessage(\"boom*\"); }")]
-    [InlineData("public void Test(IAsyncEnumerable<int> source) { source.Should().WithTimeout(5); }")]
+    [InlineData("public void Test(IAsyncEnumerable<int> source) { source.Should().WithTimeLimit(5); }")]
     [InlineData("public void Test() { Other.Library.Save(); }")]
     [InlineData("public void Test(IAsyncEnumerable<int> source) { System.Func<Task> check = () => source.Should().YieldInOrder(1); }")]
     [InlineData("public Task Test(IAsyncEnumerable<int> source) { var check = source.Should().YieldInOrder(1); return check; }")]

@@ -11,20 +11,16 @@ namespace AsyncEnumTesting.FluentAssertions;
 /// run move the clock while the assertion is still busy.
 /// </remarks>
 /// <param name="Clock">The clock the source runs on, or <see langword="null"/> when it runs on real time.</param>
-/// <param name="Timeout">How long one wait may take; <see langword="null"/> for the default of the clock kind.</param>
-internal sealed record Pacing(TimeProvider? Clock, TimeSpan? Timeout)
+/// <param name="TimeLimit">How long one wait may take; <see langword="null"/> for the kit's default of the clock kind.</param>
+internal sealed record Pacing(TimeProvider? Clock, TimeSpan? TimeLimit)
 {
-    /// <summary>The default bound of one wait on real time: long enough for slow CI machines, short enough to fail fast.</summary>
-    public static readonly TimeSpan DefaultRealTimeout = TimeSpan.FromSeconds(5);
-
-    /// <summary>The default bound of one wait in virtual time: costs nothing in real time, but stops a silent endless poll.</summary>
-    public static readonly TimeSpan DefaultVirtualTimeout = TimeSpan.FromHours(1);
 
     /// <summary>Gets the virtual clock, if the source runs on one.</summary>
     public VirtualClock? Virtual => Clock as VirtualClock;
 
     /// <summary>Gets how long one wait may take.</summary>
-    public TimeSpan Limit => Timeout ?? (Virtual is null ? DefaultRealTimeout : DefaultVirtualTimeout);
+    /// <remarks>The kit has one set of defaults for a wait for the next event, the reader's: 5 s of real time, 1 h of virtual time.</remarks>
+    public TimeSpan Limit => TimeLimit ?? (Virtual is null ? AsyncSequenceReaderOptions.Default.RealTimeLimit : AsyncSequenceReaderOptions.Default.VirtualTimeLimit);
 
     /// <summary>Gets the virtual time now, or <see langword="null"/> on real time.</summary>
     public TimeSpan? Now => Virtual?.Elapsed;

@@ -13,7 +13,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     /// <param name="because">A phrase explaining why the assertion is needed.</param>
     /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
     /// <returns>A task that completes when the assertion passed, or fails with a message and the timeline.</returns>
-    /// <remarks>Each wait is bounded (see <see cref="WithTimeout"/>), and so is the number of items read: 100,000.</remarks>
+    /// <remarks>Each wait is bounded (see <see cref="WithTimeLimit"/>), and so is the number of items read: 100,000.</remarks>
     [StackTraceHidden]
     public Task<AndConstraint<AsyncEnumerableAssertions<T>>> Complete(string because = "", params object[] becauseArgs) =>
         CheckAsync("complete", because, becauseArgs, run => ReadToEndAsync(run, null));

@@ -15,8 +15,9 @@ namespace AsyncEnumTesting.FluentAssertions;
 /// so a hot source (a channel reader) is consumed by the first assertion only.
 /// </para>
 /// <para>
-/// No wait hangs: on real time each wait for the next event is bounded (5 s unless <see cref="WithTimeout"/> says
-/// otherwise); on a <see cref="VirtualClock"/> the assertion advances the clock while it waits, bounded in virtual time.
+/// No wait hangs: on real time each wait for the next event is bounded (5 s unless <see cref="WithTimeLimit"/> says
+/// otherwise); on a <see cref="VirtualClock"/> the assertion advances the clock while it waits, bounded in virtual time
+/// (1 h). The defaults are the reader's (<see cref="AsyncSequenceReaderOptions.Default"/>).
 /// A failure message says what happened in async terms and prints the enumeration's timeline.
 /// </para>
 /// </remarks>
@@ -50,14 +51,15 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
     public AsyncEnumerableAssertions<T> WithClock(TimeProvider clock) =>
         new(Subject, _subject, _pacing with { Clock = ClockCheck.Drivable(clock, nameof(clock)) });
 
-    /// <summary>Returns assertions whose every wait for the next event is bounded by <paramref name="timeout"/>.</summary>
-    /// <param name="timeout">Virtual time with a <see cref="VirtualClock"/>, real time otherwise.</param>
+    /// <summary>Returns assertions whose every wait for the next event is bounded by <paramref name="limit"/>.</summary>
+    /// <param name="limit">Virtual time with a <see cref="VirtualClock"/> (the reader's <see cref="AsyncSequenceReaderOptions.VirtualTimeLimit"/>),
+    /// real time otherwise (its <see cref="AsyncSequenceReaderOptions.RealTimeLimit"/>).</param>
     /// <returns>New assertions on the same source.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive.</exception>
-    public AsyncEnumerableAssertions<T> WithTimeout(TimeSpan timeout)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not positive.</exception>
+    public AsyncEnumerableAssertions<T> WithTimeLimit(TimeSpan limit)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        return new(Subject, _subject, _pacing with { Timeout = timeout });
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero);
+        return new(Subject, _subject, _pacing with { TimeLimit = limit });
     }
 
     /// <summary>Enumerates the source once, runs <paramref name="body"/>, disposes, and fails with the verdict if there is one.</summary>

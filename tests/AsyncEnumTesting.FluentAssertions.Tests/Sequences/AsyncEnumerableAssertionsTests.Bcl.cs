@@ -32,7 +32,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
         channel.Writer.TryWrite("a");
         var reader = channel.Reader.ReadAllAsync();
 
-        var message = await FailureOf(() => reader.Should().WithTimeout(TimeSpan.FromMilliseconds(20)).Complete("the writer {0}", "completes"));
+        var message = await FailureOf(() => reader.Should().WithTimeLimit(TimeSpan.FromMilliseconds(20)).Complete("the writer {0}", "completes"));
 
         Assert.Equal(
             Lines(

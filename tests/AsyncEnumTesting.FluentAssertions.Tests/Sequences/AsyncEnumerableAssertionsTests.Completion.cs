@@ -35,7 +35,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
     {
         var stuck = Hanging([1]);
 
-        var message = await FailureOf(() => stuck.Should().WithTimeout(TimeSpan.FromMilliseconds(20)).Complete());
+        var message = await FailureOf(() => stuck.Should().WithTimeLimit(TimeSpan.FromMilliseconds(20)).Complete());
 
         Assert.Equal(
             Lines(
