@@ -14,7 +14,16 @@ internal enum ScheduleChoice
 }
 
 /// <summary>One decision of a schedule: how many options were open, which one was taken, and when.</summary>
-internal readonly record struct ScheduleDecision(ScheduleChoice Choice, int Options, int Pick, long AtTicks, string? Taken, string? Default);
+/// <remarks>The names of the options are worked out only when a report asks for them: most decisions are never reported,
+/// and naming a continuation costs a pattern match.</remarks>
+internal readonly record struct ScheduleDecision(ScheduleChoice Choice, int Options, int Pick, long AtTicks, Func<int, string>? Describer)
+{
+    /// <summary>Gets the name of what ran in an unusual order, or <see langword="null"/> for the default pick.</summary>
+    public string? Taken => Pick == 0 ? null : Describer?.Invoke(Pick);
+
+    /// <summary>Gets the name of what would have run in the default order, or <see langword="null"/> for the default pick.</summary>
+    public string? Default => Pick == 0 ? null : Describer?.Invoke(0);
+}
 
 /// <summary>Makes a run's order decisions where time does not fix the order: the default order, a seeded one, or a given one.</summary>
 /// <remarks>
@@ -45,15 +54,22 @@ internal sealed class Schedule
     public static Schedule Forced(IReadOnlyList<int> picks) => new(null, picks);
 
     /// <summary>Picks one of <paramref name="options"/> (more than one) and records the decision.</summary>
+    /// <param name="choice">What the decision reorders.</param>
+    /// <param name="options">How many options are open.</param>
+    /// <param name="atTicks">The virtual instant of the decision.</param>
+    /// <param name="describe">Names option <c>i</c> for a report; called later, so it must not read state that changes.</param>
     public int Choose(ScheduleChoice choice, int options, long atTicks, Func<int, string>? describe = null)
     {
         var index = _decisions.Count;
         var pick = _forced is not null
             ? (index < _forced.Count && _forced[index] < options ? _forced[index] : 0)
             : _random!.Next(options);
-        _decisions.Add(new ScheduleDecision(choice, options, pick, atTicks, pick == 0 ? null : describe?.Invoke(pick), pick == 0 ? null : describe?.Invoke(0)));
+        _decisions.Add(new ScheduleDecision(choice, options, pick, atTicks, describe));
         return pick;
     }
+
+    /// <summary>Gives the last decision its names, once the caller knows them (only when it did not take the default).</summary>
+    public void DescribeLast(Func<int, string> describe) => _decisions[^1] = _decisions[^1] with { Describer = describe };
 
     /// <summary>Returns a fingerprint of the picks, equal for two runs that took the same decisions.</summary>
     public string Fingerprint() => string.Join(",", _decisions.Select(d => d.Pick));

@@ -255,7 +255,12 @@ public sealed partial class VirtualClock : TimeProvider
             if (schedule is not null && _timers.CountDueFirst() is > 1 and var ties && _timers.PeekDueFirst(0) is { } first && first.DueTicks <= limitTicks)
             {
                 // The decision is made at the instant the tied timers are due (the clock moves there as one of them fires).
-                pick = schedule.Choose(ScheduleChoice.Timer, ties, Math.Max(_nowTicks, first.DueTicks), i => $"timer #{_timers.PeekDueFirst(i)?.Sequence + 1}");
+                pick = schedule.Choose(ScheduleChoice.Timer, ties, Math.Max(_nowTicks, first.DueTicks));
+                if (pick != 0)
+                {
+                    var (taken, passed) = (_timers.PeekDueFirst(pick)?.Sequence + 1, first.Sequence + 1);
+                    schedule.DescribeLast(i => $"timer #{(i == 0 ? passed : taken)}");
+                }
             }
 
             if (!_timers.TryTakeDueFirst(limitTicks, pick, out timer))

@@ -70,12 +70,14 @@ internal sealed partial class VirtualTimeRunner
             return _local.TryDequeue(out work);
         }
 
-        var ready = _local.ToArray();
-        var pick = _schedule.Choose(ScheduleChoice.Continuation, ready.Length, _clock.NowTicks, i => Name(ready[i].State));
+        var pick = _schedule.Choose(ScheduleChoice.Continuation, _local.Count, _clock.NowTicks);
         if (pick == 0)
         {
             return _local.TryDequeue(out work);
         }
+
+        var ready = _local.ToArray();
+        _schedule.DescribeLast(i => Name(ready[i].State));
 
         // The picked item runs now; the others keep their order.
         work = ready[pick];
