@@ -112,6 +112,9 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
 
         public Task<bool> Task => _result.Task;
 
+        /// <summary>Gets the name of the waiting enumeration, for a schedule's report.</summary>
+        public string Name => $"{enumerator.Recorder.Title} #{enumerator._number}";
+
         /// <summary>Gets or sets where the request waits in its sequence's queue.</summary>
         public LinkedListNode<Request>? Node { get; set; }
 

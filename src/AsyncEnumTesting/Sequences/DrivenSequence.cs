@@ -122,14 +122,27 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
         lock (_gate)
         {
             ThrowIfEnded($"Emit({item})");
-            request = _requests.First?.Value;
-            if (request is null)
+            var node = _requests.First;
+            if (node is null)
             {
                 _buffer.Enqueue(item);
                 return;
             }
 
-            _requests.RemoveFirst();
+            // Several enumerations waiting at once: under schedule exploration, which of them gets the item is explored
+            // (the default is the one that has waited longest). Only on the run's own thread, where the schedule lives.
+            if (_requests.Count > 1 && Clock?.Runner?.Schedule is { } schedule && SynchronizationContext.Current is VirtualTimeContext)
+            {
+                var waiting = _requests.Select(r => r.Name).ToArray();
+                var pick = schedule.Choose(ScheduleChoice.Demand, waiting.Length, Clock.NowTicks, i => waiting[i]);
+                for (var i = 0; i < pick; i++)
+                {
+                    node = node!.Next;
+                }
+            }
+
+            request = node!.Value;
+            _requests.Remove(node);
         }
 
         request.Deliver(item);

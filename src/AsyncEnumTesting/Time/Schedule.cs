@@ -11,6 +11,9 @@ internal enum ScheduleChoice
 
     /// <summary>Whether the next timer due at the instant fires before the work the previous one woke runs (option 1).</summary>
     TimerBeforeWork,
+
+    /// <summary>Which of the enumerations waiting on a driven fake gets the item the test emits.</summary>
+    Demand,
 }
 
 /// <summary>One decision of a schedule: how many options were open, which one was taken, and when.</summary>

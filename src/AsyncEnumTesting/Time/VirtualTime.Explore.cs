@@ -20,8 +20,8 @@ public static partial class VirtualTime
     /// Explored: the order in which timers due at the same instant fire, and the order in which continuations ready on the
     /// run's context at the same instant run (under a schedule every timer due at an instant fires before the work it woke
     /// runs, so all of it is ready at once). Not explored: work on the thread pool, which the run only waits for; the order
-    /// of events at different instants, which time fixes; real I/O; the order in which a driven fake's demand is met, which the
-    /// test's own <c>Emit</c> calls fix.
+    /// of events at different instants, which time fixes; real I/O. A driven fake's demand is explored too: when several
+    /// enumerations wait on one <see cref="DrivenSequence{T}"/>, which of them gets the item the test emits (on the run's thread).
     /// </para>
     /// <para>
     /// When the body fails in the default order, that failure is thrown as it is: there is nothing to explore. A failing
@@ -128,6 +128,7 @@ public static partial class VirtualTime
     {
         ScheduleChoice.Timer => $"{d.Taken} fired before {d.Default} ({d.Options} timers due at that instant)",
         ScheduleChoice.TimerBeforeWork => $"{d.Taken}, due at the same instant, fired before {d.Default} ran",
+        ScheduleChoice.Demand => $"{d.Taken} got the emitted item before {d.Default} ({d.Options} enumerations waiting)",
         _ => $"{d.Taken} ran before {d.Default} ({d.Options} ready at that instant)",
     };
 
