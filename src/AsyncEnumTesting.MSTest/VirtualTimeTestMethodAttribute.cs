@@ -53,8 +53,8 @@ public sealed class VirtualTimeTestMethodAttribute(
     /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
     /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
     /// the first that fails is reported with its seed.</summary>
-    /// <remarks>Every schedule calls the method on the same test class instance: keep the state the body changes inside the method.
-    /// See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
+    /// <remarks>Every schedule runs the whole test again as MSTest runs it (a new test class instance, <c>[TestInitialize]</c>,
+    /// the method, <c>[TestCleanup]</c>). See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
     public int Schedules { get; set; }
 
     /// <summary>Gets or sets the seed of one schedule to replay: the seed a failed exploration printed. Not set: the default order.</summary>
