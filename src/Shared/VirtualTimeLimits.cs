@@ -46,6 +46,32 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
         };
     }
 
+    /// <summary>Writes the settings as key/value pairs of primitives, for a framework's test-case serializer (discovery and
+    /// run may be separate processes).</summary>
+    /// <param name="add">Adds one value under its key.</param>
+    public void WriteTo(Action<string, object?> add)
+    {
+        add(nameof(RealTimeGraceMilliseconds), RealTimeGraceMilliseconds);
+        add(nameof(RealTimeLimitSeconds), RealTimeLimitSeconds);
+        add(nameof(VirtualTimeLimit), VirtualTimeLimit);
+        add(nameof(MaxTimerFirings), MaxTimerFirings);
+        add(nameof(Schedules), Schedules);
+        add(nameof(ScheduleSeed), ScheduleSeed?.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Reads the settings <see cref="WriteTo"/> wrote.</summary>
+    /// <param name="get">Returns the value under a key, as the given type.</param>
+    /// <returns>The settings.</returns>
+    public static VirtualTimeLimits ReadFrom(Func<string, Type, object?> get) => new(
+        (int)get(nameof(RealTimeGraceMilliseconds), typeof(int))!,
+        (int)get(nameof(RealTimeLimitSeconds), typeof(int))!,
+        (string?)get(nameof(VirtualTimeLimit), typeof(string)),
+        (long)get(nameof(MaxTimerFirings), typeof(long))!)
+    {
+        Schedules = (int)get(nameof(Schedules), typeof(int))!,
+        ScheduleSeed = get(nameof(ScheduleSeed), typeof(string)) is string seed ? int.Parse(seed, CultureInfo.InvariantCulture) : null,
+    };
+
     private static string? Negative(long value, string name) =>
         value < 0 ? $"{name} is {value.ToString(CultureInfo.InvariantCulture)}: give a positive value, or leave it out for the default." : null;
 }

@@ -79,6 +79,19 @@ public sealed class SharedIntegrationTests
     }
 
     [Fact]
+    public void ReadFrom_WhatWriteToWrote_GivesTheSameSettings()
+    {
+        var limits = new VirtualTimeLimits(200, 5, "01:30:00", 1000) { Schedules = 0, ScheduleSeed = 0 };
+        var values = new Dictionary<string, object?>();
+
+        limits.WriteTo((key, value) => values.Add(key, value));
+        var copy = VirtualTimeLimits.ReadFrom((key, _) => values[key]);
+
+        Assert.Equal(limits, copy);
+        Assert.Equal(0, copy.ScheduleSeed);
+    }
+
+    [Fact]
     public void ToOptions_SchedulesAndScheduleSeed_SaysKeepOne()
     {
         new VirtualTimeLimits(0, 0, null, 0) { Schedules = 10, ScheduleSeed = 3 }.ToOptions(out var error);
