@@ -34,9 +34,7 @@ internal sealed partial class VirtualTimeRunner
         }
 
         // Option 0 is the default order: the woken work runs first, and the loop fires the next timer once it settled.
-        var next = _clock.NextTimerSequence;
-        var woken = _local.Peek().State;
-        if (_schedule.Choose(ScheduleChoice.TimerBeforeWork, 2, due, i => i == 1 ? $"timer #{next}" : Name(woken)) == 0)
+        if (ChooseTimerBeforeWork(_schedule, due) == 0)
         {
             _tieTick = -1;
             return false;
@@ -54,7 +52,10 @@ internal sealed partial class VirtualTimeRunner
                     return false; // the main loop settles again and reports it
             }
 
-            break;
+            if (MayMove())
+            {
+                break;
+            }
         }
 
         _clock.TryFireNext(due, _schedule);
@@ -77,7 +78,7 @@ internal sealed partial class VirtualTimeRunner
         }
 
         var ready = _local.ToArray();
-        _schedule.DescribeLast(i => Name(ready[i].State));
+        DescribeReady(_schedule, ready);
 
         // The picked item runs now; the others keep their order.
         work = ready[pick];
@@ -92,6 +93,18 @@ internal sealed partial class VirtualTimeRunner
 
         return true;
     }
+
+    // The lambdas that name a decision live in their own methods: a lambda that captures a local makes the compiler
+    // allocate its closure where the local's scope starts, which would put an allocation on every pass of the run's loop.
+    private int ChooseTimerBeforeWork(Schedule schedule, long due)
+    {
+        var next = _clock.NextTimerSequence;
+        var woken = _local.Peek().State;
+        return schedule.Choose(ScheduleChoice.TimerBeforeWork, 2, due, i => i == 1 ? $"timer #{next}" : Name(woken));
+    }
+
+    private static void DescribeReady(Schedule schedule, (SendOrPostCallback Callback, object? State)[] ready) =>
+        schedule.DescribeLast(i => Name(ready[i].State));
 
     /// <summary>Names a posted continuation by the async method it resumes, for the report of a failing schedule.</summary>
     private static string Name(object? state)

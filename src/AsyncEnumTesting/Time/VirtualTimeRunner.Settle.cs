@@ -20,6 +20,11 @@ namespace AsyncEnumTesting;
 /// preempted before switching to the run's context is one of them. Only with nothing of the run running, posted, queued
 /// or taken does the next timer fire. docs/reliability.md has the measured runs, and what is not exact.
 /// </para>
+/// <para>
+/// The wait for a thread that took an item is bounded, so a thread preempted for longer can still start work of the run
+/// after the clock moved. That run does not go on silently: <see cref="PoolTakes"/> knows when each pool thread took its
+/// item, the flow handler compares it with the last move (<see cref="MayMove"/>), and the run fails with a late start.
+/// </para>
 /// </remarks>
 internal sealed partial class VirtualTimeRunner
 {
@@ -32,6 +37,8 @@ internal sealed partial class VirtualTimeRunner
     private volatile bool _dirty = true;
     private long _stragglerWait = MaxStragglerWait;
     private int _floor;
+    private long _lastMove;
+    private LateStart? _lateStart;
 
     private enum Settled
     {
@@ -55,7 +62,8 @@ internal sealed partial class VirtualTimeRunner
     /// <summary>Waits until no work of the run is running or queued on other threads, or something arrives for the run.</summary>
     private Settled Settle(TimeSpan grace)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(grace.TotalSeconds * Stopwatch.Frequency);
+        // The deadline is read off the clock only when the settle has to wait: most settles do not, once per event.
+        long deadline = 0;
         while (true)
         {
             if (Volatile.Read(ref _foreignCount) != 0)
@@ -65,7 +73,7 @@ internal sealed partial class VirtualTimeRunner
 
             if (Volatile.Read(ref _active) > 0)
             {
-                if (!WaitWhileActive(deadline))
+                if (!WaitWhileActive(Deadline(ref deadline, grace)))
                 {
                     return Settled.StuckElsewhere;
                 }
@@ -89,12 +97,35 @@ internal sealed partial class VirtualTimeRunner
             }
 
             _dirty = false;
-            if (!SendMarker(deadline))
+            if (!SendMarker(Deadline(ref deadline, grace)))
             {
                 // A starved pool (every thread blocked elsewhere): nothing of the run runs, so move on.
                 return Settled.Quiet;
             }
         }
+    }
+
+    private static long Deadline(ref long deadline, TimeSpan grace)
+    {
+        if (deadline == 0)
+        {
+            deadline = Stopwatch.GetTimestamp() + (long)(grace.TotalSeconds * Stopwatch.Frequency);
+        }
+
+        return deadline;
+    }
+
+    /// <summary>Numbers a clock move about to happen, then checks that no work of the run started meanwhile.</summary>
+    /// <returns><see langword="false"/> when work of the run started after the run settled: settle again.</returns>
+    /// <remarks>
+    /// The note and the flow handler's count form a pair (each side writes, fences, then reads the other's), so work that
+    /// starts on a pool thread either holds this move back or sees its time and checks when its thread took it.
+    /// </remarks>
+    private bool MayMove()
+    {
+        Volatile.Write(ref _lastMove, PoolTakes.NextMove());
+        Interlocked.MemoryBarrier();
+        return Volatile.Read(ref _active) == 0;
     }
 
     /// <summary>Waits, for a bounded time, while more pool threads process work than the floor.</summary>
@@ -188,6 +219,16 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
+    /// <summary>Remembers the first work of the run that a pool thread took before the clock moved and started after.</summary>
+    private void NoteLateStart(long takenAt)
+    {
+        var late = new LateStart(Stopwatch.GetElapsedTime(takenAt), TimeSpan.FromTicks(_clock.NowTicks - _startTicks));
+        if (Interlocked.CompareExchange(ref _lateStart, late, null) is null)
+        {
+            Wake();
+        }
+    }
+
     private void OnFlowChanged(AsyncLocalValueChangedArgs<VirtualTimeRunner?> change)
     {
         if (!change.ThreadContextChanged || IsOnPumpThread)
@@ -198,6 +239,10 @@ internal sealed partial class VirtualTimeRunner
         if (change.CurrentValue == this && change.PreviousValue != this)
         {
             Interlocked.Increment(ref _active);
+            if (PoolTakes.TakeStart() is { } take && take.Moves < Volatile.Read(ref _lastMove))
+            {
+                NoteLateStart(take.At);
+            }
         }
         else if (change.PreviousValue == this && change.CurrentValue != this && Interlocked.Decrement(ref _active) == 0)
         {
@@ -209,3 +254,8 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 }
+
+/// <summary>Work of a run that a pool thread took before the clock moved and started only after it moved.</summary>
+/// <param name="Held">The real time between the take and the start.</param>
+/// <param name="At">The virtual time of the run when the work started.</param>
+internal sealed record LateStart(TimeSpan Held, TimeSpan At);

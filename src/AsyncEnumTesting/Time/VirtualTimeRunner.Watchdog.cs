@@ -17,8 +17,12 @@ internal sealed partial class VirtualTimeRunner
         private readonly TimeSpan _limit;
         private readonly Action<TimeSpan> _fire;
         private readonly ITimer _timer;
-        private long _enteredAt;
+        private long _entries;
+        private long _inside;
+        private long _seen;
+        private long _seenAt;
         private int _fired;
+        private int _checking;
 
         public Watchdog(TimeSpan limit, Action<TimeSpan> fire)
         {
@@ -35,26 +39,49 @@ internal sealed partial class VirtualTimeRunner
         public bool HasFired => Volatile.Read(ref _fired) != 0;
 
         /// <summary>Notes that the run's thread enters user code.</summary>
-        public void Enter() => Volatile.Write(ref _enteredAt, Stopwatch.GetTimestamp());
+        /// <remarks>The run's thread only numbers its entries: the watchdog reads the clock, so that a run that goes in
+        /// and out of user code a million times pays no clock read for it.</remarks>
+        public void Enter() => Volatile.Write(ref _inside, ++_entries);
 
         /// <summary>Notes that the run's thread is back in the loop.</summary>
-        public void Exit() => Volatile.Write(ref _enteredAt, 0);
+        public void Exit() => Volatile.Write(ref _inside, 0);
 
         public void Dispose() => _timer.Dispose();
 
+        /// <summary>Fails the run once the same entry has been seen inside for longer than the limit.</summary>
+        /// <remarks>Only the timer calls this, one call at a time: a check that overlaps the previous one returns at once.</remarks>
         private void Check()
         {
-            var entered = Volatile.Read(ref _enteredAt);
-            if (entered == 0 || HasFired)
+            if (Interlocked.Exchange(ref _checking, 1) != 0)
             {
                 return;
             }
 
-            var inside = Stopwatch.GetElapsedTime(entered);
-            if (inside > _limit && Interlocked.Exchange(ref _fired, 1) == 0)
+            try
             {
-                _timer.Dispose();
-                _fire(inside);
+                var inside = Volatile.Read(ref _inside);
+                if (inside == 0 || HasFired)
+                {
+                    _seen = 0;
+                    return;
+                }
+
+                if (inside != _seen)
+                {
+                    (_seen, _seenAt) = (inside, Stopwatch.GetTimestamp());
+                    return;
+                }
+
+                var blocked = Stopwatch.GetElapsedTime(_seenAt);
+                if (blocked > _limit && Interlocked.Exchange(ref _fired, 1) == 0)
+                {
+                    _timer.Dispose();
+                    _fire(blocked);
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _checking, 0);
             }
         }
     }

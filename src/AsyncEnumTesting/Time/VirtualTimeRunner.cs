@@ -60,6 +60,7 @@ internal sealed partial class VirtualTimeRunner
         SynchronizationContext.SetSynchronizationContext(Context);
         WatchFlow();
         using var faults = _options.ReportUnobservedFaults ? new FaultWatch() : null;
+        using var takes = PoolTakes.Watch();
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
         _startFirings = _clock.TimerFirings;
@@ -151,6 +152,11 @@ internal sealed partial class VirtualTimeRunner
                 TakeForeignWork();
             }
 
+            if (Volatile.Read(ref _lateStart) is { } late)
+            {
+                throw LateStarted(late);
+            }
+
             if (TryFireTie())
             {
                 continue;
@@ -164,6 +170,11 @@ internal sealed partial class VirtualTimeRunner
 
             if (bodyTask.IsCompleted)
             {
+                if (Volatile.Read(ref _lateStart) is { } lateAtEnd)
+                {
+                    throw LateStarted(lateAtEnd);
+                }
+
                 return;
             }
 
@@ -204,6 +215,11 @@ internal sealed partial class VirtualTimeRunner
                 // The kit's own deadlines (a reader's or an assertion's timeout) fire only after the run stayed quiet for the
                 // grace: real work the runner cannot see (real I/O, a real delay) may still complete what they guard.
                 if (isDeadline && WaitForWork(_options.RealTimeGrace))
+                {
+                    continue;
+                }
+
+                if (!MayMove())
                 {
                     continue;
                 }
