@@ -85,7 +85,7 @@ public sealed class VirtualTimeTestMethodAttribute(
             return [new TestResult { Outcome = UnitTestOutcome.Error, TestFailureException = new InvalidOperationException(error) }];
         }
 
-        var clock = new VirtualClock();
+        var clock = new TestClock();
         TestResult? result = null;
         string? summary = null;
         try

@@ -14,7 +14,7 @@ internal sealed class VirtualTimeCommand(TestCommand inner, VirtualTimeLimits li
     public override TestResult Execute(TestExecutionContext context)
     {
         var method = Test.Method!.MethodInfo;
-        var clock = new VirtualClock();
+        var clock = new TestClock();
         var rowArguments = Test is TestMethod testMethod ? testMethod.Arguments : [];
         string? summary;
         try

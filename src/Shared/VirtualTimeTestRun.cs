@@ -5,15 +5,20 @@ namespace AsyncEnumTesting.Integration;
 /// <remarks>Compiled into each test-framework package (a linked source file); uses the core's public API only.</remarks>
 internal static class VirtualTimeTestRun
 {
+    /// <summary>How many times a test runs at most when its runs end in a late start (see
+    /// <see cref="VirtualTimeException.IsLateStart"/>).</summary>
+    internal const int MaxRuns = 3;
+
     /// <summary>Runs <paramref name="body"/> and returns a line for the test's output, or <see langword="null"/> when there is
     /// nothing to say.</summary>
     /// <param name="limits">The attribute's settings, already checked.</param>
-    /// <param name="clock">The clock of a single run. An exploration gives each schedule a new clock instead; its failure
-    /// message carries the failing schedule's timelines.</param>
+    /// <param name="clock">The clock of a single run. A run that ends in a late start (the machine held up work of the run,
+    /// not the code's fault) is run again, twice at most, on a new clock. An exploration gives each schedule a new clock
+    /// instead; its failure message carries the failing schedule's timelines.</param>
     /// <param name="body">The test body on the clock it is given.</param>
-    /// <returns>What an exploration covered, or what a replay replayed.</returns>
+    /// <returns>What an exploration covered, what a replay replayed, or which runs ended in a late start.</returns>
     /// <exception cref="ScheduleExplorationException">A schedule failed: its seed, a replay line and the reorderings.</exception>
-    public static async Task<string?> RunAsync(VirtualTimeLimits limits, VirtualClock clock, Func<VirtualClock, Task> body)
+    public static async Task<string?> RunAsync(VirtualTimeLimits limits, TestClock clock, Func<VirtualClock, Task> body)
     {
         var options = limits.ToOptions(out _);
         if (limits.Schedules > 0)
@@ -22,7 +27,26 @@ internal static class VirtualTimeTestRun
             return $"Schedule exploration: {explored}.";
         }
 
-        await VirtualTime.RunAsync(clock, body, options).ConfigureAwait(false);
-        return limits.ScheduleSeed is { } seed ? $"Replayed schedule {seed}." : null;
+        var late = 0;
+        while (true)
+        {
+            try
+            {
+                await VirtualTime.RunAsync(clock.Current, body, options).ConfigureAwait(false);
+                break;
+            }
+            catch (VirtualTimeException ex) when (ex.IsLateStart && late + 1 < MaxRuns)
+            {
+                late++;
+                clock.Renew();
+            }
+        }
+
+        var replayed = limits.ScheduleSeed is { } seed ? $"Replayed schedule {seed}." : null;
+        var rerun = late == 0
+            ? null
+            : $"Ran the test {late + 1} times: {late} run(s) ended in a late start (the machine held up work of the run on the thread pool " +
+              "past a clock move, not the code's fault), so the test ran again on a new clock.";
+        return replayed is null ? rerun : rerun is null ? replayed : replayed + " " + rerun;
     }
 }

@@ -121,7 +121,7 @@ public sealed class SharedIntegrationTests
     [Fact]
     public async Task RunAsync_Schedules_RunsTheBodyOncePerScheduleOnNewClocksAndSaysWhatItCovered()
     {
-        var given = new VirtualClock();
+        var given = new TestClock();
         var clocks = new List<VirtualClock>();
 
         var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0) { Schedules = 4 }, given, async clock =>
@@ -132,13 +132,13 @@ public sealed class SharedIntegrationTests
 
         Assert.Equal("Schedule exploration: 5 schedules passed, 1 distinct (up to 0 order decision(s) each).", summary);
         Assert.Equal(5, clocks.Distinct().Count());
-        Assert.DoesNotContain(given, clocks);
+        Assert.DoesNotContain(given.Current, clocks);
     }
 
     [Fact]
     public async Task RunAsync_ScheduleSeed_RunsOnTheGivenClockAndSaysWhatItReplayed()
     {
-        var given = new VirtualClock();
+        var given = new TestClock();
         VirtualClock? seen = null;
 
         var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0) { ScheduleSeed = 7 }, given, clock =>
@@ -148,7 +148,7 @@ public sealed class SharedIntegrationTests
         });
 
         Assert.Equal("Replayed schedule 7.", summary);
-        Assert.Same(given, seen);
+        Assert.Same(given.Current, seen);
     }
 
     [Fact]
@@ -156,13 +156,73 @@ public sealed class SharedIntegrationTests
     {
         var runs = 0;
 
-        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new VirtualClock(), _ =>
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new TestClock(), _ =>
         {
             runs++;
             return Task.CompletedTask;
         });
 
         Assert.Null(summary);
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task RunAsync_FirstRunEndsInALateStart_RunsAgainOnANewClockAndSaysSo()
+    {
+        var given = new TestClock();
+        var first = given.Current;
+        var clocks = new List<VirtualClock>();
+
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), given, async clock =>
+        {
+            clocks.Add(clock);
+            if (clocks.Count == 1)
+            {
+                await LateStart.CauseAsync(clock);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        });
+
+        Assert.Equal(
+            "Ran the test 2 times: 1 run(s) ended in a late start (the machine held up work of the run on the thread pool past a clock " +
+            "move, not the code's fault), so the test ran again on a new clock.",
+            summary);
+        Assert.Equal(2, clocks.Count);
+        Assert.Same(first, clocks[0]);
+        Assert.Same(given.Current, clocks[1]);
+        Assert.NotSame(first, given.Current);
+        Assert.Equal(first.Start, given.Current.Start);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryRunEndsInALateStart_FailsWithTheLastAfterThreeRuns()
+    {
+        var runs = 0;
+
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new TestClock(), clock =>
+        {
+            runs++;
+            return LateStart.CauseAsync(clock);
+        }));
+
+        Assert.True(ex.IsLateStart);
+        Assert.Equal(3, runs);
+    }
+
+    [Fact]
+    public async Task RunAsync_OtherVirtualTimeFailure_IsNotRunAgain()
+    {
+        var runs = 0;
+
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTimeTestRun.RunAsync(
+            new VirtualTimeLimits(0, 0, "00:00:01", 0), new TestClock(), async clock =>
+            {
+                runs++;
+                await Task.Delay(TimeSpan.FromSeconds(5), clock);
+            }));
+
+        Assert.False(ex.IsLateStart);
         Assert.Equal(1, runs);
     }
 

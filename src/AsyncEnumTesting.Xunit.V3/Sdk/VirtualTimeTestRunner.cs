@@ -14,7 +14,7 @@ internal sealed class VirtualTimeTestRunner : XunitTestRunner
     protected override async ValueTask<TimeSpan> InvokeTest(XunitTestRunnerContext ctxt, object? testClassInstance)
     {
         // One clock per run: parallel tests never share a clock or a report.
-        var clock = new VirtualClock();
+        var clock = new TestClock();
         var limits = ((IVirtualTimeTestCase)ctxt.Test.TestCase).Limits;
         string? summary = null;
         var method = ctxt.Test.TestMethod.Method;

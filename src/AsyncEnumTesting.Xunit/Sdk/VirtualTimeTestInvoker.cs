@@ -17,7 +17,7 @@ internal sealed class VirtualTimeTestInvoker(
     IReadOnlyList<BeforeAfterTestAttribute> beforeAfterAttributes,
     ExceptionAggregator aggregator,
     CancellationTokenSource cancellationTokenSource,
-    VirtualClock clock,
+    TestClock clock,
     VirtualTimeLimits limits)
     : XunitTestInvoker(test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, beforeAfterAttributes, aggregator, cancellationTokenSource)
 {

@@ -21,7 +21,7 @@ internal sealed class VirtualTimeTestRunner(
     : XunitTestRunner(test, messageBus, testClass, constructorArguments, testMethod, testMethodArguments, skipReason, beforeAfterAttributes, aggregator, cancellationTokenSource)
 {
     // One clock per run: parallel tests never share a clock or a report.
-    private readonly VirtualClock _clock = new();
+    private readonly TestClock _clock = new();
 
     // What an exploration covered, for the output of a passing test.
     private string? _summary;
@@ -33,7 +33,7 @@ internal sealed class VirtualTimeTestRunner(
         var helper = ConstructorArguments.OfType<TestOutputHelper>().FirstOrDefault();
         helper?.Initialize(MessageBus, Test);
         var time = await InvokeTestMethodAsync(aggregator).ConfigureAwait(false);
-        var report = aggregator.HasExceptions ? TimelineReport.Render(_clock.Timelines) : _summary;
+        var report = aggregator.HasExceptions ? TimelineReport.Render(_clock.Current.Timelines) : _summary;
         var output = string.Empty;
         if (helper is not null)
         {

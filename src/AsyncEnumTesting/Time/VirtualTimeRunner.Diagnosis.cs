@@ -65,7 +65,8 @@ internal sealed partial class VirtualTimeRunner
             $"off the pool's queue, and the clock moved on in between (the work started at {TimeFormat.Elapsed(late.At)}): this run's events may be " +
             "in another order than in a run where that thread was not held up. The machine was too busy for the run to wait for that thread " +
             "(it waits up to 20 ms for a thread that took work of the run). The code under test is not at fault: run the test again, and run " +
-            $"less at once on this machine if it keeps happening. {Clocks()}");
+            $"less at once on this machine if it keeps happening. {Clocks()}",
+            isLateStart: true);
 
     /// <summary>Lists who waits on the clock right now, one per line, or nothing.</summary>
     private string Waiting()

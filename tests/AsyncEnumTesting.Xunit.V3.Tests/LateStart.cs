@@ -1,0 +1,24 @@
+namespace AsyncEnumTesting.Xunit.V3.Tests;
+
+/// <summary>Makes a run end in a late start on purpose: what a pool thread held up by a loaded machine does, made exact.</summary>
+internal static class LateStart
+{
+    /// <summary>Queues work that a pool thread takes before the clock moves and that enters the run only after it moved.</summary>
+    public static async Task CauseAsync(VirtualClock clock)
+    {
+        using var moved = new ManualResetEventSlim();
+        var runContext = ExecutionContext.Capture()!;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ThreadPool.UnsafeQueueUserWorkItem(
+            _ =>
+            {
+                moved.Wait(TimeSpan.FromSeconds(10));
+                ExecutionContext.Run(runContext, _ => started.SetResult(), null);
+            },
+            null);
+        await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        moved.Set();
+        await started.Task;
+        await Task.Delay(TimeSpan.FromSeconds(1), clock);
+    }
+}
