@@ -91,7 +91,7 @@ internal sealed partial class VirtualTimeRunner
 
             // What the pool holds now was queued before this point: nothing queued, nothing processing beyond the
             // threads that are blocked elsewhere for good, means nothing of the run can be in flight.
-            if (ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached(ref _floor))
+            if (PoolIdle())
             {
                 return Settled.Quiet;
             }
@@ -128,18 +128,23 @@ internal sealed partial class VirtualTimeRunner
         return Volatile.Read(ref _active) == 0;
     }
 
-    /// <summary>Waits, for a bounded time, while more pool threads process work than the floor.</summary>
+    /// <summary>Returns whether the pool holds nothing queued and no more threads process work than the floor.</summary>
+    private bool PoolIdle() => ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached(ref _floor);
+
+    /// <summary>Waits, for a bounded time, while the pool holds queued work or more threads process work than the floor.</summary>
     /// <returns><see langword="false"/> when work of the run started meanwhile.</returns>
     /// <remarks>
     /// Between taking an item off its queue and switching to the item's execution context, a pool thread is invisible to
     /// the flow handler; on a loaded machine it can be preempted right there for milliseconds. It is counted as processing
-    /// all along, so the run waits while the count stays above the floor. Other tests' pool work raises the count too: a
+    /// all along, so the run waits while the count stays above the floor. The marker only proves the global queue drained:
+    /// an item of the run can still sit in the local queue of a pool thread that is preempted, so the run also waits while
+    /// anything is queued. Other tests' pool work raises the counts too: a
     /// wait that ends without seeing anything of the run halves the next wait (down to a millisecond), one that catches
     /// work of the run restores it.
     /// </remarks>
     private bool WaitForStragglers()
     {
-        if (PoolFloor.Reached(ref _floor))
+        if (PoolIdle())
         {
             return true;
         }
@@ -154,7 +159,7 @@ internal sealed partial class VirtualTimeRunner
                 return false;
             }
 
-            if (PoolFloor.Reached(ref _floor))
+            if (PoolIdle())
             {
                 return true;
             }
