@@ -1,5 +1,6 @@
 using System.Reflection;
 using AsyncEnumTesting.Integration;
+using AsyncEnumTesting.Testing;
 
 namespace AsyncEnumTesting.Xunit.V3.Tests;
 
@@ -178,7 +179,7 @@ public sealed class SharedIntegrationTests
             clocks.Add(clock);
             if (clocks.Count == 1)
             {
-                await LateStart.CauseAsync(clock);
+                await LateStartBody.RunAsync(clock);
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), clock);
@@ -203,7 +204,7 @@ public sealed class SharedIntegrationTests
         var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new TestClock(), clock =>
         {
             runs++;
-            return LateStart.CauseAsync(clock);
+            return LateStartBody.RunAsync(clock);
         }));
 
         Assert.True(ex.IsLateStart);

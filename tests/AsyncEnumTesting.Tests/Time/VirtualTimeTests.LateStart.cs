@@ -1,3 +1,5 @@
+using AsyncEnumTesting.Testing;
+
 namespace AsyncEnumTesting.Tests.Time;
 
 /// <summary>Work of the run that a pool thread took before the clock moved and started after it: the run fails loudly.</summary>
@@ -9,24 +11,9 @@ public sealed partial class VirtualTimeTests
         // What a pool thread preempted between taking an item of the run and starting it looks like, made exact: an item
         // taken before the move (queued without the run's context, so the run does not count it) that enters the run's
         // execution context only after the clock moved. The run cannot tell its order from a run where it came in time.
-        using var moved = new ManualResetEventSlim();
-        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(async clock =>
-        {
-            var runContext = ExecutionContext.Capture()!;
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            ThreadPool.UnsafeQueueUserWorkItem(
-                _ =>
-                {
-                    moved.Wait(TimeSpan.FromSeconds(10));
-                    ExecutionContext.Run(runContext, _ => started.SetResult(), null);
-                },
-                null);
-            await Task.Delay(TimeSpan.FromSeconds(1), clock);
-            moved.Set();
-            await started.Task;
-            await Task.Delay(TimeSpan.FromSeconds(1), clock);
-        }));
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(LateStartBody.RunAsync));
 
+        Assert.True(ex.IsLateStart);
         Assert.Equal(
             "Work of the virtual-time run started on a thread-pool thread <real> of real time after the thread took it off the pool's " +
             "queue, and the clock moved on in between (the work started at 00:01.000): this run's events may be in another order than " +

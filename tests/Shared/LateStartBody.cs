@@ -1,10 +1,11 @@
-namespace AsyncEnumTesting.Xunit.V3.Tests;
+namespace AsyncEnumTesting.Testing;
 
 /// <summary>Makes a run end in a late start on purpose: what a pool thread held up by a loaded machine does, made exact.</summary>
-internal static class LateStart
+/// <remarks>Linked into the test projects that need it (tests/Shared).</remarks>
+internal static class LateStartBody
 {
     /// <summary>Queues work that a pool thread takes before the clock moves and that enters the run only after it moved.</summary>
-    public static async Task CauseAsync(VirtualClock clock)
+    public static async Task RunAsync(VirtualClock clock)
     {
         using var moved = new ManualResetEventSlim();
         var runContext = ExecutionContext.Capture()!;
