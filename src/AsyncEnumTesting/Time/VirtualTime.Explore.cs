@@ -24,7 +24,9 @@ public static partial class VirtualTime
     /// enumerations wait on one <see cref="DrivenSequence{T}"/>, which of them gets the item the test emits (on the run's thread).
     /// </para>
     /// <para>
-    /// When the body fails in the default order, that failure is thrown as it is: there is nothing to explore. A failing
+    /// When the body fails in the default order, that failure is thrown as it is: there is nothing to explore; so is a late
+    /// start in any schedule (<see cref="VirtualTimeException.IsLateStart"/>: the machine held up work of the run, which
+    /// says nothing about the schedule). A failing
     /// schedule is shrunk (unless <see cref="ExplorationOptions.Shrink"/> is off): its decisions are put back to the default
     /// order one by one, last first, as long as the body still fails with the same exception type, at most 200 reruns.
     /// </para>
@@ -61,6 +63,12 @@ public static partial class VirtualTime
             var (failure, clock) = await RunOnceAsync(body, run, schedule).ConfigureAwait(false);
             fingerprints.Add(schedule.Fingerprint());
             decisions = Math.Max(decisions, schedule.Decisions.Count);
+            if (failure is VirtualTimeException { IsLateStart: true })
+            {
+                // The machine held up work of the run, not the schedule: no finding to shrink or replay.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
             if (failure is not null)
             {
                 throw await FailedAsync(body, run, options, n, seed, schedule, failure, clock).ConfigureAwait(false);

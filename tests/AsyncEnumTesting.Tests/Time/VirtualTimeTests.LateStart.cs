@@ -37,4 +37,27 @@ public sealed partial class VirtualTimeTests
 
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)), seen);
     }
+
+    [Fact]
+    public async Task ExploreAsync_ScheduleEndsInALateStart_ThrowsTheLateStartNotAScheduleFailure()
+    {
+        // A late start says the machine held up work of the run; it is no finding about the schedule, so it is not shrunk.
+        var runs = 0;
+
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.ExploreAsync(
+            async clock =>
+            {
+                if (++runs == 2)
+                {
+                    await LateStartBody.RunAsync(clock);
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            },
+            new ExplorationOptions { Schedules = 3 }));
+
+        Assert.True(ex.IsLateStart);
+        Assert.Equal(2, runs);
+    }
 }
