@@ -16,6 +16,12 @@ public sealed partial class AsyncSequenceReader<T>
     public async Task<T> AwaitItemAsync()
     {
         using var scope = Enter(nameof(AwaitItemAsync));
+        if (_hasReady)
+        {
+            // The item the source had ready: no wait to set up, no state machine to run.
+            return Take().Item!;
+        }
+
         var e = await PeekAsync("an item");
         if (e.Kind != ReaderEventKind.Item)
         {
