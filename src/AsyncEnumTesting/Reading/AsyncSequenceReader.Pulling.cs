@@ -52,8 +52,9 @@ public sealed partial class AsyncSequenceReader<T>
     /// <summary>Calls <c>MoveNextAsync</c> once, in the test's execution context marked as running the source.</summary>
     /// <remarks>
     /// The source's code, and every continuation it schedules, runs with the mark, so its exceptions are not counted as the
-    /// test's (<see cref="TestFlowWatch"/>). When the test suppressed the flow there is no context to mark: the pull sets the
-    /// mark inside an async method of its own, which restores the test's flow when it returns.
+    /// test's (<see cref="TestFlowWatch"/>). Afterwards the test's execution and synchronization contexts are restored, as
+    /// an async method restores them when it returns, whatever the source did to them. When the test suppressed the flow
+    /// there is no context to mark: the pull sets the mark inside an async method of its own.
     /// </remarks>
     private void StartPull()
     {
@@ -64,6 +65,7 @@ public sealed partial class AsyncSequenceReader<T>
             return;
         }
 
+        var synchronizationContext = SynchronizationContext.Current;
         ExecutionContext.Restore(_sourceContext.For(test));
         try
         {
@@ -72,6 +74,10 @@ public sealed partial class AsyncSequenceReader<T>
         finally
         {
             ExecutionContext.Restore(test);
+            if (SynchronizationContext.Current != synchronizationContext)
+            {
+                SynchronizationContext.SetSynchronizationContext(synchronizationContext);
+            }
         }
     }
 
