@@ -104,8 +104,22 @@ public sealed partial class AsyncSequenceReader<T>
         try
         {
             move = _enumerator!.MoveNextAsync();
+            if (move.IsCompletedSuccessfully)
+            {
+                if (move.Result)
+                {
+                    _ready = ItemEvent(before);
+                    _hasReady = true;
+                }
+                else
+                {
+                    _pull = EndAsync(CompletedEvent(before));
+                }
+
+                return;
+            }
         }
-#pragma warning disable CA1031 // The sequence's exception becomes an event; the test awaits it or the reader reports it.
+#pragma warning disable CA1031 // The sequence's exception (from MoveNextAsync or Current) becomes an event, as when it is awaited.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
@@ -113,19 +127,7 @@ public sealed partial class AsyncSequenceReader<T>
             return;
         }
 
-        if (!move.IsCompletedSuccessfully)
-        {
-            _pull = AwaitMoveAsync(move, before);
-        }
-        else if (move.Result)
-        {
-            _ready = ItemEvent(before);
-            _hasReady = true;
-        }
-        else
-        {
-            _pull = EndAsync(CompletedEvent(before));
-        }
+        _pull = AwaitMoveAsync(move, before);
     }
 
     /// <summary>Awaits a <c>MoveNextAsync</c> that did not complete at once and turns its outcome into an event.</summary>
