@@ -18,7 +18,7 @@ public sealed partial class AsyncSequenceReader<T>
         using var scope = Enter(nameof(AwaitItemAsync));
         if (_hasReady)
         {
-            // The item the source had ready: no wait to set up, no state machine to run.
+            // The item the source had ready: nothing to wait for, no wait to set up.
             return Take().Item!;
         }
 

@@ -81,6 +81,7 @@ public sealed partial class AsyncSequenceReader<T>
         }
     }
 
+    /// <summary>Pulls with the mark set in this method's own flow, for a test that suppressed the flow; always a task.</summary>
     private async Task<ReaderEvent<T>> PullInOwnFlowAsync()
     {
         EnterSource();

@@ -34,4 +34,20 @@ public sealed partial class AsyncSequenceReaderTests
         Assert.Same(boom, error);
         Assert.Equal(TimelineEventKind.Disposed, reader.Timeline.Events[^1].Kind);
     }
+
+    [Fact]
+    public async Task AwaitItemAsync_FlowSuppressed_PullsAndReturnsEachItem()
+    {
+        await using var reader = Sources.Endless().OpenReader(options: new() { IgnoreRemainingEvents = true });
+
+        Task<int> first;
+        using (ExecutionContext.SuppressFlow())
+        {
+            first = reader.AwaitItemAsync(); // completes at once, and starts the next pull without a flow to mark
+        }
+
+        Assert.Equal(1, await first);
+        Assert.Equal(2, await reader.AwaitItemAsync());
+        Assert.Equal(3, await reader.AwaitItemAsync());
+    }
 }
