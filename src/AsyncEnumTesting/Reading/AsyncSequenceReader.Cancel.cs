@@ -78,7 +78,7 @@ public sealed partial class AsyncSequenceReader<T>
     /// <summary>Finds what strictness forbids: an unconsumed event first, then a sequence left running.</summary>
     private (string Expected, string Actual, Exception? Inner, string? Advice, (ReaderEvent<T>, string)? At)? Leftover()
     {
-        if (_pull is { IsCompleted: true } pull && pull.Result is { Kind: not ReaderEventKind.Canceled } e)
+        if (Seen is { Kind: not ReaderEventKind.Canceled } e)
         {
             var what = e.Kind == ReaderEventKind.Item
                 ? $"item {ValueFormat.Format(e.Item)}, yielded at {TimeFormat.Elapsed(e.Time)},"

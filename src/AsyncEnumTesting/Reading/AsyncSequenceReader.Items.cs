@@ -16,6 +16,12 @@ public sealed partial class AsyncSequenceReader<T>
     public async Task<T> AwaitItemAsync()
     {
         using var scope = Enter(nameof(AwaitItemAsync));
+        if (_hasReady)
+        {
+            // The item the source had ready: nothing to wait for, no wait to set up.
+            return Take().Item!;
+        }
+
         var e = await PeekAsync("an item");
         if (e.Kind != ReaderEventKind.Item)
         {

@@ -37,7 +37,7 @@ public sealed partial class AsyncSequenceReader<T>
         using var scope = Enter(nameof(ExpectNoEventsWithinAsync));
         var expected = "no events within " + TimeFormat.Elapsed(window);
         var pull = _pull;
-        if (pull is { IsCompleted: true } && pull.Result is { Kind: not ReaderEventKind.Canceled } early)
+        if (Seen is { Kind: not ReaderEventKind.Canceled } early)
         {
             throw Fail(expected, $"{_subject} had already {ReaderText.Act(early)} at {TimeFormat.Elapsed(early.Time)} (not consumed yet)", early.Error, at: (early, "before the window, not consumed"));
         }

@@ -12,6 +12,11 @@ public sealed partial class AsyncSequenceReader<T>
     /// <param name="waitingFor">What the test awaits, for hang diagnoses: <c>an item</c>.</param>
     private async ValueTask<ReaderEvent<T>> PeekAsync(string waitingFor)
     {
+        if (_hasReady)
+        {
+            return _ready;
+        }
+
         if (_pull is null || (_pull.IsCompleted && _pull.Result.Kind == ReaderEventKind.Canceled))
         {
             return Over();

@@ -41,7 +41,6 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     private readonly string _subject;
     private readonly CancellationTokenSource _cts = new();
     private readonly IAsyncEnumerator<T>? _enumerator;
-    private Task<ReaderEvent<T>>? _pull;
     private int _itemCount;
     private int _busy;
     private bool _sourceDone;
@@ -93,87 +92,11 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
             TestFlowWatch.RunningSource = false;
         }
 
-        _pull = PullAsync();
+        StartPull();
     }
 
     /// <summary>Gets the timeline the reader records the sequence's events on (shared when given in the options).</summary>
     public Timeline Timeline { get; }
-
-    /// <summary>Takes the event the last pull produced and starts the next pull unless the sequence ended or was canceled.</summary>
-    private ReaderEvent<T> Take()
-    {
-        var e = _pull!.Result;
-        _pull = null;
-        if (e.IsTerminal)
-        {
-            _end = e;
-        }
-        else if (!_canceled)
-        {
-            _pull = PullAsync();
-        }
-
-        return e;
-    }
-
-    /// <summary>Calls <c>MoveNextAsync</c> once and turns its outcome into an event; disposes the enumerator after the end.</summary>
-    /// <remarks>Continues without the caller's context, so the event is recorded the moment the source produced it.</remarks>
-    private async Task<ReaderEvent<T>> PullAsync()
-    {
-        EnterSource();
-        var before = _itemCount;
-        ReaderEvent<T> e;
-        try
-        {
-            if (await _enumerator!.MoveNextAsync().ConfigureAwait(false))
-            {
-                var item = _enumerator.Current;
-                _itemCount = before + 1;
-                // The probe under the reader just stamped this result on the timeline: the same time, without a second clock read.
-                return new ReaderEvent<T>(ReaderEventKind.Item, item, null, Timeline.LastStamp, before);
-            }
-
-            e = new ReaderEvent<T>(ReaderEventKind.Completed, default, null, Timeline.LastStamp, before);
-        }
-        catch (OperationCanceledException ex) when (_cts.IsCancellationRequested)
-        {
-            e = new ReaderEvent<T>(ReaderEventKind.Canceled, default, ex, Timeline.Now, before);
-        }
-#pragma warning disable CA1031 // The sequence's exception becomes an event; the test awaits it or the reader reports it.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            e = new ReaderEvent<T>(ReaderEventKind.Failed, default, ex, Timeline.Now, before);
-        }
-
-        var disposeError = await DisposeEnumeratorAsync().ConfigureAwait(false);
-        return disposeError is null || e.Kind == ReaderEventKind.Failed
-            ? e
-            : new ReaderEvent<T>(ReaderEventKind.Failed, default, disposeError, Timeline.Now, before);
-    }
-
-    /// <summary>Disposes the enumerator once, as <c>await foreach</c> does; returns what <c>DisposeAsync</c> threw, if anything.</summary>
-    private async Task<Exception?> DisposeEnumeratorAsync()
-    {
-        if (_sourceDone)
-        {
-            return null;
-        }
-
-        _sourceDone = true;
-        EnterSource();
-        try
-        {
-            await _enumerator!.DisposeAsync().ConfigureAwait(false);
-            return null;
-        }
-#pragma warning disable CA1031 // Reported as the sequence's failure.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return ex;
-        }
-    }
 
     /// <summary>Marks the start of a public call; calls must not overlap.</summary>
     private Scope Enter(string member)

@@ -23,6 +23,42 @@ public class ReaderBenchmarks
     [Benchmark(OperationsPerInvoke = Items)]
     public async Task ProbedAwaitForeach() => Sources.CheckSum(await Sources.SumAsync(_source.Probe(new Timeline())), Items);
 
+    /// <summary>The floor of a reader step with this API: the probed loop plus one <c>async Task&lt;T&gt;</c> method per item
+    /// that awaits the probe's <c>MoveNextAsync</c> and returns the item (a <see cref="Task{TResult}"/> per item, as
+    /// <c>AwaitItemAsync</c> returns one).</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    public async Task FloorTaskStep()
+    {
+        long sum = 0;
+        var enumerator = _source.Probe(new Timeline()).GetAsyncEnumerator();
+        await using (enumerator.ConfigureAwait(false))
+        {
+            for (var i = 0; i < Items; i++)
+            {
+                sum += await StepAsync(enumerator);
+            }
+        }
+
+        Sources.CheckSum(sum, Items);
+    }
+
+    /// <summary>The same floor with a <see cref="ValueTask{TResult}"/> step: what a reader step costs without the <c>Task</c>.</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    public async Task FloorValueTaskStep()
+    {
+        long sum = 0;
+        var enumerator = _source.Probe(new Timeline()).GetAsyncEnumerator();
+        await using (enumerator.ConfigureAwait(false))
+        {
+            for (var i = 0; i < Items; i++)
+            {
+                sum += await ValueStepAsync(enumerator);
+            }
+        }
+
+        Sources.CheckSum(sum, Items);
+    }
+
     /// <summary>Reads every item with <c>AwaitItemAsync</c>, then the completion, on real time.</summary>
     [Benchmark(OperationsPerInvoke = Items)]
     public async Task ReaderAwaitItem()
@@ -40,4 +76,10 @@ public class ReaderBenchmarks
 
         Sources.CheckSum(sum, Items);
     }
+
+    private static async Task<int> StepAsync(IAsyncEnumerator<int> enumerator) =>
+        await enumerator.MoveNextAsync() ? enumerator.Current : throw new InvalidOperationException("The source ended early.");
+
+    private static async ValueTask<int> ValueStepAsync(IAsyncEnumerator<int> enumerator) =>
+        await enumerator.MoveNextAsync() ? enumerator.Current : throw new InvalidOperationException("The source ended early.");
 }

@@ -68,4 +68,41 @@ internal static class Sources
             yield return i;
         }
     }
+
+    /// <summary>Yields the value <paramref name="local"/> has in the flow of each <c>MoveNextAsync</c>, synchronously, forever.</summary>
+    public static async IAsyncEnumerable<string?> ReadingLocal(AsyncLocal<string?> local, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await Task.CompletedTask;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return local.Value;
+        }
+    }
+
+    /// <summary>Yields <paramref name="items"/> synchronously, then fails at once: thrown from <c>MoveNextAsync</c> itself, or
+    /// as an already faulted <see cref="ValueTask{TResult}"/>.</summary>
+    public static IAsyncEnumerable<int> FailingAtOnce(int[] items, Exception error, bool thrown) => new FailingAtOnceSource(items, error, thrown);
+
+    private sealed class FailingAtOnceSource(int[] items, Exception error, bool thrown) : IAsyncEnumerable<int>, IAsyncEnumerator<int>
+    {
+        private int _next;
+
+        public int Current { get; private set; }
+
+        public IAsyncEnumerator<int> GetAsyncEnumerator(CancellationToken cancellationToken = default) => this;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (_next < items.Length)
+            {
+                Current = items[_next++];
+                return new ValueTask<bool>(true);
+            }
+
+            return thrown ? throw error : ValueTask.FromException<bool>(error);
+        }
+
+        public ValueTask DisposeAsync() => default;
+    }
 }
