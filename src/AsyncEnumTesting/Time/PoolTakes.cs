@@ -3,8 +3,7 @@ using System.Diagnostics.Tracing;
 
 namespace AsyncEnumTesting;
 
-/// <summary>Remembers, per thread-pool thread, when it last took a work item off the pool's queues, and tells the active
-/// runs about every work item queued.</summary>
+/// <summary>Remembers, per thread-pool thread, when it last took a work item off the pool's queues.</summary>
 /// <remarks>
 /// <para>
 /// A run cannot see a pool thread that took one of its work items but was preempted before switching to the run's
@@ -12,8 +11,7 @@ namespace AsyncEnumTesting;
 /// watch lets the run notice afterwards: the runtime's <c>FrameworkEventSource</c> reports each dequeue synchronously on
 /// the thread that dequeued, before the item runs, so when work of the run starts on a pool thread, the time of the take
 /// says whether the item was already taken before the clock last moved. Such a late arrival fails the run loudly instead
-/// of leaving it silently different. The enqueue event arrives the same way, on the thread that queues, so a run can count
-/// the items queued from its own flow (<see cref="VirtualTimeRunner"/>'s settling waits longer while one is outstanding).
+/// of leaving it silently different.
 /// </para>
 /// <para>
 /// The events cost every pool work item in the process about a microsecond, so they are on only while a run is active
@@ -25,12 +23,11 @@ internal static class PoolTakes
     // FrameworkEventSource's ThreadPool keyword and its ThreadPoolDequeueWork event (runtime source, stable since .NET Core 3.0).
     private const string SourceName = "System.Diagnostics.Eventing.FrameworkEventSource";
     private const EventKeywords ThreadPoolKeyword = (EventKeywords)0x0002;
-    private const int EnqueueEventId = 30;
     private const int DequeueEventId = 31;
 
     private static readonly object Gate = new();
     private static Listener? s_listener;
-    private static Action[] s_queuedHandlers = [];
+    private static int s_users;
 
     private static long s_moves;
 
@@ -41,16 +38,17 @@ internal static class PoolTakes
     private static long t_movesBefore;
 
     /// <summary>Starts watching (or joins the watch already on) for as long as the returned handle is not disposed.</summary>
-    /// <param name="queued">Called on the queuing thread for every work item queued to the pool while the watch is on.</param>
-    public static IDisposable Watch(Action queued)
+    public static IDisposable Watch()
     {
         lock (Gate)
         {
-            s_queuedHandlers = [.. s_queuedHandlers, queued];
-            s_listener ??= new Listener();
+            if (s_users++ == 0)
+            {
+                s_listener = new Listener();
+            }
         }
 
-        return new Handle(queued);
+        return new Handle();
     }
 
     /// <summary>Numbers a clock move of any run in the process; a take with a lower count came before that move.</summary>
@@ -71,13 +69,12 @@ internal static class PoolTakes
         return take;
     }
 
-    private static void Unwatch(Action queued)
+    private static void Unwatch()
     {
         Listener? stopping = null;
         lock (Gate)
         {
-            s_queuedHandlers = [.. s_queuedHandlers.Where(h => h != queued)];
-            if (s_queuedHandlers.Length == 0)
+            if (--s_users == 0)
             {
                 (stopping, s_listener) = (s_listener, null);
             }
@@ -86,7 +83,7 @@ internal static class PoolTakes
         stopping?.Dispose();
     }
 
-    private sealed class Handle(Action queued) : IDisposable
+    private sealed class Handle : IDisposable
     {
         private int _disposed;
 
@@ -94,7 +91,7 @@ internal static class PoolTakes
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                Unwatch(queued);
+                Unwatch();
             }
         }
     }
@@ -115,13 +112,6 @@ internal static class PoolTakes
             {
                 t_movesBefore = Volatile.Read(ref s_moves);
                 t_takenAt = Stopwatch.GetTimestamp();
-            }
-            else if (eventData.EventId == EnqueueEventId)
-            {
-                foreach (var queued in Volatile.Read(ref s_queuedHandlers))
-                {
-                    queued();
-                }
             }
         }
     }

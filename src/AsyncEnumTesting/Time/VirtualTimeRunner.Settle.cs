@@ -30,7 +30,6 @@ internal sealed partial class VirtualTimeRunner
 {
     private static readonly long MaxStragglerWait = Stopwatch.Frequency / 50;
     private static readonly long MinStragglerWait = Stopwatch.Frequency / 1_000;
-    private static readonly long QueuedWait = Stopwatch.Frequency / 4;
     private AsyncLocal<VirtualTimeRunner?>? _flow;
     private int _active;
     private int _markersSent;
@@ -39,10 +38,6 @@ internal sealed partial class VirtualTimeRunner
     private long _stragglerWait = MaxStragglerWait;
     private int _floor;
     private long _lastMove;
-    private int _queued;
-
-    [ThreadStatic]
-    private static bool t_sendingMarker;
     private LateStart? _lateStart;
 
     private enum Settled
@@ -134,18 +129,7 @@ internal sealed partial class VirtualTimeRunner
     }
 
     /// <summary>Returns whether the pool holds nothing queued and no more threads process work than the floor.</summary>
-    /// <remarks>Then no item of the run can be queued or taken either: an outstanding count of the run's queued items is
-    /// one that will never start in the run's context (queued from its flow without it), and is forgotten.</remarks>
-    private bool PoolIdle()
-    {
-        if (ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached(ref _floor))
-        {
-            Volatile.Write(ref _queued, 0);
-            return true;
-        }
-
-        return false;
-    }
+    private bool PoolIdle() => ThreadPool.PendingWorkItemCount == 0 && PoolFloor.Reached(ref _floor);
 
     /// <summary>Waits, for a bounded time, while the pool holds queued work or more threads process work than the floor.</summary>
     /// <returns><see langword="false"/> when work of the run started meanwhile.</returns>
@@ -165,10 +149,7 @@ internal sealed partial class VirtualTimeRunner
             return true;
         }
 
-        // An item the run queued has not started yet: it sits in a queue (a preempted thread's local queue, which the
-        // marker does not drain) or was taken by a preempted thread. Wait for it much longer than for other work.
-        var own = Volatile.Read(ref _queued) > 0;
-        var until = Stopwatch.GetTimestamp() + (own ? QueuedWait : _stragglerWait);
+        var until = Stopwatch.GetTimestamp() + _stragglerWait;
         var spinner = default(SpinWait);
         while (Stopwatch.GetTimestamp() < until)
         {
@@ -184,14 +165,6 @@ internal sealed partial class VirtualTimeRunner
             }
 
             spinner.SpinOnce(sleep1Threshold: -1);
-        }
-
-        if (own)
-        {
-            // Still not started after a quarter of a second with the pool busy: most likely an item queued from the run's
-            // flow that will never enter its context (see PoolIdle). Forget it and move on.
-            Volatile.Write(ref _queued, 0);
-            return true;
         }
 
         _stragglerWait = Math.Max(_stragglerWait / 2, MinStragglerWait);
@@ -224,16 +197,7 @@ internal sealed partial class VirtualTimeRunner
     private bool SendMarker(long deadline)
     {
         var sent = ++_markersSent;
-        t_sendingMarker = true;
-        try
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static r => r.MarkerRan(), this, preferLocal: false);
-        }
-        finally
-        {
-            t_sendingMarker = false;
-        }
-
+        ThreadPool.UnsafeQueueUserWorkItem(static r => r.MarkerRan(), this, preferLocal: false);
         lock (_signal)
         {
             while (Volatile.Read(ref _markersRan) < sent && _foreign.Count == 0 && Volatile.Read(ref _active) == 0)
@@ -260,33 +224,6 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
-    /// <summary>Counts a work item queued to the pool from the run's flow (called on the queuing thread).</summary>
-    private void OnPoolQueued()
-    {
-        // An item queued with the flow suppressed never enters the run's context: not counted.
-        if (!t_sendingMarker && _flow?.Value == this && !ExecutionContext.IsFlowSuppressed())
-        {
-            Interlocked.Increment(ref _queued);
-        }
-    }
-
-    /// <summary>Counts down a queued item that started in the run's context; never below zero (items queued from other
-    /// flows, a real timer's for example, start in it too).</summary>
-    private void StartedQueued()
-    {
-        var queued = Volatile.Read(ref _queued);
-        while (queued > 0)
-        {
-            var seen = Interlocked.CompareExchange(ref _queued, queued - 1, queued);
-            if (seen == queued)
-            {
-                return;
-            }
-
-            queued = seen;
-        }
-    }
-
     /// <summary>Remembers the first work of the run that a pool thread took before the clock moved and started after.</summary>
     private void NoteLateStart(long takenAt)
     {
@@ -307,13 +244,9 @@ internal sealed partial class VirtualTimeRunner
         if (change.CurrentValue == this && change.PreviousValue != this)
         {
             Interlocked.Increment(ref _active);
-            if (PoolTakes.TakeStart() is { } take)
+            if (PoolTakes.TakeStart() is { } take && take.Moves < Volatile.Read(ref _lastMove))
             {
-                StartedQueued();
-                if (take.Moves < Volatile.Read(ref _lastMove))
-                {
-                    NoteLateStart(take.At);
-                }
+                NoteLateStart(take.At);
             }
         }
         else if (change.PreviousValue == this && change.CurrentValue != this && Interlocked.Decrement(ref _active) == 0)
