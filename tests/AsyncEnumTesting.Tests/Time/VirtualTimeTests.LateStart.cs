@@ -60,4 +60,22 @@ public sealed partial class VirtualTimeTests
         Assert.True(ex.IsLateStart);
         Assert.Equal(2, runs);
     }
+
+    [Fact]
+    public async Task RunAsync_WorkQueuedFromTheRunNeverEntersIt_StillMovesTheClock()
+    {
+        // Queued from the run's flow without its context, this item never starts in the run, and it keeps a pool thread
+        // busy above the floor: the run waits for it only the bounded straggler wait, instead of stalling or failing.
+        using var release = new ManualResetEventSlim();
+        var at = await VirtualTime.RunAsync(async clock =>
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => release.Wait(TimeSpan.FromSeconds(10)), null);
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            release.Set();
+            return clock.Elapsed;
+        });
+
+        Assert.Equal(TimeSpan.FromSeconds(2), at);
+    }
 }
