@@ -29,7 +29,7 @@ internal sealed partial class TimelineLog
     /// <summary>Initializes an empty log stamped by <paramref name="clock"/>.</summary>
     public TimelineLog(TimelineClock clock) => _clock = clock;
 
-    /// <summary>Gets how many events were appended (some may be a few instructions from published); a merged entry holds two.</summary>
+    /// <summary>Gets how many events were appended (some may be a few instructions from published); a run entry holds several.</summary>
     public int Count => Volatile.Read(ref _events);
 
     /// <summary>Gets the stamp of the latest entry, in ticks since the origin (0 before any).</summary>
@@ -74,33 +74,13 @@ internal sealed partial class TimelineLog
         Exit();
     }
 
-    /// <summary>Appends an entry only when <paramref name="counter"/> is 0, and then sets it to 1, in one step.</summary>
-    /// <returns>Whether the counter was 0 (and the entry appended).</returns>
-    public bool TryAddFirst(bool readsClock, int stream, int code, ref int counter, out long ticks, out int index)
-    {
-        Enter();
-        if (counter != 0)
-        {
-            Exit();
-            ticks = 0;
-            index = -1;
-            return false;
-        }
-
-        index = Reserve(readsClock, out ticks);
-        counter = 1;
-        Exit();
-        Publish(index, ticks, null, -1, stream, code);
-        return true;
-    }
-
     /// <summary>Keeps <paramref name="items"/> as the item log of <paramref name="stream"/>, for the lazy item entries that will point at it.</summary>
     public void Register(int stream, IBoxedItems items) => Volatile.Write(ref _streamItems.Slot(stream), items);
 
     /// <summary>Copies every appended entry, waiting for any still being written.</summary>
     public TimelineEntry[] ToArray()
     {
-        var count = Volatile.Read(ref _reserved); // entries, not events: a merged entry holds two
+        var count = Volatile.Read(ref _reserved); // entries, not events: a run holds several
         for (var i = 0; i < count; i++)
         {
             // Slot, not Existing: a writer may have reserved the index and not yet created its chunk.
@@ -115,7 +95,12 @@ internal sealed partial class TimelineLog
             }
         }
 
-        return Expand(_store.Copy(count));
+        var entries = _store.Copy(count);
+
+        // A run grows in place after its item is committed: what the copy saw of it must not be newer than the item
+        // logs read next (a full fence; plain loads could otherwise pass the item log's acquiring read on weak hardware).
+        Interlocked.MemoryBarrier();
+        return Expand(entries);
     }
 
     /// <summary>Returns the value of <paramref name="entry"/>: its payload, or its lazy item boxed.</summary>

@@ -68,6 +68,50 @@ public sealed class TimelineConcurrencyTests
     }
 
     [Fact]
+    public void Events_ReadWhileEightProbesOnEightThreadsYield_EachSnapshotExtendsThePreviousOne()
+    {
+        const int perWriter = 2_000;
+        var probes = new Probe<int>[Writers];
+        IReadOnlyList<TimelineEvent> previous = [];
+        Hammer(
+            rounds: 12,
+            perWriter: 1,
+            () =>
+            {
+                previous = [];
+                var timeline = new Timeline(new VirtualClock());
+                for (var w = 0; w < Writers; w++)
+                {
+                    probes[w] = Enumerable.Range(0, perWriter).ToAsyncEnumerable().Probe(timeline, "p" + w);
+                }
+
+                return timeline;
+            },
+            (_, writer, _) =>
+            {
+                var enumerator = probes[writer].GetAsyncEnumerator();
+                while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                {
+                }
+
+                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            },
+            timeline =>
+            {
+                // Synchronous calls grow their stream's run in place: a snapshot must never see one grow behind a later event.
+                var events = timeline.Events;
+                Assert.True(events.Count >= previous.Count, $"{events.Count} events after {previous.Count}");
+                for (var i = 0; i < previous.Count; i++)
+                {
+                    Assert.Equal(previous[i], events[i]);
+                }
+
+                previous = events;
+                return events.Count;
+            });
+    }
+
+    [Fact]
     public void Events_RealTimeFromEightThreads_TimesNeverGoBackInOrder()
     {
         Hammer(
