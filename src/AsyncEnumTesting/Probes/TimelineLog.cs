@@ -1,11 +1,12 @@
 namespace AsyncEnumTesting;
 
-/// <summary>Holds a timeline's entries and stamps them; any number of threads append, with one atomic operation each.</summary>
+/// <summary>Holds a timeline's entries and stamps them; any number of threads append, with one atomic operation each at most.</summary>
 /// <remarks>
 /// <para>
-/// An append takes a tiny spin lock (one compare-exchange; released with a plain store) only to pick its slot and its
-/// time together, so order and time always agree: a later entry never carries an earlier time. Writing the entry
-/// happens after the lock is released; the entry is published by writing its (never zero) kind code last, with
+/// An append takes a tiny lock (<see cref="AppendLock"/>: no atomic operation while one thread appends, one
+/// compare-exchange once several do; released with a plain store) only to pick its slot and its time together, so
+/// order and time always agree: a later entry never carries an earlier time. Writing the entry happens after the lock
+/// is released; the entry is published by writing its (never zero) kind code last, with
 /// release semantics.
 /// </para>
 /// <para>
@@ -20,7 +21,7 @@ internal sealed partial class TimelineLog
     private readonly ChunkedStore<object?> _values = new();
     private readonly ChunkedStore<IBoxedItems?> _streamItems = new();
     private readonly TimelineClock _clock;
-    private int _lock;
+    private AppendLock _lock;
     private int _reserved;
     private long _lastTicks;
     private int _valueCount;
@@ -111,17 +112,11 @@ internal sealed partial class TimelineLog
     /// <summary>Returns the item log a lazy item entry points at.</summary>
     public IBoxedItems ItemsOf(in TimelineEntry entry) => Volatile.Read(ref _streamItems.Existing(entry.Stream))!;
 
-    /// <summary>Takes the append lock: one compare-exchange when nobody holds it.</summary>
-    private void Enter()
-    {
-        if (Interlocked.CompareExchange(ref _lock, 1, 0) != 0)
-        {
-            Contend();
-        }
-    }
+    /// <summary>Takes the append lock: no atomic operation while one thread appends, one compare-exchange once several do.</summary>
+    private void Enter() => _lock.Enter();
 
     /// <summary>Releases the append lock with a plain (release) store.</summary>
-    private void Exit() => Volatile.Write(ref _lock, 0);
+    private void Exit() => _lock.Exit();
 
     /// <summary>Takes the next slot and its stamp; called with the lock held, so stamps never go back in slot order.</summary>
     private int Reserve(bool readsClock, out long ticks)
@@ -167,16 +162,5 @@ internal sealed partial class TimelineLog
         slot.Ticks = ticks;
         slot.Stream = stream;
         Volatile.Write(ref slot.Code, code < 0 ? code : TimelineEntry.WithValue(code, value));
-    }
-
-    private void Contend()
-    {
-        var spin = default(SpinWait);
-        do
-        {
-            // The holder is a few instructions from releasing; never sleep a whole millisecond for it.
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
-        while (Volatile.Read(ref _lock) != 0 || Interlocked.CompareExchange(ref _lock, 1, 0) != 0);
     }
 }
