@@ -25,27 +25,33 @@ internal struct AppendLock
     private const int Shared = 2;
 
     private int _mode;
-    private int _owner;
+    private Thread? _owner;
     private int _ownerInside;
     private int _spin;
     private bool _heldByOwner; // read and written by the holder only
 
     /// <summary>Enters; every append holds the lock for a few instructions only, and never calls out while holding it.</summary>
-    public void Enter()
-    {
-        if (Volatile.Read(ref _mode) == Owned && _owner == Environment.CurrentManagedThreadId)
-        {
-            Volatile.Write(ref _ownerInside, 1);
-            if (Volatile.Read(ref _mode) == Owned)
-            {
-                _heldByOwner = true;
-                return;
-            }
+    /// <returns>Whether the caller entered as the owner (pass it to <see cref="Reenter"/>).</returns>
+    public bool Enter() =>
+        Volatile.Read(ref _mode) == Owned && _owner == Thread.CurrentThread ? EnterOwned() || EnterShared() : EnterShared();
 
-            Volatile.Write(ref _ownerInside, 0);
+    /// <summary>Enters again from the thread whose last <see cref="Enter"/> returned <paramref name="owned"/>, in the same synchronous call.</summary>
+    /// <remarks>An owner stays the owner until the ownership ends for good, so the thread needs no check: a probe's second step per item skips it.</remarks>
+    /// <returns>Whether the caller entered as the owner.</returns>
+    public bool Reenter(bool owned) => owned ? EnterOwned() || EnterShared() : Enter();
+
+    /// <summary>Enters as the owner unless the ownership ended; the caller is the owner's thread.</summary>
+    private bool EnterOwned()
+    {
+        Volatile.Write(ref _ownerInside, 1);
+        if (Volatile.Read(ref _mode) == Owned)
+        {
+            _heldByOwner = true;
+            return true;
         }
 
-        EnterShared();
+        Volatile.Write(ref _ownerInside, 0);
+        return false;
     }
 
     /// <summary>Leaves: a plain store with release semantics either way.</summary>
@@ -63,7 +69,8 @@ internal struct AppendLock
     }
 
     /// <summary>Takes the spin lock; on the first append the caller becomes the owner, on the first from another thread the ownership ends.</summary>
-    private void EnterShared()
+    /// <returns>Always <see langword="false"/>: the caller holds the spin lock, not the ownership.</returns>
+    private bool EnterShared()
     {
         if (Interlocked.CompareExchange(ref _spin, 1, 0) != 0)
         {
@@ -72,7 +79,7 @@ internal struct AppendLock
 
         // Only a holder of the spin lock changes the mode, so this read is current.
         var mode = _mode;
-        var me = Environment.CurrentManagedThreadId;
+        var me = Thread.CurrentThread;
         if (mode == Unowned)
         {
             _owner = me;
@@ -93,6 +100,7 @@ internal struct AppendLock
         }
 
         _heldByOwner = false;
+        return false;
     }
 
     private void Contend()

@@ -1,19 +1,30 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AsyncEnumTesting;
 
 /// <content>Probe calls: MoveNextStarted, then the item with its Yielded entry, or merged into a run with the calls before.</content>
 internal sealed partial class TimelineLog
 {
     // The open run: the index of the merged entry that synchronous calls of one stream extend while it is the last
-    // entry (-1 for none), and its Stream field as last written. Both change under the lock only.
+    // entry (-1 for none), its Stream field as last written, and where it is stored. All change under the lock only.
     private int _run = -1;
     private int _runState;
+    private TimelineEntry[] _runChunk = [];
+    private int _runSlot;
 
     /// <summary>Appends a MoveNextStarted entry only when <paramref name="counter"/> is 0, and then sets it to 1, in one step.</summary>
     /// <remarks>When the last entry is a run of the same stream at the same stamp, the event joins that run instead.</remarks>
+    /// <param name="readsClock">Whether the entry reads the clock (see <see cref="Add(bool, object?, int, int)"/>).</param>
+    /// <param name="stream">The stream's id.</param>
+    /// <param name="code">The MoveNextStarted code.</param>
+    /// <param name="counter">The pending-call count.</param>
+    /// <param name="ticks">The event's time in ticks.</param>
+    /// <param name="index">The entry that holds the event: its own, or the run it joined.</param>
+    /// <param name="owned">Whether the caller held the lock as its owner (see <see cref="AppendLock.Reenter"/>).</param>
     /// <returns>Whether the counter was 0 (and the entry appended).</returns>
-    public bool TryAddFirst(bool readsClock, int stream, int code, ref int counter, out long ticks, out int index)
+    public bool TryAddFirst(bool readsClock, int stream, int code, ref int counter, out long ticks, out int index, out bool owned)
     {
-        Enter();
+        owned = Enter();
         if (counter != 0)
         {
             Exit();
@@ -28,7 +39,7 @@ internal sealed partial class TimelineLog
         {
             // The last entry is this stream's run at the same stamp: the call's MoveNextStarted joins it, no entry of its own.
             _runState |= TimelineEntry.RunTrailingStarted;
-            Volatile.Write(ref _store.Existing(_run).Stream, _runState);
+            Volatile.Write(ref _runChunk[_runSlot].Stream, _runState);
             Volatile.Write(ref _events, _events + 1);
             ticks = _lastTicks;
             index = _run;
@@ -65,14 +76,15 @@ internal sealed partial class TimelineLog
     /// <param name="counter">The pending-call count.</param>
     /// <param name="startedIndex">The call's MoveNextStarted entry when it completed synchronously, else -1.</param>
     /// <param name="startedTicks">That entry's stamp.</param>
+    /// <param name="owned">What <see cref="TryAddFirst"/> said for that call, when it completed synchronously; else <see langword="false"/>.</param>
     /// <returns>The Yielded event's time in ticks.</returns>
-    public long AddItem<T>(bool readsClock, AppendLog<T> items, T item, int stream, ref int counter, int startedIndex, long startedTicks)
+    public long AddItem<T>(bool readsClock, AppendLog<T> items, T item, int stream, ref int counter, int startedIndex, long startedTicks, bool owned)
     {
-        Enter();
-        if (items.Count >= TimelineEntry.MaxItems)
+        _lock.Reenter(owned);
+        if (items.ReservedLocked >= TimelineEntry.MaxItems)
         {
             Exit();
-            throw new InvalidOperationException($"A probe records at most {TimelineEntry.MaxItems} items per enumeration.");
+            ThrowTooManyItems();
         }
 
         var itemIndex = items.ReserveLocked();
@@ -80,19 +92,19 @@ internal sealed partial class TimelineLog
         if (startedIndex >= 0 && startedIndex == _reserved - 1 && stream < TimelineEntry.RunStreams && Stamp(readsClock) == startedTicks)
         {
             items.Commit(itemIndex, item);
-            ref var entry = ref _store.Existing(startedIndex);
             if (startedIndex == _run && _runState < 0)
             {
                 // The run's trailing MoveNextStarted and this item become its next pair (the item is the run's next index).
                 _runState = (_runState & ~TimelineEntry.RunTrailingStarted) + TimelineEntry.RunPair;
-                Volatile.Write(ref entry.Stream, _runState);
+                Volatile.Write(ref _runChunk[_runSlot].Stream, _runState);
             }
             else
             {
                 // Its Stream field is the plain id: a run of one pair.
                 _run = startedIndex;
                 _runState = stream;
-                Volatile.Write(ref entry.Code, TimelineEntry.CodeOfMergedItem(itemIndex));
+                (_runChunk, _runSlot) = _store.ChunkOf(startedIndex);
+                Volatile.Write(ref _runChunk[_runSlot].Code, TimelineEntry.CodeOfMergedItem(itemIndex));
             }
 
             Volatile.Write(ref _events, _events + 1);
@@ -108,6 +120,10 @@ internal sealed partial class TimelineLog
         Publish(index, ticks, null, -1, stream, TimelineEntry.CodeOfItem(itemIndex));
         return ticks;
     }
+
+    [DoesNotReturn]
+    private static void ThrowTooManyItems() =>
+        throw new InvalidOperationException($"A probe records at most {TimelineEntry.MaxItems} items per enumeration.");
 
     /// <summary>Returns <paramref name="entries"/> with every run split into its MoveNextStarted and Yielded events.</summary>
     private static TimelineEntry[] Expand(TimelineEntry[] entries)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AsyncEnumTesting;
 
 /// <summary>Holds a timeline's entries and stamps them; any number of threads append, with one atomic operation each at most.</summary>
@@ -113,7 +115,8 @@ internal sealed partial class TimelineLog
     public IBoxedItems ItemsOf(in TimelineEntry entry) => Volatile.Read(ref _streamItems.Existing(entry.Stream))!;
 
     /// <summary>Takes the append lock: no atomic operation while one thread appends, one compare-exchange once several do.</summary>
-    private void Enter() => _lock.Enter();
+    /// <returns>Whether the caller entered as the lock's owner (see <see cref="AppendLock.Reenter"/>).</returns>
+    private bool Enter() => _lock.Enter();
 
     /// <summary>Releases the append lock with a plain (release) store.</summary>
     private void Exit() => _lock.Exit();
@@ -143,11 +146,15 @@ internal sealed partial class TimelineLog
         if (_valueCount == TimelineEntry.MaxValues)
         {
             Exit();
-            throw new InvalidOperationException($"A timeline holds at most {TimelineEntry.MaxValues} events with a value (marks, exceptions, enumerations); items do not count. Use a new timeline per test.");
+            ThrowTooManyValues();
         }
 
         return _valueCount++;
     }
+
+    [DoesNotReturn]
+    private static void ThrowTooManyValues() =>
+        throw new InvalidOperationException($"A timeline holds at most {TimelineEntry.MaxValues} events with a value (marks, exceptions, enumerations); items do not count. Use a new timeline per test.");
 
     /// <summary>Writes the entry and publishes it; its value (when it has one) is readable first.</summary>
     private void Publish(int index, long ticks, object? payload, int value, int stream, int code)
