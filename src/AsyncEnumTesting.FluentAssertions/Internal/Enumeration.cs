@@ -32,6 +32,7 @@ internal sealed partial class Enumeration<T>
 
     private readonly CancellationTokenSource _cts = new();
     private readonly Pacing _pacing;
+    private readonly VirtualClock? _virtual;
     private IAsyncEnumerator<T>? _enumerator;
     private Task<bool>? _pending;
 
@@ -39,6 +40,7 @@ internal sealed partial class Enumeration<T>
     {
         Timeline = timeline;
         _pacing = pacing;
+        _virtual = pacing.Virtual;
     }
 
     /// <summary>Gets the timeline the enumeration is recorded on.</summary>
@@ -117,7 +119,6 @@ internal sealed partial class Enumeration<T>
         try
         {
             move = CallProducer(static enumerator => enumerator.MoveNextAsync(), _enumerator);
-            Recorded();
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)
@@ -127,7 +128,14 @@ internal sealed partial class Enumeration<T>
             return new ValueTask<bool>(false);
         }
 
-        return move.IsCompletedSuccessfully ? new ValueTask<bool>(OnMoved(move.Result)) : AwaitMoveAsync(move.AsTask(), limit);
+        if (move.IsCompletedSuccessfully)
+        {
+            return new ValueTask<bool>(OnMoved(move.Result));
+        }
+
+        // Until the call ends, the event to point at is its MoveNextStarted (a call that answered at once records its result next).
+        Recorded();
+        return AwaitMoveAsync(move.AsTask(), limit);
     }
 
     /// <summary>Waits, within bounds, for a <c>MoveNextAsync</c> that did not answer at once.</summary>
@@ -191,7 +199,7 @@ internal sealed partial class Enumeration<T>
     /// </remarks>
     private TResult CallProducer<TState, TResult>(Func<TState, TResult> call, TState state)
     {
-        if (_pacing.Virtual is not { IsInRun: false })
+        if (_virtual is not { IsInRun: false })
         {
             return call(state);
         }

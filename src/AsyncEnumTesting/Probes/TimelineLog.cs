@@ -23,6 +23,7 @@ internal sealed partial class TimelineLog
     private readonly ChunkedStore<object?> _values = new();
     private readonly ChunkedStore<IBoxedItems?> _streamItems = new();
     private readonly TimelineClock _clock;
+    private readonly bool _sharesStamps;
     private AppendLock _lock;
     private int _reserved;
     private long _lastTicks;
@@ -30,7 +31,11 @@ internal sealed partial class TimelineLog
     private int _events;
 
     /// <summary>Initializes an empty log stamped by <paramref name="clock"/>.</summary>
-    public TimelineLog(TimelineClock clock) => _clock = clock;
+    public TimelineLog(TimelineClock clock)
+    {
+        _clock = clock;
+        _sharesStamps = clock.SharesStamps;
+    }
 
     /// <summary>Gets how many events were appended (some may be a few instructions from published); a run entry holds several.</summary>
     public int Count => Volatile.Read(ref _events);
@@ -133,7 +138,7 @@ internal sealed partial class TimelineLog
     }
 
     /// <summary>Returns the stamp an entry appended now gets; called with the lock held.</summary>
-    private long Stamp(bool readsClock) => readsClock || !_clock.SharesStamps ? Math.Max(_clock.NowTicks(), _lastTicks) : _lastTicks;
+    private long Stamp(bool readsClock) => readsClock || !_sharesStamps ? Math.Max(_clock.NowTicks(), _lastTicks) : _lastTicks;
 
     /// <summary>Takes the next value slot for <paramref name="payload"/>, or -1 for none; called with the lock held.</summary>
     private int ReserveValue(object? payload)
