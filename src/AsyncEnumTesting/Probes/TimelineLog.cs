@@ -8,8 +8,7 @@ namespace AsyncEnumTesting;
 /// An append takes a tiny lock (<see cref="AppendLock"/>: no atomic operation while one thread appends, one
 /// compare-exchange once several do; released with a plain store) only to pick its slot and its time together, so
 /// order and time always agree: a later entry never carries an earlier time. Writing the entry happens after the lock
-/// is released; the entry is published by writing its (never zero) kind code last, with
-/// release semantics.
+/// is released; the entry is published by writing its (never zero) kind code last, with release semantics.
 /// </para>
 /// <para>
 /// Readers take every reserved slot and, in the rare case a writer is between reserving and publishing, wait for it
