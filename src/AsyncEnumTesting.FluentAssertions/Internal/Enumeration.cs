@@ -32,6 +32,7 @@ internal sealed partial class Enumeration<T>
 
     private readonly CancellationTokenSource _cts = new();
     private readonly Pacing _pacing;
+    private readonly VirtualClock? _virtual;
     private IAsyncEnumerator<T>? _enumerator;
     private Task<bool>? _pending;
 
@@ -39,13 +40,15 @@ internal sealed partial class Enumeration<T>
     {
         Timeline = timeline;
         _pacing = pacing;
+        _virtual = pacing.Virtual;
     }
 
     /// <summary>Gets the timeline the enumeration is recorded on.</summary>
     public Timeline Timeline { get; }
 
-    /// <summary>Gets the items received so far, in order.</summary>
-    public List<T> Items { get; } = [];
+    /// <summary>Gets how many items were received so far.</summary>
+    /// <remarks>A count, not a list: the items are on the probe's timeline, and a failure message rebuilds what it needs from there.</remarks>
+    public int ItemCount { get; private set; }
 
     /// <summary>Gets the last item received.</summary>
     public T Current { get; private set; } = default!;
@@ -101,28 +104,43 @@ internal sealed partial class Enumeration<T>
 
     /// <summary>Asks for the next item and waits for it within the pacing's bound (or <paramref name="limit"/>).</summary>
     /// <returns><see langword="true"/> with <see cref="Current"/> set, or <see langword="false"/> once <see cref="End"/> says why not.</returns>
-    public async Task<bool> MoveNextAsync(TimeSpan? limit = null)
+    /// <remarks>
+    /// A source that answered at once costs no state machine, no task and no bounded wait: the result is handled here and
+    /// returned as a completed <see cref="ValueTask{TResult}"/>, so an assertion's loop over a synchronous source stays a loop.
+    /// </remarks>
+    public ValueTask<bool> MoveNextAsync(TimeSpan? limit = null)
     {
         if (End != EndKind.Open || _enumerator is null)
         {
-            return false;
+            return new ValueTask<bool>(false);
         }
 
-        Task<bool> task;
+        ValueTask<bool> move;
         try
         {
-            task = CallProducer(static enumerator => enumerator.MoveNextAsync().AsTask(), _enumerator);
-            Recorded();
+            move = CallProducer(static enumerator => enumerator.MoveNextAsync(), _enumerator);
         }
 #pragma warning disable CA1031 // Reported as the source's fault.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             Fault(ex);
-            return false;
+            return new ValueTask<bool>(false);
         }
 
-        // A source that answered at once needs no bounded wait (and no state machine for one).
+        if (move.IsCompletedSuccessfully)
+        {
+            return new ValueTask<bool>(OnMoved(move.Result));
+        }
+
+        // Until the call ends, the event to point at is its MoveNextStarted (a call that answered at once records its result next).
+        Recorded();
+        return AwaitMoveAsync(move.AsTask(), limit);
+    }
+
+    /// <summary>Waits, within bounds, for a <c>MoveNextAsync</c> that did not answer at once.</summary>
+    private async ValueTask<bool> AwaitMoveAsync(Task<bool> task, TimeSpan? limit)
+    {
         var stall = task.IsCompleted ? null : await _pacing.WaitAsync(task, limit).ConfigureAwait(true);
         if (stall is not null)
         {
@@ -134,21 +152,27 @@ internal sealed partial class Enumeration<T>
 
         if (task.IsCompletedSuccessfully)
         {
-            if (!task.Result)
-            {
-                End = EndKind.Completed;
-                Recorded();
-                return false;
-            }
-
-            Current = _enumerator.Current;
-            Items.Add(Current);
-            Recorded();
-            return true;
+            return OnMoved(task.Result);
         }
 
         Fault(Unwrap(task));
         return false;
+    }
+
+    /// <summary>Takes the result of a <c>MoveNextAsync</c> that succeeded: the next item, or the completion.</summary>
+    private bool OnMoved(bool moved)
+    {
+        if (!moved)
+        {
+            End = EndKind.Completed;
+            Recorded();
+            return false;
+        }
+
+        Current = _enumerator!.Current;
+        ItemCount++;
+        Recorded();
+        return true;
     }
 
     /// <summary>Cancels the token the source received.</summary>
@@ -175,7 +199,7 @@ internal sealed partial class Enumeration<T>
     /// </remarks>
     private TResult CallProducer<TState, TResult>(Func<TState, TResult> call, TState state)
     {
-        if (_pacing.Virtual is not { IsInRun: false })
+        if (_virtual is not { IsInRun: false })
         {
             return call(state);
         }

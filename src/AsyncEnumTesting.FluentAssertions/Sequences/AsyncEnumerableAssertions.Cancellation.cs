@@ -122,7 +122,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         {
             case EndKind.Open:
                 return new Verdict(
-                    $"after the token was cancelled {canceled}, it yielded another item: item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}{strictness}",
+                    $"after the token was cancelled {canceled}, it yielded another item: item [{run.ItemCount - 1}] was {Failure.Show(run.Current)}{strictness}",
                     run.LastEventIndex,
                     "expected OperationCanceledException");
             case EndKind.Completed when !allowCompletion:

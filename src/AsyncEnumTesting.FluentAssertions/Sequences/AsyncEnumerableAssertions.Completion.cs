@@ -80,7 +80,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         {
             while (await run.MoveNextAsync().ConfigureAwait(true))
             {
-                if (run.Items.Count >= Enumeration<T>.MaxItems)
+                if (run.ItemCount >= Enumeration<T>.MaxItems)
                 {
                     return new Verdict($"it yielded {Enumeration<T>.MaxItems} items without ending", run.LastEventIndex);
                 }
@@ -113,10 +113,10 @@ public sealed partial class AsyncEnumerableAssertions<T>
                 {
                     if (before is not null)
                     {
-                        return new Verdict($"it yielded a further item: item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}", run.LastEventIndex, "expected " + wanted);
+                        return new Verdict($"it yielded a further item: item [{run.ItemCount - 1}] was {Failure.Show(run.Current)}", run.LastEventIndex, "expected " + wanted);
                     }
 
-                    if (run.Items.Count >= Enumeration<T>.MaxItems)
+                    if (run.ItemCount >= Enumeration<T>.MaxItems)
                     {
                         return new Verdict($"it yielded {Enumeration<T>.MaxItems} items without ending", run.LastEventIndex);
                     }
@@ -128,7 +128,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                 }
 
                 return run.End == EndKind.Faulted
-                    ? new Verdict($"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error)
+                    ? new Verdict($"{Failure.After(run.ItemCount)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error)
                     : Ended(run, wanted);
             },
             run => Flavor.Exceptions<TException>(run.Error is TException ex ? [ex] : []));
@@ -144,7 +144,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
 
         while (await run.MoveNextAsync(Remaining()).ConfigureAwait(true))
         {
-            if (run.Items.Count >= Enumeration<T>.MaxItems)
+            if (run.ItemCount >= Enumeration<T>.MaxItems)
             {
                 return new Verdict($"it yielded {Enumeration<T>.MaxItems} items without completing", run.LastEventIndex);
             }
@@ -155,7 +155,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
             var spent = run.Pacing.Virtual is null ? TimeFormat.RealSeconds(Spent()) : TimeFormat.Elapsed(Spent());
             return run.End == EndKind.Completed
                 ? new Verdict($"it completed only after {spent}", run.LastEventIndex, "too late")
-                : new Verdict($"it had not completed after {spent} ({Failure.Items(run.Items.Count)} so far)", run.LastEventIndex, "still waiting");
+                : new Verdict($"it had not completed after {spent} ({Failure.Items(run.ItemCount)} so far)", run.LastEventIndex, "still waiting");
         }
 
         return run.End == EndKind.Completed ? null : Ended(run, "completion");

@@ -122,13 +122,13 @@ public sealed partial class AsyncEnumerableAssertions<T>
         {
             while (await run.MoveNextAsync().ConfigureAwait(true))
             {
-                if (run.Items.Count > expected)
+                if (run.ItemCount > expected)
                 {
                     return new Verdict($"it yielded more: item [{expected}] was {Failure.Show(run.Current)}", run.LastEventIndex, "expected completion");
                 }
             }
 
-            return run.End == EndKind.Completed && run.Items.Count == expected ? null : Ended(run, $"item [{run.Items.Count}]");
+            return run.End == EndKind.Completed && run.ItemCount == expected ? null : Ended(run, $"item [{run.ItemCount}]");
         });
     }
 
@@ -165,7 +165,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         if (await run.MoveNextAsync().ConfigureAwait(true))
         {
             return new Verdict(
-                $"it yielded {(run.Items.Count == 1 ? "an item" : "a further item")}: item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}",
+                $"it yielded {(run.ItemCount == 1 ? "an item" : "a further item")}: item [{run.ItemCount - 1}] was {Failure.Show(run.Current)}",
                 run.LastEventIndex,
                 "expected completion");
         }

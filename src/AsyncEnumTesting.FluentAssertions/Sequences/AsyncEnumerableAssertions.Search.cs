@@ -37,7 +37,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                 var at = missing.FindIndex(m => ItemEquality<T>.Default.Equals(m, run.Current));
                 if (at < 0)
                 {
-                    return new Verdict($"item [{run.Items.Count - 1}] was {Failure.Show(run.Current)}, which was not expected (or not that often)", run.LastEventIndex, "not expected");
+                    return new Verdict($"item [{run.ItemCount - 1}] was {Failure.Show(run.Current)}, which was not expected (or not that often)", run.LastEventIndex, "not expected");
                 }
 
                 missing.RemoveAt(at);
@@ -50,7 +50,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
 
             return missing.Count == 0
                 ? null
-                : new Verdict($"it completed after {Failure.Items(run.Items.Count)} without yielding {Failure.Show(missing)}", run.LastEventIndex, "missing " + Failure.Show(missing));
+                : new Verdict($"it completed after {Failure.Items(run.ItemCount)} without yielding {Failure.Show(missing)}", run.LastEventIndex, "missing " + Failure.Show(missing));
         });
     }
 
@@ -83,7 +83,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                 }
 
                 var ended = Ended(run, "a match");
-                return ended with { Actual = ended.Actual + (run.Items.Count == 0 ? string.Empty : ", none matching") };
+                return ended with { Actual = ended.Actual + (run.ItemCount == 0 ? string.Empty : ", none matching") };
             },
             _ => new AndWhichConstraint<AsyncEnumerableAssertions<T>, T>(this, found));
     }

@@ -122,12 +122,12 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         var mark = "expected " + wanted;
         return run.End switch
         {
-            EndKind.Completed => new Verdict(run.Items.Count == 0 ? "it completed without yielding any item" : $"it completed after {Failure.Items(run.Items.Count)}", run.LastEventIndex, mark),
+            EndKind.Completed => new Verdict(run.ItemCount == 0 ? "it completed without yielding any item" : $"it completed after {Failure.Items(run.ItemCount)}", run.LastEventIndex, mark),
             EndKind.Faulted when run.FailedToStart =>
                 new Verdict($"GetAsyncEnumerator threw {Failure.Describe(run.Error)}", run.LastEventIndex, null, run.Error),
             EndKind.Faulted => new Verdict(
-                $"{Failure.After(run.Items.Count)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
-            _ => new Verdict($"{Failure.After(run.Items.Count)}, {run.Stall}", run.LastEventIndex, mark),
+                $"{Failure.After(run.ItemCount)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
+            _ => new Verdict($"{Failure.After(run.ItemCount)}, {run.Stall}", run.LastEventIndex, mark),
         };
     }
 

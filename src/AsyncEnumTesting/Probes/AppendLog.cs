@@ -37,6 +37,9 @@ internal sealed class AppendLog<T> : IBoxedItems
         return index;
     }
 
+    /// <summary>Gets how many indexes were reserved; read under the lock that every writer of this log takes.</summary>
+    public int ReservedLocked => _reserved;
+
     /// <summary>Reserves the next index without an atomic operation; the caller holds a lock that every writer of this log takes.</summary>
     /// <remarks>A log is written either through <see cref="Add"/> or through this and <see cref="Commit"/>, never both.</remarks>
     public int ReserveLocked() => _reserved++;

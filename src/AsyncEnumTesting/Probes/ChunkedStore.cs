@@ -56,6 +56,20 @@ internal sealed class ChunkedStore<T>
         return ref Volatile.Read(ref _chunks)[chunk]![offset];
     }
 
+    /// <summary>Returns the chunk that holds the existing slot at <paramref name="index"/>, and the slot's offset in it.</summary>
+    /// <remarks>For a writer that comes back to one slot many times: it keeps the chunk instead of looking it up again.</remarks>
+    public (T[] Chunk, int Offset) ChunkOf(int index)
+    {
+        var last = Volatile.Read(ref _last);
+        if ((uint)(index - last.Start) < (uint)last.Chunk.Length)
+        {
+            return (last.Chunk, index - last.Start);
+        }
+
+        var (chunk, offset) = Locate(index);
+        return (Volatile.Read(ref _chunks)[chunk]!, offset);
+    }
+
     /// <summary>Copies the first <paramref name="count"/> slots, which must all exist, into a new array.</summary>
     public T[] Copy(int count)
     {

@@ -17,7 +17,7 @@ public sealed partial class Probe<T>
             }
 
             // The pending count changes in the same locked step as the entry: exact across threads, no atomic of its own.
-            if (!_timeline.TryAppendFirst(Stream, TimelineEventKind.MoveNextStarted, readsClock: false, ref _pending, out var started, out var startedIndex))
+            if (!_timeline.TryAppendFirst(Stream, TimelineEventKind.MoveNextStarted, readsClock: false, ref _pending, out var started, out var startedIndex, out var owned))
             {
                 Misuse(ProbeViolationKind.OverlappingMoveNext, ProbeMessages.OverlappingMoveNext(_probe.Name, Number, PendingSince));
                 started = _timeline.Append(Stream, TimelineEventKind.MoveNextStarted, readsClock: false, ref _pending, 1);
@@ -37,7 +37,7 @@ public sealed partial class Probe<T>
 
             // A source that completes synchronously costs no state machine, no allocation and no clock read (it shares the
             // stamp of the call before it on real time).
-            return move.IsCompletedSuccessfully ? new ValueTask<bool>(OnMoved(move.Result, readsClock: false, startedIndex, started)) : AwaitMoveAsync(move);
+            return move.IsCompletedSuccessfully ? new ValueTask<bool>(OnMoved(move.Result, readsClock: false, startedIndex, started, owned)) : AwaitMoveAsync(move);
         }
 
         [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -57,35 +57,38 @@ public sealed partial class Probe<T>
                 throw;
             }
 
-            return OnMoved(moved, readsClock: true, startedIndex: -1, startedTicks: 0);
+            return OnMoved(moved, readsClock: true, startedIndex: -1, startedTicks: 0, owned: false);
         }
 
         /// <summary>Records the result; a synchronous one passes its MoveNextStarted entry, which can then hold the item too.</summary>
-        private bool OnMoved(bool moved, bool readsClock, int startedIndex, long startedTicks)
+        private bool OnMoved(bool moved, bool readsClock, int startedIndex, long startedTicks, bool owned)
         {
             NoteTokenCancellation();
-            if (moved)
-            {
-                T item;
-                try
-                {
-                    item = _inner.Current;
-                }
-                catch
-                {
-                    _timeline.Adjust(ref _pending, -1);
-                    throw;
-                }
-
-                _current = item;
-                _timeline.AppendItem(Stream, _items, item, readsClock, ref _pending, startedIndex, startedTicks);
-            }
-            else
+            if (!moved)
             {
                 End(EnumerationOutcome.Completed, _timeline.Append(Stream, TimelineEventKind.Completed, readsClock, ref _pending, -1), null);
+                return false;
             }
 
-            return moved;
+            var item = ReadCurrent();
+            _current = item;
+            _timeline.AppendItem(Stream, _items, item, readsClock, ref _pending, startedIndex, startedTicks, owned);
+            return true;
+        }
+
+        /// <summary>Reads the source's <c>Current</c>; when it throws, the call is no longer pending.</summary>
+        /// <remarks>A method of its own, so the exception handler does not make the recording path keep its values on the stack.</remarks>
+        private T ReadCurrent()
+        {
+            try
+            {
+                return _inner.Current;
+            }
+            catch
+            {
+                _timeline.Adjust(ref _pending, -1);
+                throw;
+            }
         }
 
         private void OnFailed(Exception exception, bool readsClock)

@@ -106,13 +106,16 @@ public sealed partial class Timeline
 
     /// <summary>Appends an event only when <paramref name="pending"/> is 0, setting it to 1 in the same step.</summary>
     /// <returns>Whether it was 0: when not, nothing was appended (another call is pending).</returns>
-    internal bool TryAppendFirst(int stream, TimelineEventKind kind, bool readsClock, ref int pending, out long ticks, out int index) =>
-        _entries.TryAddFirst(readsClock, stream, TimelineEntry.CodeOf(kind), ref pending, out ticks, out index);
+    internal bool TryAppendFirst(int stream, TimelineEventKind kind, bool readsClock, ref int pending, out long ticks, out int index, out bool owned) =>
+        _entries.TryAddFirst(readsClock, stream, TimelineEntry.CodeOf(kind), ref pending, out ticks, out index, out owned);
 
     /// <summary>Appends a <see cref="TimelineEventKind.Yielded"/> event whose item stays typed in <paramref name="items"/>, and subtracts 1 from <paramref name="pending"/>.</summary>
-    /// <remarks>A call that completed synchronously passes its MoveNextStarted entry (<paramref name="startedIndex"/>), which may then hold both events.</remarks>
-    internal long AppendItem<T>(int stream, AppendLog<T> items, T item, bool readsClock, ref int pending, int startedIndex = -1, long startedTicks = 0) =>
-        _entries.AddItem(readsClock, items, item, stream, ref pending, startedIndex, startedTicks);
+    /// <remarks>
+    /// A call that completed synchronously passes its MoveNextStarted entry (<paramref name="startedIndex"/>), which may
+    /// then hold both events, and whether <see cref="TryAppendFirst"/> held the lock as its owner (<paramref name="owned"/>).
+    /// </remarks>
+    internal long AppendItem<T>(int stream, AppendLog<T> items, T item, bool readsClock, ref int pending, int startedIndex, long startedTicks, bool owned) =>
+        _entries.AddItem(readsClock, items, item, stream, ref pending, startedIndex, startedTicks, owned);
 
     /// <summary>Keeps <paramref name="items"/> as the item log of <paramref name="stream"/>, before any of its items is appended.</summary>
     internal void RegisterItems(int stream, IBoxedItems items) => _entries.Register(stream, items);

@@ -2,14 +2,24 @@ namespace AsyncEnumTesting;
 
 /// <summary>Stores one timeline event in 16 bytes and no reference; <see cref="Timeline"/> turns it into a <see cref="TimelineEvent"/> when read.</summary>
 /// <remarks>
+/// <para>
 /// The source name and enumeration live once per stream (see <see cref="TimelineStream"/>), not once per event; a value
 /// lives in the log's value table, and a probe's items stay typed in the enumeration's own log (one per stream), boxed
 /// only when someone reads <see cref="Timeline.Events"/>. Holding no reference, entries cost the collector nothing to
-/// scan and their stores no write barrier; at 16 bytes, a probed item's two entries and its typed item take 36 bytes.
+/// scan and their stores no write barrier.
 /// <see cref="Code"/> says what the entry is and is written last (zero means "not yet published"): for an ordinary
 /// event, kind + 1 in its low 4 bits and the value's index + 1 above (0 for none); for a lazy item, the complement of
 /// the item's index (negative), with bit 30 of the index set when the entry also stands for the MoveNextStarted of the
 /// call that yielded it synchronously (one entry instead of two; readers always see two events).
+/// </para>
+/// <para>
+/// Inside <see cref="TimelineLog"/>'s store only, such a merged entry is a <em>run</em>: consecutive synchronous calls
+/// of one stream with one stamp, nothing else appended between them, share it. Its <see cref="Stream"/> then holds the
+/// stream's id in the low 24 bits, the number of (MoveNextStarted, Yielded) pairs minus 1 in bits 24 to 30 (items
+/// <see cref="ItemIndex"/> onward), and in bit 31 whether one more MoveNextStarted follows them. A probe that reads a
+/// synchronous source thus stores its typed item and a sixteenth of an entry per item. Every entry that leaves the log
+/// is a single event again (see <see cref="TimelineLog.ToArray"/>), with <see cref="Stream"/> the plain id.
+/// </para>
 /// </remarks>
 internal struct TimelineEntry
 {
@@ -19,6 +29,20 @@ internal struct TimelineEntry
     /// <summary>The most items one probed enumeration records.</summary>
     public const int MaxItems = MergedFlag;
 
+    /// <summary>How many streams can have runs: ids below this fit the low bits of a run's <see cref="Stream"/>.</summary>
+    public const int RunStreams = 1 << RunShift;
+
+    /// <summary>The most (MoveNextStarted, Yielded) pairs one run holds.</summary>
+    public const int MaxRunPairs = 128;
+
+    /// <summary>Added to a run's <see cref="Stream"/> for each further pair.</summary>
+    public const int RunPair = 1 << RunShift;
+
+    /// <summary>Set in a run's <see cref="Stream"/> while one more MoveNextStarted follows its pairs.</summary>
+    public const int RunTrailingStarted = int.MinValue;
+
+    private const int RunShift = 24;
+    private const int RunStreamMask = RunStreams - 1;
     private const int KindBits = 4;
     private const int MergedFlag = 1 << 30;
     private const int KindMask = (1 << KindBits) - 1;
@@ -44,6 +68,15 @@ internal struct TimelineEntry
     /// <summary>Gets whether the entry holds two events: a MoveNextStarted and the lazy item its call yielded synchronously.</summary>
     public readonly bool IsMerged => Code < 0 && (~Code & MergedFlag) != 0;
 
+    /// <summary>Gets a run's stream id (the low bits of its <see cref="Stream"/>).</summary>
+    public readonly int RunStream => Stream & RunStreamMask;
+
+    /// <summary>Gets how many (MoveNextStarted, Yielded) pairs a run holds.</summary>
+    public readonly int RunPairs => RunPairsOf(Stream);
+
+    /// <summary>Gets whether a MoveNextStarted follows a run's pairs.</summary>
+    public readonly bool RunHasTrailingStarted => Stream < 0;
+
     /// <summary>Gets the index of an ordinary event's value in the log's value table, or -1 for none.</summary>
     public readonly int ValueIndex => (Code >> KindBits) - 1;
 
@@ -55,6 +88,9 @@ internal struct TimelineEntry
 
     /// <summary>Returns the code of a lazy item at <paramref name="index"/>.</summary>
     public static int CodeOfItem(int index) => ~index;
+
+    /// <summary>Returns how many pairs a run whose <see cref="Stream"/> is <paramref name="runStream"/> holds.</summary>
+    public static int RunPairsOf(int runStream) => ((runStream >>> RunShift) & (MaxRunPairs - 1)) + 1;
 
     /// <summary>Returns the code of a MoveNextStarted entry merged with the lazy item at <paramref name="index"/>.</summary>
     public static int CodeOfMergedItem(int index) => ~(index | MergedFlag);

@@ -1,12 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AsyncEnumTesting;
 
-/// <summary>Holds a timeline's entries and stamps them; any number of threads append, with one atomic operation each.</summary>
+/// <summary>Holds a timeline's entries and stamps them; any number of threads append, with one atomic operation each at most.</summary>
 /// <remarks>
 /// <para>
-/// An append takes a tiny spin lock (one compare-exchange; released with a plain store) only to pick its slot and its
-/// time together, so order and time always agree: a later entry never carries an earlier time. Writing the entry
-/// happens after the lock is released; the entry is published by writing its (never zero) kind code last, with
-/// release semantics.
+/// An append takes a tiny lock (<see cref="AppendLock"/>: no atomic operation while one thread appends, one
+/// compare-exchange once several do; released with a plain store) only to pick its slot and its time together, so
+/// order and time always agree: a later entry never carries an earlier time. Writing the entry happens after the lock
+/// is released; the entry is published by writing its (never zero) kind code last, with release semantics.
 /// </para>
 /// <para>
 /// Readers take every reserved slot and, in the rare case a writer is between reserving and publishing, wait for it
@@ -20,16 +22,21 @@ internal sealed partial class TimelineLog
     private readonly ChunkedStore<object?> _values = new();
     private readonly ChunkedStore<IBoxedItems?> _streamItems = new();
     private readonly TimelineClock _clock;
-    private int _lock;
+    private readonly bool _sharesStamps;
+    private AppendLock _lock;
     private int _reserved;
     private long _lastTicks;
     private int _valueCount;
     private int _events;
 
     /// <summary>Initializes an empty log stamped by <paramref name="clock"/>.</summary>
-    public TimelineLog(TimelineClock clock) => _clock = clock;
+    public TimelineLog(TimelineClock clock)
+    {
+        _clock = clock;
+        _sharesStamps = clock.SharesStamps;
+    }
 
-    /// <summary>Gets how many events were appended (some may be a few instructions from published); a merged entry holds two.</summary>
+    /// <summary>Gets how many events were appended (some may be a few instructions from published); a run entry holds several.</summary>
     public int Count => Volatile.Read(ref _events);
 
     /// <summary>Gets the stamp of the latest entry, in ticks since the origin (0 before any).</summary>
@@ -74,33 +81,13 @@ internal sealed partial class TimelineLog
         Exit();
     }
 
-    /// <summary>Appends an entry only when <paramref name="counter"/> is 0, and then sets it to 1, in one step.</summary>
-    /// <returns>Whether the counter was 0 (and the entry appended).</returns>
-    public bool TryAddFirst(bool readsClock, int stream, int code, ref int counter, out long ticks, out int index)
-    {
-        Enter();
-        if (counter != 0)
-        {
-            Exit();
-            ticks = 0;
-            index = -1;
-            return false;
-        }
-
-        index = Reserve(readsClock, out ticks);
-        counter = 1;
-        Exit();
-        Publish(index, ticks, null, -1, stream, code);
-        return true;
-    }
-
     /// <summary>Keeps <paramref name="items"/> as the item log of <paramref name="stream"/>, for the lazy item entries that will point at it.</summary>
     public void Register(int stream, IBoxedItems items) => Volatile.Write(ref _streamItems.Slot(stream), items);
 
     /// <summary>Copies every appended entry, waiting for any still being written.</summary>
     public TimelineEntry[] ToArray()
     {
-        var count = Volatile.Read(ref _reserved); // entries, not events: a merged entry holds two
+        var count = Volatile.Read(ref _reserved); // entries, not events: a run holds several
         for (var i = 0; i < count; i++)
         {
             // Slot, not Existing: a writer may have reserved the index and not yet created its chunk.
@@ -115,7 +102,12 @@ internal sealed partial class TimelineLog
             }
         }
 
-        return Expand(_store.Copy(count));
+        var entries = _store.Copy(count);
+
+        // A run grows in place after its item is committed: what the copy saw of it must not be newer than the item
+        // logs read next (a full fence; plain loads could otherwise pass the item log's acquiring read on weak hardware).
+        Interlocked.MemoryBarrier();
+        return Expand(entries);
     }
 
     /// <summary>Returns the value of <paramref name="entry"/>: its payload, or its lazy item boxed.</summary>
@@ -126,17 +118,12 @@ internal sealed partial class TimelineLog
     /// <summary>Returns the item log a lazy item entry points at.</summary>
     public IBoxedItems ItemsOf(in TimelineEntry entry) => Volatile.Read(ref _streamItems.Existing(entry.Stream))!;
 
-    /// <summary>Takes the append lock: one compare-exchange when nobody holds it.</summary>
-    private void Enter()
-    {
-        if (Interlocked.CompareExchange(ref _lock, 1, 0) != 0)
-        {
-            Contend();
-        }
-    }
+    /// <summary>Takes the append lock: no atomic operation while one thread appends, one compare-exchange once several do.</summary>
+    /// <returns>Whether the caller entered as the lock's owner (see <see cref="AppendLock.Reenter"/>).</returns>
+    private bool Enter() => _lock.Enter();
 
     /// <summary>Releases the append lock with a plain (release) store.</summary>
-    private void Exit() => Volatile.Write(ref _lock, 0);
+    private void Exit() => _lock.Exit();
 
     /// <summary>Takes the next slot and its stamp; called with the lock held, so stamps never go back in slot order.</summary>
     private int Reserve(bool readsClock, out long ticks)
@@ -150,7 +137,7 @@ internal sealed partial class TimelineLog
     }
 
     /// <summary>Returns the stamp an entry appended now gets; called with the lock held.</summary>
-    private long Stamp(bool readsClock) => readsClock || !_clock.SharesStamps ? Math.Max(_clock.NowTicks(), _lastTicks) : _lastTicks;
+    private long Stamp(bool readsClock) => readsClock || !_sharesStamps ? Math.Max(_clock.NowTicks(), _lastTicks) : _lastTicks;
 
     /// <summary>Takes the next value slot for <paramref name="payload"/>, or -1 for none; called with the lock held.</summary>
     private int ReserveValue(object? payload)
@@ -163,11 +150,15 @@ internal sealed partial class TimelineLog
         if (_valueCount == TimelineEntry.MaxValues)
         {
             Exit();
-            throw new InvalidOperationException($"A timeline holds at most {TimelineEntry.MaxValues} events with a value (marks, exceptions, enumerations); items do not count. Use a new timeline per test.");
+            ThrowTooManyValues();
         }
 
         return _valueCount++;
     }
+
+    [DoesNotReturn]
+    private static void ThrowTooManyValues() =>
+        throw new InvalidOperationException($"A timeline holds at most {TimelineEntry.MaxValues} events with a value (marks, exceptions, enumerations); items do not count. Use a new timeline per test.");
 
     /// <summary>Writes the entry and publishes it; its value (when it has one) is readable first.</summary>
     private void Publish(int index, long ticks, object? payload, int value, int stream, int code)
@@ -182,16 +173,5 @@ internal sealed partial class TimelineLog
         slot.Ticks = ticks;
         slot.Stream = stream;
         Volatile.Write(ref slot.Code, code < 0 ? code : TimelineEntry.WithValue(code, value));
-    }
-
-    private void Contend()
-    {
-        var spin = default(SpinWait);
-        do
-        {
-            // The holder is a few instructions from releasing; never sleep a whole millisecond for it.
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
-        while (Volatile.Read(ref _lock) != 0 || Interlocked.CompareExchange(ref _lock, 1, 0) != 0);
     }
 }

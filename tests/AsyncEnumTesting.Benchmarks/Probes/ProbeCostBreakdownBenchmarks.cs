@@ -5,8 +5,8 @@ namespace AsyncEnumTesting.Benchmarks.Probes;
 /// <summary>The parts a probed item is made of, each repeated 1,000,000 times: which one dominates the probe's cost.</summary>
 /// <remarks>
 /// A probed item that completed synchronously costs two locked steps on the timeline (MoveNextStarted; then its item,
-/// merged into that entry), one compare-exchange each, and the probe's own bookkeeping (the dispose state and the
-/// token read); on real time no clock read.
+/// merged into the stream's run entry), with no atomic operation while one thread appends (one compare-exchange each
+/// once several do), and the probe's own bookkeeping (the dispose state and the token read); on real time no clock read.
 /// </remarks>
 [MemoryDiagnoser]
 public class ProbeCostBreakdownBenchmarks
@@ -29,7 +29,7 @@ public class ProbeCostBreakdownBenchmarks
         return sum;
     }
 
-    /// <summary>One uncontended atomic increment, as expensive as the compare-exchange of which a probed item makes two.</summary>
+    /// <summary>One uncontended atomic increment, as expensive as the compare-exchange a locked step takes once several threads append.</summary>
     [Benchmark(OperationsPerInvoke = Items)]
     public int InterlockedIncrement()
     {

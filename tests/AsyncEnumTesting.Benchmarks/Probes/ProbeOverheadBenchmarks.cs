@@ -6,9 +6,11 @@ namespace AsyncEnumTesting.Benchmarks.Probes;
 /// <summary>What a probe adds per item to <c>await foreach</c> over a source that never waits; figures are per item.</summary>
 /// <remarks>
 /// Each invocation creates a timeline and a probe, consumes 1,000,000 items and disposes. The probe records 2 events per
-/// item (MoveNextStarted, Yielded; one 16-byte entry when the call completed synchronously) and 5 more once
+/// item (MoveNextStarted, Yielded; synchronous calls of one stream share a run entry of up to 128 calls) and 5 more once
 /// (GetAsyncEnumerator, the last MoveNextStarted, Completed, DisposeStarted, Disposed). The Floor benchmarks record
-/// the least possible per item (see <see cref="FloorRecorder{T}"/>), to show how close the probe is to it.
+/// the least possible per item for a log that several threads write (see <see cref="FloorRecorder{T}"/>: one atomic
+/// operation and one entry per item), the OwnedFloor ones for a log one thread writes (see
+/// <see cref="OwnedFloorRecorder{T}"/>), to show how close the probe is to each.
 /// </remarks>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -41,6 +43,11 @@ public class ProbeOverheadBenchmarks
     [BenchmarkCategory("HandWritten")]
     public async Task FloorHandWritten() => Sources.CheckSum(await Sources.SumAsync(new FloorRecorder<int>(_handWritten)), Items);
 
+    /// <summary>The hand-written source through the least recording a single writer can do (see <see cref="OwnedFloorRecorder{T}"/>).</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    [BenchmarkCategory("HandWritten")]
+    public async Task OwnedFloorHandWritten() => Sources.CheckSum(await Sources.SumAsync(new OwnedFloorRecorder<int>(_handWritten)), Items);
+
     /// <summary>Raw <c>await foreach</c> over a compiler-generated async iterator.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Items)]
     [BenchmarkCategory("Iterator")]
@@ -60,4 +67,9 @@ public class ProbeOverheadBenchmarks
     [Benchmark(OperationsPerInvoke = Items)]
     [BenchmarkCategory("Iterator")]
     public async Task FloorIterator() => Sources.CheckSum(await Sources.SumAsync(new FloorRecorder<int>(_iterator)), Items);
+
+    /// <summary>The compiler-generated iterator through the least recording a single writer can do.</summary>
+    [Benchmark(OperationsPerInvoke = Items)]
+    [BenchmarkCategory("Iterator")]
+    public async Task OwnedFloorIterator() => Sources.CheckSum(await Sources.SumAsync(new OwnedFloorRecorder<int>(_iterator)), Items);
 }

@@ -68,6 +68,86 @@ public sealed class TimelineConcurrencyTests
     }
 
     [Fact]
+    public void Events_ReadWhileEightProbesOnEightThreadsYield_EachSnapshotExtendsThePreviousOne()
+    {
+        const int perWriter = 2_000;
+        var probes = new Probe<int>[Writers];
+        IReadOnlyList<TimelineEvent> previous = [];
+        Hammer(
+            rounds: 12,
+            perWriter: 1,
+            () =>
+            {
+                previous = [];
+                var timeline = new Timeline(new VirtualClock());
+                for (var w = 0; w < Writers; w++)
+                {
+                    probes[w] = Enumerable.Range(0, perWriter).ToAsyncEnumerable().Probe(timeline, "p" + w);
+                }
+
+                return timeline;
+            },
+            (_, writer, _) =>
+            {
+                var enumerator = probes[writer].GetAsyncEnumerator();
+                while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                {
+                }
+
+                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            },
+            timeline =>
+            {
+                // Synchronous calls grow their stream's run in place: a snapshot must never see one grow behind a later event.
+                var events = timeline.Events;
+                Assert.True(events.Count >= previous.Count, $"{events.Count} events after {previous.Count}");
+                for (var i = 0; i < previous.Count; i++)
+                {
+                    Assert.Equal(previous[i], events[i]);
+                }
+
+                previous = events;
+                return events.Count;
+            });
+    }
+
+    [Fact]
+    public void Append_OtherThreadsJoinWhileTheFirstAppends_NoEventLostAndEachWriterInOrder()
+    {
+        const int first = 20_000;
+        const int perOther = 2_000;
+        for (var round = 0; round < 20; round++)
+        {
+            // The first writer appends alone for a while (the lock is its own then), and the others join while it goes on.
+            var timeline = new Timeline(new VirtualClock());
+            var streams = Enumerable.Range(0, Writers).Select(w => timeline.RegisterStream("w" + w, 1)).ToArray();
+            var writers = Enumerable.Range(0, Writers).Select(w => new Thread(() =>
+            {
+                for (var i = 0; i < (w == 0 ? first : perOther); i++)
+                {
+                    timeline.Append(streams[w], TimelineEventKind.Yielded, i);
+                }
+            })).ToList();
+            writers[0].Start();
+            while (timeline.Count < 100)
+            {
+                Thread.Yield(); // bounded: the first writer appends 20,000 events
+            }
+
+            writers.Skip(1).ToList().ForEach(t => t.Start());
+            writers.ForEach(t => t.Join());
+
+            var events = timeline.Events;
+            Assert.Equal(first + ((Writers - 1) * perOther), events.Count);
+            var next = new int[Writers];
+            foreach (var e in events)
+            {
+                Assert.Equal(next[e.Source[1] - '0']++, (int)e.Value!);
+            }
+        }
+    }
+
+    [Fact]
     public void Events_RealTimeFromEightThreads_TimesNeverGoBackInOrder()
     {
         Hammer(
