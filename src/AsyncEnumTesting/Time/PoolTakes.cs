@@ -10,7 +10,7 @@ namespace AsyncEnumTesting;
 /// execution context (<see cref="VirtualTimeRunner"/>'s settling waits for such threads only for a bounded time). This
 /// watch lets the run notice afterwards: the runtime's <c>FrameworkEventSource</c> reports each dequeue synchronously on
 /// the thread that dequeued, before the item runs, so when work of the run starts on a pool thread, the time of the take
-/// says whether the item was already taken before the clock last moved. Such a late arrival fails the run loudly instead
+/// says whether the item was already taken before the clock last moved. Such a late start fails the run loudly instead
 /// of leaving it silently different.
 /// </para>
 /// <para>
