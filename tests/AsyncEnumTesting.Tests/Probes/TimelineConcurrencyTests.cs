@@ -40,25 +40,8 @@ public sealed class TimelineConcurrencyTests
         Hammer(
             rounds: 100,
             perWriter: 1,
-            () =>
-            {
-                var timeline = new Timeline(new VirtualClock());
-                for (var w = 0; w < Writers; w++)
-                {
-                    probes[w] = Enumerable.Range(0, perWriter).ToAsyncEnumerable().Probe(timeline, "p" + w);
-                }
-
-                return timeline;
-            },
-            (_, writer, _) =>
-            {
-                var enumerator = probes[writer].GetAsyncEnumerator();
-                while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-                {
-                }
-
-                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            },
+            () => ProbeEach(probes, perWriter),
+            (_, writer, _) => Drain(probes[writer]),
             timeline =>
             {
                 var items = probes[0].Items;
@@ -79,23 +62,9 @@ public sealed class TimelineConcurrencyTests
             () =>
             {
                 previous = [];
-                var timeline = new Timeline(new VirtualClock());
-                for (var w = 0; w < Writers; w++)
-                {
-                    probes[w] = Enumerable.Range(0, perWriter).ToAsyncEnumerable().Probe(timeline, "p" + w);
-                }
-
-                return timeline;
+                return ProbeEach(probes, perWriter);
             },
-            (_, writer, _) =>
-            {
-                var enumerator = probes[writer].GetAsyncEnumerator();
-                while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-                {
-                }
-
-                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            },
+            (_, writer, _) => Drain(probes[writer]),
             timeline =>
             {
                 // Synchronous calls grow their stream's run in place: a snapshot must never see one grow behind a later event.
@@ -245,5 +214,28 @@ public sealed class TimelineConcurrencyTests
             _current.Dispose();
             return default;
         }
+    }
+
+    /// <summary>Puts a probe over a synchronous source of <paramref name="perWriter"/> items in each slot, all on one new timeline.</summary>
+    private static Timeline ProbeEach(Probe<int>[] probes, int perWriter)
+    {
+        var timeline = new Timeline(new VirtualClock());
+        for (var w = 0; w < probes.Length; w++)
+        {
+            probes[w] = Enumerable.Range(0, perWriter).ToAsyncEnumerable().Probe(timeline, "p" + w);
+        }
+
+        return timeline;
+    }
+
+    /// <summary>Enumerates <paramref name="probe"/> to its end on the calling thread, then disposes the enumerator.</summary>
+    private static void Drain(Probe<int> probe)
+    {
+        var enumerator = probe.GetAsyncEnumerator();
+        while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+        {
+        }
+
+        enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
