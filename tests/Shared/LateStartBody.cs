@@ -9,14 +9,18 @@ internal static class LateStartBody
     {
         using var moved = new ManualResetEventSlim();
         var runContext = ExecutionContext.Capture()!;
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         ThreadPool.UnsafeQueueUserWorkItem(
             _ =>
             {
+                // Running means taken: the take was reported before this ran, and no timer is pending yet to move the clock.
+                taken.SetResult();
                 moved.Wait(TimeSpan.FromSeconds(10));
                 ExecutionContext.Run(runContext, _ => started.SetResult(), null);
             },
             null);
+        await taken.Task;
         await Task.Delay(TimeSpan.FromSeconds(1), clock);
         moved.Set();
         await started.Task;

@@ -14,8 +14,10 @@ namespace AsyncEnumTesting;
 /// of leaving it silently different.
 /// </para>
 /// <para>
-/// The events cost every pool work item in the process about a microsecond, so they are on only while a run is active
-/// (counted across runs): the first run switches them on, the last one to end switches them off.
+/// The pool reads whether to report only when a thread starts a round of work and every 30 ms within one, so a listener
+/// switched on just now misses takes for a while. The watch is therefore switched on once, by the first run of the
+/// process, which waits (at most 200 ms) until a take of its own is reported, and stays on for the life of the process:
+/// every pool work item then costs about a microsecond more, in test processes that use a run.
 /// </para>
 /// </remarks>
 internal static class PoolTakes
@@ -27,8 +29,6 @@ internal static class PoolTakes
 
     private static readonly object Gate = new();
     private static Listener? s_listener;
-    private static int s_users;
-
     private static long s_moves;
 
     [ThreadStatic]
@@ -37,18 +37,26 @@ internal static class PoolTakes
     [ThreadStatic]
     private static long t_movesBefore;
 
-    /// <summary>Starts watching (or joins the watch already on) for as long as the returned handle is not disposed.</summary>
-    public static IDisposable Watch()
+    /// <summary>Switches the watch on for the life of the process, the first time only, and returns once takes are reported
+    /// (or after 200 ms when the pool does not run a probe item in that time).</summary>
+    public static void EnsureWatching()
     {
-        lock (Gate)
+        if (Volatile.Read(ref s_listener) is not null)
         {
-            if (s_users++ == 0)
-            {
-                s_listener = new Listener();
-            }
+            return;
         }
 
-        return new Handle();
+        lock (Gate)
+        {
+            if (s_listener is not null)
+            {
+                return;
+            }
+
+            var listener = new Listener();
+            WaitUntilReported();
+            Volatile.Write(ref s_listener, listener);
+        }
     }
 
     /// <summary>Numbers a clock move of any run in the process; a take with a lower count came before that move.</summary>
@@ -69,30 +77,27 @@ internal static class PoolTakes
         return take;
     }
 
-    private static void Unwatch()
+    /// <summary>Queues probe items until one finds its own take reported, for 200 ms at most.</summary>
+    private static void WaitUntilReported()
     {
-        Listener? stopping = null;
-        lock (Gate)
+        var until = Stopwatch.GetTimestamp() + (Stopwatch.Frequency / 5);
+        // Not disposed: a probe item the wait gave up on may still release it.
+        var ran = new SemaphoreSlim(0);
+        var reported = 0;
+        while (Volatile.Read(ref reported) == 0 && Stopwatch.GetTimestamp() < until)
         {
-            if (--s_users == 0)
-            {
-                (stopping, s_listener) = (s_listener, null);
-            }
-        }
+            ThreadPool.UnsafeQueueUserWorkItem(
+                _ =>
+                {
+                    if (TakeStart() is not null)
+                    {
+                        Volatile.Write(ref reported, 1);
+                    }
 
-        stopping?.Dispose();
-    }
-
-    private sealed class Handle : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                Unwatch();
-            }
+                    ran.Release();
+                },
+                null);
+            ran.Wait(TimeSpan.FromTicks(Math.Max(0, until - Stopwatch.GetTimestamp()) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
         }
     }
 

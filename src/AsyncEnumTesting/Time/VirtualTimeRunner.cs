@@ -60,7 +60,7 @@ internal sealed partial class VirtualTimeRunner
         SynchronizationContext.SetSynchronizationContext(Context);
         WatchFlow();
         using var faults = _options.ReportUnobservedFaults ? new FaultWatch() : null;
-        using var takes = PoolTakes.Watch();
+        PoolTakes.EnsureWatching();
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
         _startFirings = _clock.TimerFirings;
