@@ -59,6 +59,15 @@ internal sealed partial class VirtualTimeRunner
             "lock (SemaphoreSlim.Wait, Monitor.Enter) waits for work that needs this thread or the clock. Await it instead; raise " +
             $"VirtualTimeOptions.RealTimeGrace only for synchronous work that is slow but finite. {Clocks()}{Waiting()}");
 
+    /// <summary>Fails the run once work of it started late (<see cref="NoteLateStart"/>).</summary>
+    private void ThrowIfLateStart()
+    {
+        if (Volatile.Read(ref _lateStart) is { } late)
+        {
+            throw LateStarted(late);
+        }
+    }
+
     private VirtualTimeException LateStarted(LateStart late) =>
         new(
             $"Work of the virtual-time run started on a thread-pool thread {TimeFormat.RealSeconds(late.Held)} of real time after the thread took it " +

@@ -152,11 +152,7 @@ internal sealed partial class VirtualTimeRunner
                 TakeForeignWork();
             }
 
-            if (Volatile.Read(ref _lateStart) is { } late)
-            {
-                throw LateStarted(late);
-            }
-
+            ThrowIfLateStart();
             if (TryFireTie())
             {
                 continue;
@@ -170,11 +166,8 @@ internal sealed partial class VirtualTimeRunner
 
             if (bodyTask.IsCompleted)
             {
-                if (Volatile.Read(ref _lateStart) is { } lateAtEnd)
-                {
-                    throw LateStarted(lateAtEnd);
-                }
-
+                // A late start noted since the top of this pass still spoils the run that just ended.
+                ThrowIfLateStart();
                 return;
             }
 
