@@ -35,20 +35,34 @@ new() {
 }
 # add <name> <package> [version]: dotnet add package, as a user would.
 add() { dotnet add "$work/$1" package "$2" --version "${3:-$version}" --no-restore >/dev/null; }
-# run <name> <expected passed>: restore, build and test; the summary must show that many passed and none failed.
-run() {
+# run <name> <expected passed>: restore, build and test; the summary must show that many passed and none failed. Two
+# projects run at once (one per core); finish waits for the rest and fails if any failed.
+check() {
   local out
   if ! out=$(cd "$work/$1" && dotnet test 2>&1); then
     echo "$out" | tail -40 >&2
     echo "consumers: $1 failed" >&2
-    exit 1
+    return 1
   fi
   if ! grep -Eq "(Passed!|succeeded).*\b$2\b|total: $2, failed: 0, succeeded: $2|Passed: +$2\b" <<<"$out"; then
     echo "$out" | tail -20 >&2
     echo "consumers: $1 did not report $2 passed test(s)" >&2
-    exit 1
+    return 1
   fi
   echo "  $1: $2 passed"
+}
+run() {
+  while [ "$(jobs -rp | wc -l)" -ge 2 ]; do
+    wait -n || true
+  done
+  { check "$@" || touch "$work/$1.failed"; } &
+}
+finish() {
+  wait
+  if ls "$work"/*.failed >/dev/null 2>&1; then
+    echo "consumers: failed: $(cd "$work" && ls *.failed | sed 's/\.failed$//' | tr '\n' ' ')" >&2
+    exit 1
+  fi
 }
 test_file() { cat > "$work/$1/VirtualTimeTests.cs"; }
 # xunit_v3 <name> <tfm> <package>@<version>...: an xunit v3 test project (the v3 templates are not in the SDK: the project
@@ -296,4 +310,5 @@ public sealed class VirtualTimeTests
 }
 EOF
 run MSTest4 2
+finish
 echo "Consumers: all passed"

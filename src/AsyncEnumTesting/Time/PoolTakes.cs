@@ -3,7 +3,7 @@ using System.Diagnostics.Tracing;
 
 namespace AsyncEnumTesting;
 
-/// <summary>Remembers, per thread-pool thread, when it last took a work item off the pool's queues.</summary>
+/// <summary>Remembers, per thread-pool thread, when it last took a work item off the pool's queues, and when that item was queued.</summary>
 /// <remarks>
 /// <para>
 /// A run cannot see a pool thread that took one of its work items but was preempted before switching to the run's
@@ -11,7 +11,8 @@ namespace AsyncEnumTesting;
 /// watch lets the run notice afterwards: the runtime's <c>FrameworkEventSource</c> reports each dequeue synchronously on
 /// the thread that dequeued, before the item runs, so when work of the run starts on a pool thread, the time of the take
 /// says whether the item was already taken before the clock last moved. Such a late start fails the run loudly instead
-/// of leaving it silently different.
+/// of leaving it silently different. While a run is active, the watch also stamps each item the pool queues
+/// (<see cref="QueueStamps"/>), so an item that waited in a queue across a move (taken only after it) is late too.
 /// </para>
 /// <para>
 /// The pool reads whether to report only when a thread starts a round of work and every 30 ms within one, so a listener
@@ -22,20 +23,27 @@ namespace AsyncEnumTesting;
 /// </remarks>
 internal static class PoolTakes
 {
-    // FrameworkEventSource's ThreadPool keyword and its ThreadPoolDequeueWork event (runtime source, stable since .NET Core 3.0).
+    // FrameworkEventSource's ThreadPool keyword and its ThreadPoolEnqueueWork and ThreadPoolDequeueWork events, whose one
+    // payload is the work item's address (runtime source, stable since .NET Core 3.0).
     private const string SourceName = "System.Diagnostics.Eventing.FrameworkEventSource";
     private const EventKeywords ThreadPoolKeyword = (EventKeywords)0x0002;
+    private const int EnqueueEventId = 30;
     private const int DequeueEventId = 31;
 
     private static readonly object Gate = new();
+    private static readonly QueueStamps Stamps = new();
     private static Listener? s_listener;
     private static long s_moves;
+    private static int s_runs;
 
     [ThreadStatic]
     private static long t_takenAt;
 
     [ThreadStatic]
     private static long t_movesBefore;
+
+    [ThreadStatic]
+    private static QueueStamps.Stamp? t_queued;
 
     /// <summary>Switches the watch on for the life of the process, the first time only, and returns once takes are reported
     /// (or after 200 ms when the pool does not run a probe item in that time).</summary>
@@ -59,12 +67,19 @@ internal static class PoolTakes
         }
     }
 
+    /// <summary>Notes that a run started: the pool's queued items are stamped while any run is active.</summary>
+    public static void RunStarted() => Interlocked.Increment(ref s_runs);
+
+    /// <summary>Notes that a run ended.</summary>
+    public static void RunEnded() => Interlocked.Decrement(ref s_runs);
+
     /// <summary>Numbers a clock move of any run in the process; a take with a lower count came before that move.</summary>
     /// <returns>The move's number, from 1.</returns>
     public static long NextMove() => Interlocked.Increment(ref s_moves);
 
-    /// <summary>Returns when the calling pool thread took its current work item and how many moves had been numbered by
-    /// then, and forgets it, so that later switches inside the same item are not taken for its start; null when unknown.</summary>
+    /// <summary>Returns when the calling pool thread took its current work item (and, when known, when the item was queued)
+    /// and how many moves had been numbered by then, and forgets it, so that later switches inside the same item are not
+    /// taken for its start; null when unknown.</summary>
     public static Take? TakeStart()
     {
         if (t_takenAt == 0)
@@ -72,7 +87,7 @@ internal static class PoolTakes
             return null;
         }
 
-        var take = new Take(t_takenAt, t_movesBefore);
+        var take = new Take(t_takenAt, t_movesBefore, t_queued);
         t_takenAt = 0;
         return take;
     }
@@ -113,16 +128,23 @@ internal static class PoolTakes
 
         protected override void OnEventWritten(EventWrittenEventArgs eventData)
         {
-            if (eventData.EventId == DequeueEventId)
+            switch (eventData.EventId)
             {
-                t_movesBefore = Volatile.Read(ref s_moves);
-                t_takenAt = Stopwatch.GetTimestamp();
+                case EnqueueEventId when Volatile.Read(ref s_runs) > 0 && eventData.Payload is [long queued, ..]:
+                    Stamps.Queued(queued, Volatile.Read(ref s_moves));
+                    break;
+                case DequeueEventId:
+                    t_movesBefore = Volatile.Read(ref s_moves);
+                    t_takenAt = Stopwatch.GetTimestamp();
+                    t_queued = Stamps.Count == 0 || eventData.Payload is not [long taken, ..] ? null : Stamps.Taken(taken);
+                    break;
             }
         }
     }
 }
 
-/// <summary>When a pool thread took its current work item.</summary>
+/// <summary>When a pool thread took its current work item, and when that item was queued.</summary>
 /// <param name="At">The <see cref="Stopwatch"/> timestamp of the take.</param>
 /// <param name="Moves">How many clock moves had been numbered before the take.</param>
-internal readonly record struct Take(long At, long Moves);
+/// <param name="Queued">When the item was queued, known for items queued while a run was active.</param>
+internal readonly record struct Take(long At, long Moves, QueueStamps.Stamp? Queued);

@@ -224,10 +224,12 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
-    /// <summary>Remembers the first work of the run that a pool thread took before the clock moved and started after.</summary>
-    private void NoteLateStart(long takenAt)
+    /// <summary>Remembers the first work of the run that was queued or taken before the clock moved and started after.</summary>
+    /// <param name="since">The <see cref="Stopwatch"/> timestamp of the take, or of the queuing.</param>
+    /// <param name="whileQueued">Whether the clock moved while the work was still queued.</param>
+    internal void NoteLateStart(long since, bool whileQueued)
     {
-        var late = new LateStart(Stopwatch.GetElapsedTime(takenAt), TimeSpan.FromTicks(_clock.NowTicks - _startTicks));
+        var late = new LateStart(Stopwatch.GetElapsedTime(since), TimeSpan.FromTicks(_clock.NowTicks - _startTicks), whileQueued);
         if (Interlocked.CompareExchange(ref _lateStart, late, null) is null)
         {
             Wake();
@@ -244,9 +246,17 @@ internal sealed partial class VirtualTimeRunner
         if (change.CurrentValue == this && change.PreviousValue != this)
         {
             Interlocked.Increment(ref _active);
-            if (PoolTakes.TakeStart() is { } take && take.Moves < Volatile.Read(ref _lastMove))
+            if (PoolTakes.TakeStart() is { } take)
             {
-                NoteLateStart(take.At);
+                var lastMove = Volatile.Read(ref _lastMove);
+                if (take.Moves < lastMove)
+                {
+                    NoteLateStart(take.At, whileQueued: false);
+                }
+                else if (take.Queued is { } queued && queued.Moves < lastMove)
+                {
+                    NoteLateStart(queued.At, whileQueued: true);
+                }
             }
         }
         else if (change.PreviousValue == this && change.CurrentValue != this && Interlocked.Decrement(ref _active) == 0)

@@ -61,6 +61,7 @@ internal sealed partial class VirtualTimeRunner
         WatchFlow();
         using var faults = _options.ReportUnobservedFaults ? new FaultWatch() : null;
         PoolTakes.EnsureWatching();
+        PoolTakes.RunStarted();
         _realStart = Stopwatch.GetTimestamp();
         _startTicks = _clock.NowTicks;
         _startFirings = _clock.TimerFirings;
@@ -91,6 +92,7 @@ internal sealed partial class VirtualTimeRunner
         }
 
         watchdog.Dispose();
+        PoolTakes.RunEnded();
 
         // Free the clock before the caller can see the outcome, so that it may start the next run on it at once.
         _clock.Detach(this);

@@ -24,6 +24,30 @@ public sealed partial class VirtualTimeTests
     }
 
     [Fact]
+    public async Task RunAsync_RunWorkWaitedInThePoolQueueWhileTheClockMoved_FailsWithLateStartWhileQueued()
+    {
+        // An item that waited in a queue across a move (the local queue of a preempted pool thread) is taken only after the
+        // move, so its take is not late; the time it was queued is. No test can hold the pool's queue on purpose, so the
+        // run is told what the pool watch tells it then (QueueStampsTests covers the stamps themselves).
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(async clock =>
+        {
+            var queuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            clock.Runner!.NoteLateStart(queuedAt, whileQueued: true);
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        }));
+
+        Assert.True(ex.IsLateStart);
+        Assert.Equal(
+            "Work of the virtual-time run started on a thread-pool thread <real> of real time after it was queued, and the clock moved " +
+            "on while it waited in the pool's queue (the work started at 00:01.000): this run's events may be in another order than in " +
+            "a run where the pool took that work in time. The machine was too busy for the run to wait for it (it waits up to 20 ms for " +
+            "work of the run that is queued or taken). The code under test is not at fault: run the test again, and run less at once on " +
+            "this machine if it keeps happening. Virtual time reached 00:01.000 after 1 timer firing(s); real time spent <real>.",
+            VirtualClockTests.NormalizeRealTime(ex.Message));
+    }
+
+    [Fact]
     public async Task RunAsync_PoolWorkTakenAfterTheClockMoved_DoesNotCountAsLate()
     {
         // The correct twin: pool work queued after a move starts after it too; only a take before the move is late.
