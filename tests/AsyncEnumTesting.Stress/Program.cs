@@ -42,8 +42,16 @@ foreach (var (name, shape, body) in Scenarios.All)
     var distinct = new HashSet<string>();
     var slowest = TimeSpan.Zero;
     string? firstError = null;
+    var scenarioStarted = Stopwatch.GetTimestamp();
     for (var i = 0; i < runs; i++)
     {
+        // Progress on stderr, so that a session stopped early still knows how many runs it completed and what they gave.
+        if (i > 0 && i % 500 == 0)
+        {
+            Console.Error.WriteLine(
+                $"[{name}] {i:N0} runs in {Stopwatch.GetElapsedTime(scenarioStarted).TotalSeconds:N0} s: {differ} silently differ, {late} late, {errors} other failures");
+        }
+
         var started = Stopwatch.GetTimestamp();
         string outcome;
         try
@@ -53,6 +61,11 @@ foreach (var (name, shape, body) in Scenarios.All)
         catch (VirtualTimeException ex) when (ex.IsLateStart)
         {
             late++;
+            if (late <= 2)
+            {
+                Console.Error.WriteLine($"[{name}] run {i}: {ex.Message}");
+            }
+
             slowest = Max(slowest, Stopwatch.GetElapsedTime(started));
             continue;
         }
