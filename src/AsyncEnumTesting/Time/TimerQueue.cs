@@ -8,11 +8,12 @@ namespace AsyncEnumTesting;
 /// instead of a heap operation over all of them. Changed and disposed timers leave stale entries behind, which are
 /// dropped when they reach the front.
 /// </remarks>
-internal sealed class TimerQueue
+internal sealed partial class TimerQueue
 {
     private readonly PriorityQueue<long, long> _dues = new();
     private readonly Dictionary<long, Bucket> _buckets = [];
     private readonly Stack<Bucket> _spare = new();
+    private readonly Stack<Entry[]> _segments = new();
 
     // The bucket of the earliest due tick, as last looked up: firing takes from it thousands of times in a row, so the
     // dictionary is asked once per instant instead of once per timer. Cleared when that bucket leaves the queue.
@@ -34,7 +35,7 @@ internal sealed class TimerQueue
         Count++;
         if (!_buckets.TryGetValue(dueTicks, out var bucket))
         {
-            bucket = _spare.TryPop(out var spare) ? spare : new Bucket();
+            bucket = _spare.TryPop(out var spare) ? spare : new Bucket(_segments);
             _buckets.Add(dueTicks, bucket);
             _dues.Enqueue(dueTicks, dueTicks);
         }
@@ -130,91 +131,5 @@ internal sealed class TimerQueue
     private readonly record struct Entry(VirtualTimer Timer, long Stamp)
     {
         public bool IsLive => Stamp == Timer.Stamp;
-    }
-
-    /// <summary>The timers due at one tick, in creation order; entries before the head have fired or gone stale.</summary>
-    private sealed class Bucket
-    {
-        private readonly List<Entry> _entries = [];
-        private int _head;
-
-        public void Add(Entry entry)
-        {
-            var count = _entries.Count;
-            if (count == _head || _entries[count - 1].Timer.Sequence < entry.Timer.Sequence)
-            {
-                _entries.Add(entry);
-                return;
-            }
-
-            // A timer changed to this tick after later-created ones: insert it where its creation order puts it.
-            int low = _head, high = count;
-            while (low < high)
-            {
-                var middle = (low + high) >>> 1;
-                if (_entries[middle].Timer.Sequence < entry.Timer.Sequence)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            _entries.Insert(low, entry);
-        }
-
-        public bool TryPeekLive(out VirtualTimer timer)
-        {
-            while (_head < _entries.Count)
-            {
-                var entry = _entries[_head];
-                if (entry.IsLive)
-                {
-                    timer = entry.Timer;
-                    return true;
-                }
-
-                _head++;
-            }
-
-            timer = null!;
-            return false;
-        }
-
-        public void Skip() => _head++;
-
-        public int CountLive()
-        {
-            var live = 0;
-            for (var i = _head; i < _entries.Count; i++)
-            {
-                live += _entries[i].IsLive ? 1 : 0;
-            }
-
-            return live;
-        }
-
-        public bool TryGetLive(int index, out VirtualTimer timer)
-        {
-            for (var i = _head; i < _entries.Count; i++)
-            {
-                if (_entries[i].IsLive && index-- == 0)
-                {
-                    timer = _entries[i].Timer;
-                    return true;
-                }
-            }
-
-            timer = null!;
-            return false;
-        }
-
-        public void Clear()
-        {
-            _entries.Clear();
-            _head = 0;
-        }
     }
 }
