@@ -8,34 +8,39 @@ namespace AsyncEnumTesting;
 /// instead of a heap operation over all of them. Changed and disposed timers leave stale entries behind, which are
 /// dropped when they reach the front.
 /// </remarks>
-internal sealed class TimerQueue
+internal sealed partial class TimerQueue
 {
     private readonly PriorityQueue<long, long> _dues = new();
     private readonly Dictionary<long, Bucket> _buckets = [];
     private readonly Stack<Bucket> _spare = new();
+    private readonly Stack<Entry[]> _segments = new();
+
+    // The bucket of the earliest due tick, as last looked up: firing takes from it thousands of times in a row, so the
+    // dictionary is asked once per instant instead of once per timer. Cleared when that bucket leaves the queue.
+    private Bucket? _front;
+    private long _frontDue;
 
     /// <summary>Gets how many timers are scheduled (stale entries are not counted).</summary>
     public int Count { get; private set; }
 
-    /// <summary>Schedules <paramref name="timer"/> at its current <see cref="VirtualTimer.DueTicks"/>.</summary>
-    public void Schedule(VirtualTimer timer)
+    /// <summary>Schedules <paramref name="timer"/> at <paramref name="dueTicks"/>; an earlier schedule of it goes stale.</summary>
+    public void Schedule(VirtualTimer timer, long dueTicks)
     {
         if (timer.IsScheduled)
         {
             Count--;
         }
 
-        timer.Version++;
-        timer.IsScheduled = true;
+        var stamp = timer.MarkScheduled();
         Count++;
-        if (!_buckets.TryGetValue(timer.DueTicks, out var bucket))
+        if (!_buckets.TryGetValue(dueTicks, out var bucket))
         {
-            bucket = _spare.TryPop(out var spare) ? spare : new Bucket();
-            _buckets.Add(timer.DueTicks, bucket);
-            _dues.Enqueue(timer.DueTicks, timer.DueTicks);
+            bucket = _spare.TryPop(out var spare) ? spare : new Bucket(_segments);
+            _buckets.Add(dueTicks, bucket);
+            _dues.Enqueue(dueTicks, dueTicks);
         }
 
-        bucket.Add(new Entry(timer, timer.Version));
+        bucket.Add(new Entry(timer, stamp));
     }
 
     /// <summary>Takes <paramref name="timer"/> out of the schedule; its entry goes stale.</summary>
@@ -46,39 +51,20 @@ internal sealed class TimerQueue
             return;
         }
 
-        timer.Version++;
-        timer.IsScheduled = false;
+        timer.MarkUnscheduled();
         Count--;
     }
 
-    /// <summary>Returns the earliest scheduled timer without removing it.</summary>
-    public bool TryPeek(out VirtualTimer timer)
+    /// <summary>Returns the earliest scheduled timer and its due tick without removing it.</summary>
+    public bool TryPeek(out VirtualTimer timer, out long dueTicks) => TryPeekFront(out timer, out dueTicks, out _);
+
+    /// <summary>Removes and returns the earliest scheduled timer and its due tick if it is due at or before <paramref name="limitTicks"/>.</summary>
+    public bool TryTakeDue(long limitTicks, out VirtualTimer timer, out long dueTicks)
     {
-        while (_dues.TryPeek(out var due, out _))
+        if (TryPeekFront(out timer, out dueTicks, out var bucket) && dueTicks <= limitTicks)
         {
-            var bucket = _buckets[due];
-            if (bucket.TryPeekLive(out timer))
-            {
-                return true;
-            }
-
-            _dues.Dequeue();
-            _buckets.Remove(due);
-            bucket.Clear();
-            _spare.Push(bucket);
-        }
-
-        timer = null!;
-        return false;
-    }
-
-    /// <summary>Removes and returns the earliest scheduled timer if it is due at or before <paramref name="limitTicks"/>.</summary>
-    public bool TryTakeDue(long limitTicks, out VirtualTimer timer)
-    {
-        if (TryPeek(out timer) && timer.DueTicks <= limitTicks)
-        {
-            _buckets[timer.DueTicks].Skip();
-            timer.IsScheduled = false;
+            bucket.Skip();
+            timer.MarkUnscheduled();
             Count--;
             return true;
         }
@@ -88,28 +74,24 @@ internal sealed class TimerQueue
     }
 
     /// <summary>Counts the live timers due at the earliest due tick (ties that schedule exploration may reorder).</summary>
-    public int CountDueFirst()
-    {
-        return TryPeek(out var first) ? _buckets[first.DueTicks].CountLive() : 0;
-    }
+    public int CountDueFirst() => TryPeekFront(out _, out _, out var bucket) ? bucket.CountLive() : 0;
 
     /// <summary>Returns the <paramref name="index"/>-th live timer (in creation order) of the earliest due tick.</summary>
     public VirtualTimer? PeekDueFirst(int index) =>
-        TryPeek(out var first) && _buckets[first.DueTicks].TryGetLive(index, out var timer) ? timer : null;
+        TryPeekFront(out _, out _, out var bucket) && bucket.TryGetLive(index, out var timer) ? timer : null;
 
     /// <summary>Removes and returns the <paramref name="index"/>-th live timer (in creation order) of the earliest due tick.</summary>
-    public bool TryTakeDueFirst(long limitTicks, int index, out VirtualTimer timer)
+    public bool TryTakeDueFirst(long limitTicks, int index, out VirtualTimer timer, out long dueTicks)
     {
         if (index == 0)
         {
-            return TryTakeDue(limitTicks, out timer);
+            return TryTakeDue(limitTicks, out timer, out dueTicks);
         }
 
-        if (TryPeek(out var first) && first.DueTicks <= limitTicks && _buckets[first.DueTicks].TryGetLive(index, out timer))
+        if (TryPeekFront(out _, out dueTicks, out var bucket) && dueTicks <= limitTicks && bucket.TryGetLive(index, out timer))
         {
             // Out of order: the entry goes stale where it stands, as when a timer is unscheduled.
-            timer.Version++;
-            timer.IsScheduled = false;
+            timer.MarkUnscheduled();
             Count--;
             return true;
         }
@@ -118,94 +100,36 @@ internal sealed class TimerQueue
         return false;
     }
 
-    private readonly record struct Entry(VirtualTimer Timer, long Version)
+    /// <summary>Finds the earliest live timer, dropping the buckets in front of it that hold only fired or stale entries.</summary>
+    private bool TryPeekFront(out VirtualTimer timer, out long dueTicks, out Bucket bucket)
     {
-        public bool IsLive => Version == Timer.Version && Timer.IsScheduled;
+        while (_dues.TryPeek(out dueTicks, out _))
+        {
+            if (_front is null || _frontDue != dueTicks)
+            {
+                (_front, _frontDue) = (_buckets[dueTicks], dueTicks);
+            }
+
+            bucket = _front;
+            if (bucket.TryPeekLive(out timer))
+            {
+                return true;
+            }
+
+            _front = null;
+            _dues.Dequeue();
+            _buckets.Remove(dueTicks);
+            bucket.Clear();
+            _spare.Push(bucket);
+        }
+
+        (timer, dueTicks, bucket) = (null!, 0, null!);
+        return false;
     }
 
-    /// <summary>The timers due at one tick, in creation order; entries before the head have fired or gone stale.</summary>
-    private sealed class Bucket
+    /// <summary>A timer as it was queued: live while the timer still carries the stamp it was queued with.</summary>
+    private readonly record struct Entry(VirtualTimer Timer, long Stamp)
     {
-        private readonly List<Entry> _entries = [];
-        private int _head;
-
-        public void Add(Entry entry)
-        {
-            var count = _entries.Count;
-            if (count == _head || _entries[count - 1].Timer.Sequence < entry.Timer.Sequence)
-            {
-                _entries.Add(entry);
-                return;
-            }
-
-            // A timer changed to this tick after later-created ones: insert it where its creation order puts it.
-            int low = _head, high = count;
-            while (low < high)
-            {
-                var middle = (low + high) >>> 1;
-                if (_entries[middle].Timer.Sequence < entry.Timer.Sequence)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            _entries.Insert(low, entry);
-        }
-
-        public bool TryPeekLive(out VirtualTimer timer)
-        {
-            while (_head < _entries.Count)
-            {
-                var entry = _entries[_head];
-                if (entry.IsLive)
-                {
-                    timer = entry.Timer;
-                    return true;
-                }
-
-                _head++;
-            }
-
-            timer = null!;
-            return false;
-        }
-
-        public void Skip() => _head++;
-
-        public int CountLive()
-        {
-            var live = 0;
-            for (var i = _head; i < _entries.Count; i++)
-            {
-                live += _entries[i].IsLive ? 1 : 0;
-            }
-
-            return live;
-        }
-
-        public bool TryGetLive(int index, out VirtualTimer timer)
-        {
-            for (var i = _head; i < _entries.Count; i++)
-            {
-                if (_entries[i].IsLive && index-- == 0)
-                {
-                    timer = _entries[i].Timer;
-                    return true;
-                }
-            }
-
-            timer = null!;
-            return false;
-        }
-
-        public void Clear()
-        {
-            _entries.Clear();
-            _head = 0;
-        }
+        public bool IsLive => Stamp == Timer.Stamp;
     }
 }

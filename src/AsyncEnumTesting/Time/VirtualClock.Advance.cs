@@ -107,7 +107,11 @@ public sealed partial class VirtualClock
             await SettleAsync().ConfigureAwait(false);
             while (TryFireNext(targetTicks))
             {
-                await SettleAsync().ConfigureAwait(false);
+                // Checked here too, so a firing that woke nothing on a foreign context costs no call and no await.
+                if (Tracker.Pending != 0)
+                {
+                    await SettleAsync().ConfigureAwait(false);
+                }
             }
 
             MoveTo(targetTicks);

@@ -11,7 +11,7 @@ public sealed partial class VirtualClock
         {
             lock (_gate)
             {
-                return _timers.TryPeek(out var timer) ? timer.Sequence + 1 : 0;
+                return _timers.TryPeek(out var timer, out _) ? timer.Sequence + 1 : 0;
             }
         }
     }
@@ -24,9 +24,8 @@ public sealed partial class VirtualClock
     {
         lock (_gate)
         {
-            if (_timers.TryPeek(out var timer))
+            if (_timers.TryPeek(out var timer, out dueTicks))
             {
-                dueTicks = timer.DueTicks;
                 isDeadline = timer.IsDeadline;
                 return true;
             }
@@ -55,10 +54,10 @@ public sealed partial class VirtualClock
         lock (_gate)
         {
             var pick = 0;
-            if (schedule is not null && _timers.CountDueFirst() is > 1 and var ties && _timers.PeekDueFirst(0) is { } first && first.DueTicks <= limitTicks)
+            if (schedule is not null && _timers.CountDueFirst() is > 1 and var ties && _timers.TryPeek(out var first, out var firstDue) && firstDue <= limitTicks)
             {
                 // The decision is made at the instant the tied timers are due (the clock moves there as one of them fires).
-                pick = schedule.Choose(ScheduleChoice.Timer, ties, Math.Max(_nowTicks, first.DueTicks));
+                pick = schedule.Choose(ScheduleChoice.Timer, ties, Math.Max(_nowTicks, firstDue));
                 if (pick != 0)
                 {
                     var (taken, passed) = (_timers.PeekDueFirst(pick)?.Sequence + 1, first.Sequence + 1);
@@ -66,26 +65,25 @@ public sealed partial class VirtualClock
                 }
             }
 
-            if (!_timers.TryTakeDueFirst(limitTicks, pick, out timer))
+            if (!_timers.TryTakeDueFirst(limitTicks, pick, out timer, out var dueTicks))
             {
                 return false;
             }
 
-            if (timer.DueTicks > _nowTicks)
+            if (dueTicks > _nowTicks)
             {
-                Volatile.Write(ref _nowTicks, timer.DueTicks);
+                Volatile.Write(ref _nowTicks, dueTicks);
             }
 
-            if (timer.PeriodTicks > 0)
+            if (timer.PeriodTicks is > 0 and var period)
             {
-                timer.DueTicks += timer.PeriodTicks;
-                _timers.Schedule(timer);
+                _timers.Schedule(timer, dueTicks + period);
             }
 
             _firings++;
         }
 
-        NoteDriving();
+        // No NoteDriving: the undriven watchdog counts firings as driving (one atomic operation less per timer).
         OnTimeMoved();
         WithoutContext.Run(static t => ((VirtualTimer)t!).Invoke(), timer);
         return true;

@@ -64,7 +64,8 @@ public sealed partial class VirtualClock
                 return;
             }
 
-            var activity = Interlocked.Read(ref _driveActivity);
+            // A fired timer is driving too; TryFireNext counts it in _firings only, to save an atomic operation per timer.
+            var activity = Interlocked.Read(ref _driveActivity) + Interlocked.Read(ref _firings);
             if (Runner is not null || IsAdvancing || Volatile.Read(ref _driving) > 0 || activity != _lastSeenActivity)
             {
                 _lastSeenActivity = activity;

@@ -100,7 +100,7 @@ public sealed partial class VirtualClock : TimeProvider
         {
             lock (_gate)
             {
-                return _timers.TryPeek(out var timer) ? _start.AddTicks(timer.DueTicks) : null;
+                return _timers.TryPeek(out _, out var dueTicks) ? _start.AddTicks(dueTicks) : null;
             }
         }
     }
@@ -196,7 +196,7 @@ public sealed partial class VirtualClock : TimeProvider
     {
         lock (_gate)
         {
-            timer.IsDisposed = true;
+            timer.MarkDisposed();
             _timers.Unschedule(timer);
         }
     }
@@ -222,8 +222,7 @@ public sealed partial class VirtualClock : TimeProvider
         }
 
         // No overflow: a due time is at most MaxTimerSpan, and the clock never passes MaxTicks (AdvanceAsync checks it).
-        timer.DueTicks = _nowTicks + dueTime.Ticks;
-        _timers.Schedule(timer);
+        _timers.Schedule(timer, _nowTicks + dueTime.Ticks);
         Runner?.OnTimerScheduled();
     }
 }
