@@ -41,6 +41,19 @@ internal static class TimedWork
         return total;
     }
 
+    /// <summary>Runs <see cref="ConsumeAll"/> on <paramref name="time"/>, advanced by hand with <paramref name="advance"/> one
+    /// <see cref="Step"/> at a time until every sequence is done, and checks that every event happened.</summary>
+    public static async Task AdvanceByHandAsync(TimeProvider time, Action<TimeSpan> advance, int sequences, int delaysEach)
+    {
+        var all = ConsumeAll(time, sequences, delaysEach);
+        for (var i = Steps(sequences, delaysEach); i > 0; i--)
+        {
+            advance(Step);
+        }
+
+        Check(await all, (long)sequences * delaysEach);
+    }
+
     /// <summary>Schedules on <paramref name="scheduler"/> what <see cref="ConsumeAll"/> does with delays: per sequence, a chain of actions.</summary>
     public static StrongBox<long> ScheduleAll(TestScheduler scheduler, int sequences, int delaysEach)
     {

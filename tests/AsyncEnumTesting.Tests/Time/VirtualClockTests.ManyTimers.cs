@@ -13,37 +13,7 @@ public sealed partial class VirtualClockTests
         var random = new Random(seed);
         for (var round = 0; round < 2; round++)
         {
-            var fired = new List<int>();
-            var timers = new List<ITimer>();
-            var due = new Dictionary<int, long>();
-            for (var i = 0; i < 5_000; i++)
-            {
-                var id = i;
-                var ticks = random.Next(1, 4) * 10L;
-                timers.Add(clock.CreateTimer(_ => fired.Add(id), null, TimeSpan.FromTicks(ticks), Timeout.InfiniteTimeSpan));
-                due[id] = ticks;
-            }
-
-            for (var i = 0; i < 3_000; i++)
-            {
-                var id = random.Next(timers.Count);
-                if (random.Next(5) == 0)
-                {
-                    timers[id].Dispose();
-                    due.Remove(id);
-                }
-                else if (due.ContainsKey(id))
-                {
-                    var ticks = random.Next(1, 4) * 10L;
-                    timers[id].Change(TimeSpan.FromTicks(ticks), Timeout.InfiniteTimeSpan);
-                    due[id] = ticks;
-                }
-            }
-
-            await clock.AdvanceAsync(TimeSpan.FromTicks(100));
-
-            Assert.Equal(due.OrderBy(d => d.Value).ThenBy(d => d.Key).Select(d => d.Key), fired);
-            Assert.Equal(0, clock.PendingTimerCount);
+            await AssertShuffledTimersFireInOrderAsync(clock, random, timers: 5_000, changes: 3_000, instants: 3, disposeOneIn: 5);
         }
     }
 }

@@ -266,33 +266,36 @@ public sealed partial class VirtualClockTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public async Task CreateTimer_ManyChangedAndDisposedTimers_FireInDueThenCreationOrder(int seed)
+    public async Task CreateTimer_ManyChangedAndDisposedTimers_FireInDueThenCreationOrder(int seed) =>
+        await AssertShuffledTimersFireInOrderAsync(new VirtualClock(), new Random(seed), timers: 300, changes: 200, instants: 7, disposeOneIn: 4);
+
+    /// <summary>Creates <paramref name="timers"/> timers due at one of <paramref name="instants"/> ticks, changes or disposes
+    /// some at random, advances past them all, and checks that they fired in (due tick, creation order).</summary>
+    private static async Task AssertShuffledTimersFireInOrderAsync(VirtualClock clock, Random random, int timers, int changes, int instants, int disposeOneIn)
     {
-        var clock = new VirtualClock();
-        var random = new Random(seed);
         var fired = new List<int>();
-        var timers = new List<ITimer>();
+        var created = new List<ITimer>();
         var due = new Dictionary<int, long>();
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < timers; i++)
         {
             var id = i;
-            var ticks = random.Next(1, 8) * 10L;
-            timers.Add(clock.CreateTimer(_ => fired.Add(id), null, TimeSpan.FromTicks(ticks), Timeout.InfiniteTimeSpan));
+            var ticks = random.Next(1, instants + 1) * 10L;
+            created.Add(clock.CreateTimer(_ => fired.Add(id), null, TimeSpan.FromTicks(ticks), Timeout.InfiniteTimeSpan));
             due[id] = ticks;
         }
 
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < changes; i++)
         {
-            var id = random.Next(timers.Count);
-            if (random.Next(4) == 0)
+            var id = random.Next(created.Count);
+            if (random.Next(disposeOneIn) == 0)
             {
-                timers[id].Dispose();
+                created[id].Dispose();
                 due.Remove(id);
             }
             else if (due.ContainsKey(id))
             {
-                var ticks = random.Next(1, 8) * 10L;
-                timers[id].Change(TimeSpan.FromTicks(ticks), Timeout.InfiniteTimeSpan);
+                var ticks = random.Next(1, instants + 1) * 10L;
+                created[id].Change(TimeSpan.FromTicks(ticks), Timeout.InfiniteTimeSpan);
                 due[id] = ticks;
             }
         }
