@@ -3,6 +3,7 @@ using AsyncEnumTesting;
 
 namespace BclProducers;
 
+[Collection(ExactTimelines.Name)] // a default channel's reader hops through the pool: see ExactTimelines
 public sealed class ChannelTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using AsyncEnumTesting;
 using AsyncEnumTesting.Stress;
 
-// Usage: AsyncEnumTesting.Stress determinism [runs] [scenario...]
+// Usage: AsyncEnumTesting.Stress determinism [runs] [--neighbours] [scenario...]
 //        AsyncEnumTesting.Stress hangs | stalls [runs] | explore
 var mode = args.Length > 0 ? args[0] : "determinism";
 if (mode == "hangs")
@@ -22,8 +22,11 @@ if (mode == "stalls")
 }
 
 var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
-var only = args.Skip(2).ToHashSet();
+var neighbours = args.Contains("--neighbours");
+var only = args.Skip(2).Where(a => a != "--neighbours").ToHashSet();
 var failed = false;
+using var stopNeighbours = new CancellationTokenSource();
+var neighbourTask = neighbours ? Neighbours.StartAsync(stopNeighbours.Token) : Task.CompletedTask;
 // A run that fails with a late start says it may differ (loud); "silently differ" counts runs that returned normally with
 // another order than the first normal run: the figure that must be 0.
 Console.WriteLine("| scenario | shape | runs | silently differ | late starts (loud) | distinct orders | other failures | slowest run |");
@@ -98,6 +101,8 @@ foreach (var (name, shape, body) in Scenarios.All)
     }
 }
 
+await stopNeighbours.CancelAsync();
+await neighbourTask;
 return failed ? 1 : 0;
 
 static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

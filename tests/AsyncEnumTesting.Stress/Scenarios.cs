@@ -8,7 +8,7 @@ internal static class Scenarios
 {
     public static readonly (string Name, string Shape, Func<VirtualClock, Task<string>> Body)[] All =
     [
-        ("batcher", "Task.Run pump into a default channel, batched by a 10 s window", AsyncEnumTesting.Tests.Time.VirtualTimeTests.WindowBatcherAsync),
+        ("batcher", "Task.Run pump into a default channel, batched by a 10 s window", AsyncEnumTesting.Tests.Time.PoolHopTests.WindowBatcherAsync),
         ("readall", "default channel read with ReadAllAsync, consumer doing ConfigureAwait(false) work", ReadAll),
         ("hops", "100 producers with seeded delays, Task.Run, ConfigureAwait(false), Task.Yield, SemaphoreSlim", Hops),
         ("periodic", "PeriodicTimer poll in Task.Run into a default channel", Periodic),

@@ -111,7 +111,7 @@ public sealed partial class VirtualTimeTests
         Assert.Equal(first.Count, first.Distinct().Count());
     }
 
-    private static Task<List<string>> MergeSeededProducers() => VirtualTime.RunAsync(async clock =>
+    private static Task<List<string>> MergeSeededProducers() => LateStarts.RunAgainAsync(async clock =>
     {
         var channel = Channel.CreateUnbounded<string>();
         var producers = new Task[100];

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace AsyncEnumTesting.Tests.Time;
 
 /// <summary>Channels read with <c>ReadAllAsync</c> under a run, made with synchronous continuations.</summary>
-public sealed partial class VirtualTimeTests
+public sealed partial class PoolHopTests
 {
     [Fact]
     public async Task RunAsync_ChannelReadAllAsyncWithSynchronousContinuations_SeesEachItemAtItsWriteTime()
@@ -12,7 +12,7 @@ public sealed partial class VirtualTimeTests
         // run's clock. With synchronous continuations the reader runs inline on the writer's turn: exact every time.
         for (var run = 0; run < 50; run++)
         {
-            var seen = await VirtualTime.RunAsync(async clock =>
+            var seen = await LateStarts.RunAgainAsync(async clock =>
             {
                 var channel = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { AllowSynchronousContinuations = true });
                 var producer = ProduceAsync(channel.Writer, clock);
