@@ -43,7 +43,7 @@ internal static class Neighbours
     private static async Task Garbage(CancellationToken stop)
     {
         var keep = new object[64];
-        for (var i = 0; !stop.IsCancellationRequested; i++)
+        while (!stop.IsCancellationRequested)
         {
             for (var j = 0; j < 2_000; j++)
             {
@@ -66,7 +66,7 @@ internal static class Neighbours
             }
 
             await Task.WhenAll(burst).ConfigureAwait(false);
-            await Task.Delay(1).ConfigureAwait(false);
+            await Task.Delay(1).ConfigureAwait(false); // real time on purpose: a neighbour lives outside any run
         }
     }
 
@@ -75,8 +75,8 @@ internal static class Neighbours
     {
         while (!stop.IsCancellationRequested)
         {
-            await Task.Run(() => Thread.Sleep(5)).ConfigureAwait(false);
-            await Task.Delay(3).ConfigureAwait(false);
+            await Task.Run(() => Thread.Sleep(5)).ConfigureAwait(false); // real time on purpose: a blocked pool thread
+            await Task.Delay(3).ConfigureAwait(false); // real time on purpose: a neighbour lives outside any run
         }
     }
 
