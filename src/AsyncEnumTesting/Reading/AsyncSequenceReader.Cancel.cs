@@ -118,8 +118,8 @@ public sealed partial class AsyncSequenceReader<T>
         if (_pull is { IsCompleted: false } stalledPull && _stalled && !failIfStuck && _clock?.NextDueTime is null)
         {
             // The pull already had its whole real-time grace, the reader failed on it, and no timer can move it: a source
-            // that honours the token stops at once (or through one post to the run); one that does not would only cost a
-            // second grace before the same report.
+            // that honours the token stops at once (or through one post to the run, or a hop through the pool); one that
+            // does not would only cost a second grace before the same report.
             await Task.WhenAny(stalledPull, Task.Delay(AfterStall, TimeProvider.System));
             if (!stalledPull.IsCompleted)
             {
