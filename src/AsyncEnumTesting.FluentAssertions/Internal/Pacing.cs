@@ -56,7 +56,9 @@ internal sealed record Pacing(TimeProvider? Clock, TimeSpan? TimeLimit)
                 : outcome.End == WaitEnd.NothingPending
                     ? $"nothing can happen any more in virtual time: no timer is pending on the clock at {TimeFormat.Elapsed(clock.Elapsed)} " +
                       $"and nothing completed the wait within {TimeFormat.RealSeconds(clock.RealTimeGrace)} of real time: " + Advice.RealTime
-                    : $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(clock.Elapsed)})";
+                    : outcome.End == WaitEnd.VirtualLimit || outcome.Failure is null
+                        ? $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(clock.Elapsed)})"
+                        : "the virtual clock failed: " + outcome.Failure.Message;
         }
 
         await ((Task)task).WaitAsync(bound).ConfigureAwait(Quietly);

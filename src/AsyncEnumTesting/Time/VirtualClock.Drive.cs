@@ -1,8 +1,12 @@
+using System.Diagnostics;
+
 namespace AsyncEnumTesting;
 
 /// <content>Driving the clock until a task completes: what readers and assertions do while they wait on a fake.</content>
 public sealed partial class VirtualClock
 {
+    private TaskCompletionSource? _timerScheduled;
+
     /// <summary>Awaits <paramref name="task"/>, advancing the clock one timer at a time while nothing else can complete it.</summary>
     /// <param name="task">The task to wait for, usually a pending <c>MoveNextAsync</c>.</param>
     /// <param name="virtualLimit">How much virtual time may pass before giving up; <see langword="null"/> for no limit.</param>
@@ -24,6 +28,7 @@ public sealed partial class VirtualClock
         var startTicks = NowTicks;
         var startFirings = TimerFirings;
         var limitTicks = virtualLimit is { } limit ? startTicks + limit.Ticks : long.MaxValue;
+        long? quietSince = null;
         while (!task.IsCompleted)
         {
             if (TimerFirings - startFirings >= VirtualTimeOptions.Default.MaxTimerFirings)
@@ -45,6 +50,7 @@ public sealed partial class VirtualClock
                 if (due <= limitTicks)
                 {
                     await AdvanceToAsync(_start.AddTicks(due)).ConfigureAwait(false);
+                    quietSince = null;
                     continue;
                 }
 
@@ -66,8 +72,21 @@ public sealed partial class VirtualClock
                     $"{TimeFormat.Elapsed(TimeSpan.FromTicks(startTicks))} to {TimeFormat.Elapsed(Elapsed)} and the next timer is due later.");
             }
 
-            // No timer is pending: only work on other threads can still complete the task.
-            await ((Task)task).WaitAsync(realGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // No timer is pending: only work on other threads can still complete the task, or schedule a timer that can (a
+            // producer started with Task.Run creating its first delay): either ends the wait, and the loop goes on.
+            // The grace counts from the last firing, so timers scheduled and canceled again without end cannot stretch it.
+            quietSince ??= Stopwatch.GetTimestamp();
+            var scheduled = WhenTimerScheduled();
+            var left = realGrace - Stopwatch.GetElapsedTime(quietSince.Value);
+            if (left > TimeSpan.Zero)
+            {
+                await ((Task)Task.WhenAny(task, scheduled)).WaitAsync(left).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (scheduled.IsCompleted && !task.IsCompleted)
+                {
+                    continue;
+                }
+            }
+
             if (!task.IsCompleted)
             {
                 throw new VirtualTimeException(
@@ -78,5 +97,26 @@ public sealed partial class VirtualClock
         }
 
         return await task.ConfigureAwait(false);
+    }
+
+    /// <summary>Returns a task that completes when a timer is scheduled on this clock, at once when one is pending already.</summary>
+    /// <remarks>One signal for every wait that drives the clock; scheduling a timer completes it and the next wait makes a new one.</remarks>
+    private Task WhenTimerScheduled()
+    {
+        lock (_gate)
+        {
+            if (TryPeekNextDue(out _))
+            {
+                return Task.CompletedTask;
+            }
+
+            if (_timerScheduled is not { Task.IsCompleted: false } signal)
+            {
+                signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _timerScheduled = signal;
+            }
+
+            return signal.Task;
+        }
     }
 }

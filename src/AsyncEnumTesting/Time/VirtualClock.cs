@@ -224,5 +224,6 @@ public sealed partial class VirtualClock : TimeProvider
         // No overflow: a due time is at most MaxTimerSpan, and the clock never passes MaxTicks (AdvanceAsync checks it).
         _timers.Schedule(timer, _nowTicks + dueTime.Ticks);
         Runner?.OnTimerScheduled();
+        _timerScheduled?.TrySetResult();
     }
 }

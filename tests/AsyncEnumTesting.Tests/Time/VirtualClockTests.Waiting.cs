@@ -59,6 +59,51 @@ public sealed partial class VirtualClockTests
     }
 
     [Fact]
+    public async Task WaitAsync_TimerScheduledOnThePoolWhileNoneIsPending_FiresItAtOnce()
+    {
+        // A producer started with Task.Run creates its first delay a moment after the wait began, with no timer pending
+        // then. The bug this guards: the wait sat out its whole real-time grace on the task and failed with the producer's
+        // timer pending, in a plain test the README shows ("nothing happened within 1 hour", the clock still at zero).
+        var clock = new VirtualClock();
+        var started = new TaskCompletionSource();
+        var producer = Task.Run(async () =>
+        {
+            await started.Task.ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), clock).ConfigureAwait(false);
+        });
+
+        var waiting = clock.WaitAsync(producer, TimeSpan.FromHours(1), TimeSpan.FromSeconds(30));
+        started.SetResult();
+        var outcome = await waiting;
+
+        Assert.Equal(WaitEnd.Completed, outcome.End);
+        Assert.Equal(TimeSpan.FromSeconds(1), clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task WaitAsync_TimersScheduledAndCanceledWithoutEnd_StillEnds()
+    {
+        // Each new timer ends the quiet wait, but the grace counts from the last firing: churn alone cannot keep it waiting.
+        // (A timer the wait catches alive is due past the limit, which ends the wait too.)
+        var clock = new VirtualClock();
+        using var stop = new CancellationTokenSource();
+        var churn = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                clock.CreateTimer(_ => { }, null, TimeSpan.FromHours(2), Timeout.InfiniteTimeSpan).Dispose();
+                await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
+            }
+        });
+
+        var outcome = await clock.WaitAsync(new TaskCompletionSource().Task, TimeSpan.FromHours(1), TimeSpan.FromMilliseconds(200));
+        await stop.CancelAsync();
+        await churn;
+
+        Assert.Contains(outcome.End, new[] { WaitEnd.NothingPending, WaitEnd.VirtualLimit });
+    }
+
+    [Fact]
     public async Task WaitAsync_NullTask_Throws()
     {
         await Assert.ThrowsAsync<ArgumentNullException>(() => new VirtualClock().WaitAsync(null!, null, Timeout.InfiniteTimeSpan));
