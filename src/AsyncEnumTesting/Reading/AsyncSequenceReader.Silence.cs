@@ -21,10 +21,10 @@ public sealed partial class AsyncSequenceReader<T>
     /// </para>
     /// <para>
     /// With a clock the window is <paramref name="window"/> of virtual time; an event due exactly at the end of the window
-    /// counts as inside it. Inside a virtual-time run the run moves the clock through the window, as for any timer, so work
-    /// of the run still queued or running on the thread pool (a producer started with <c>Task.Run</c> that has not created
-    /// its first delay yet) comes first; otherwise the reader advances the clock itself. After the end of the sequence was
-    /// consumed, or after cancellation, nothing can come, and the window only passes.
+    /// counts as inside it. The reader advances the clock by the window (<see cref="VirtualClock.AdvanceAsync"/>); inside a
+    /// virtual-time run that lets the run move it, as for any timer, so work of the run still queued or running on the thread
+    /// pool (a producer started with <c>Task.Run</c> that has not created its first delay yet) comes first. After the end of
+    /// the sequence was consumed, or after cancellation, nothing can come, and the window only passes.
     /// </para>
     /// </remarks>
     [StackTraceHidden]
@@ -61,15 +61,6 @@ public sealed partial class AsyncSequenceReader<T>
 
     private async Task PassAsync(TimeSpan window, Task<ReaderEvent<T>>? pull)
     {
-        if (_clock is { IsInRun: true })
-        {
-            // Advancing by hand here would jump ahead of work the run has not settled yet (measured: a Task.Run producer's
-            // item due inside the window came after it in most runs, and the check passed).
-            await Task.Delay(window, _clock);
-            await RestOfInstantAsync(_clock);
-            return;
-        }
-
         if (_clock is not null)
         {
             await _clock.AdvanceAsync(window);
@@ -84,15 +75,5 @@ public sealed partial class AsyncSequenceReader<T>
         using var stop = new CancellationTokenSource();
         await Task.WhenAny(pull, Task.Delay(window, TimeProvider.System, stop.Token));
         stop.Cancel();
-    }
-
-    /// <summary>Lets the timers due at this instant that were created after the window's own fire first, with the work they wake.</summary>
-    /// <remarks>A timer due now fires after every timer already due now (same instant, later creation).</remarks>
-    private static async Task RestOfInstantAsync(VirtualClock clock)
-    {
-        // Completed by the timer on the run's thread; the await resumes on the run's context, as ordinary queued work.
-        var passed = new TaskCompletionSource();
-        using var timer = clock.CreateTimer(static p => ((TaskCompletionSource)p!).TrySetResult(), passed, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        await passed.Task;
     }
 }

@@ -19,8 +19,13 @@ public sealed partial class VirtualClock
     /// continuation it woke has run, including continuations that schedule new timers falling due inside the same
     /// span, which then fire in turn. Waited for: continuations that capture no context (they run inline, inside the
     /// firing), continuations posted to the synchronization context that was current where the clock was created or a
-    /// timer was made (xunit's, for a plain <c>async Task</c> test), and, inside a virtual-time run, the run's queue.
-    /// Not waited for: work on the thread pool (<c>Task.Run</c>, or continuations the runtime sends there).
+    /// timer was made (xunit's, for a plain <c>async Task</c> test). Not waited for: work on the thread pool (<c>Task.Run</c>,
+    /// or continuations the runtime sends there).
+    /// </para>
+    /// <para>
+    /// Inside a <see cref="VirtualTime"/> run's body, the advance is a timer at the target that the run fires like any other:
+    /// the run settles before each timer, so work of the run on the thread pool is waited for there too, and concurrent
+    /// advances inside one run are allowed (each returns once its own span has passed).
     /// </para>
     /// <para>
     /// On a foreign context each woken continuation costs a real thread hop, about a millisecond on a busy machine:
@@ -83,6 +88,12 @@ public sealed partial class VirtualClock
                 "would move time under the run's feet. Advance it from inside the run's body (await clock.AdvanceAsync(...) there), or use a separate clock.");
         }
 
+        if (Runner is not null)
+        {
+            // Inside the run's body: no flag, since the run itself moves the clock to the target (see AdvanceOnRunAsync).
+            return AdvanceOnRunAsync(targetTicks);
+        }
+
         if (Interlocked.Exchange(ref _advancing, 1) != 0)
         {
             throw new InvalidOperationException(
@@ -97,13 +108,6 @@ public sealed partial class VirtualClock
     {
         try
         {
-            var runner = Runner;
-            if (runner is not null && runner.IsOnPumpThread)
-            {
-                await AdvanceOnRunAsync(runner, targetTicks).ConfigureAwait(true);
-                return;
-            }
-
             await SettleAsync().ConfigureAwait(false);
             while (TryFireNext(targetTicks))
             {
@@ -122,20 +126,25 @@ public sealed partial class VirtualClock
         }
     }
 
-    /// <summary>Advances from inside a run's body: lets the run's queue drain after each timer, never leaving its thread.</summary>
+    /// <summary>Advances from inside a run's body: a timer at the target, which the run fires like any other.</summary>
     /// <remarks>
-    /// <c>ConfigureAwait(false)</c> would move the rest of the advance to the thread pool (the runtime does not inline a
-    /// context-free continuation where a special context is current), and timers would then fire beside the run.
+    /// The run settles before each timer it fires, so work of the run on the thread pool (a <c>Task.Run</c> continuation of a
+    /// timer on the way) runs first; firing the timers here directly would skip that. A second timer, due at once when the
+    /// first fired, lets the timers due at the target that were created later fire too before the advance returns. The
+    /// awaits resume on the run's context, never leaving its thread.
     /// </remarks>
-    private async Task AdvanceOnRunAsync(VirtualTimeRunner runner, long targetTicks)
+    private async Task AdvanceOnRunAsync(long targetTicks)
     {
-        await runner.Idle();
-        while (TryFireNext(targetTicks))
-        {
-            await runner.Idle();
-        }
+        await TimerAsync(TimeSpan.FromTicks(targetTicks - NowTicks)).ConfigureAwait(true);
+        await TimerAsync(TimeSpan.Zero).ConfigureAwait(true);
+    }
 
-        MoveTo(targetTicks);
+    /// <summary>Returns a task that a timer of this clock completes after <paramref name="dueTime"/>.</summary>
+    private async Task TimerAsync(TimeSpan dueTime)
+    {
+        var fired = new TaskCompletionSource();
+        using var timer = CreateTimer(static f => ((TaskCompletionSource)f!).TrySetResult(), fired, dueTime, Timeout.InfiniteTimeSpan);
+        await fired.Task.ConfigureAwait(true);
     }
 
     /// <summary>Waits until the work woken so far on foreign synchronization contexts has run.</summary>
