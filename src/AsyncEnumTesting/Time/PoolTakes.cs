@@ -15,6 +15,15 @@ namespace AsyncEnumTesting;
 /// (<see cref="QueueStamps"/>), so an item that waited in a queue across a move (taken only after it) is late too.
 /// </para>
 /// <para>
+/// The stamp also names the run whose code queued the item (the enqueue is reported synchronously on the queuing
+/// thread, where the run's flow handler has marked the thread, <see cref="CurrentRun"/>), and the take checks it at
+/// once. Some items of a run never switch to the run's execution context: a channel completing a reader that awaits
+/// through <c>ValueTask.AsTask</c>, say, runs no code of the run, yet whether it ran before the clock moved decides
+/// which task of a <c>Task.WhenAny</c> won. Checked only when the run's code starts, such an item made a run silently
+/// different; checked at the take, it fails the run loudly. The kit's own items (the settling marker, the probes
+/// below) are queued with <see cref="QueueOwn"/> and belong to no run.
+/// </para>
+/// <para>
 /// The pool reads whether to report only when a thread starts a round of work and every 30 ms within one, so a listener
 /// switched on just now misses takes for a while. The watch is therefore switched on once, by the first run of the
 /// process, which waits (at most 200 ms) until a take of its own is reported, and stays on for the life of the process:
@@ -38,6 +47,12 @@ internal static class PoolTakes
 
     [ThreadStatic]
     private static long t_takenAt;
+
+    [ThreadStatic]
+    private static VirtualTimeRunner? t_run;
+
+    [ThreadStatic]
+    private static bool t_queuingOwn;
 
     [ThreadStatic]
     private static long t_movesBefore;
@@ -67,11 +82,42 @@ internal static class PoolTakes
         }
     }
 
+    /// <summary>Gets or sets the run whose flow the calling thread is in now, kept by the run's flow handler: the run that
+    /// owns the items this thread queues.</summary>
+    public static VirtualTimeRunner? CurrentRun
+    {
+        get => t_run;
+        set => t_run = value;
+    }
+
     /// <summary>Notes that a run started: the pool's queued items are stamped while any run is active.</summary>
     public static void RunStarted() => Interlocked.Increment(ref s_runs);
 
-    /// <summary>Notes that a run ended.</summary>
-    public static void RunEnded() => Interlocked.Decrement(ref s_runs);
+    /// <summary>Notes that a run ended; the stamps are forgotten when it was the last one.</summary>
+    public static void RunEnded()
+    {
+        if (Interlocked.Decrement(ref s_runs) == 0)
+        {
+            Stamps.ClearWhen(static () => Volatile.Read(ref s_runs) == 0);
+        }
+    }
+
+    /// <summary>Queues an item of the kit's own that belongs to no run, even when the calling thread is in a run's flow.</summary>
+    public static void QueueOwn<TState>(Action<TState> callBack, TState state)
+    {
+        t_queuingOwn = true;
+        try
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(callBack, state, preferLocal: false);
+        }
+        finally
+        {
+            t_queuingOwn = false;
+        }
+    }
+
+    /// <summary>Gets how many clock moves of all runs in the process have been numbered so far.</summary>
+    public static long MovesSoFar => Volatile.Read(ref s_moves);
 
     /// <summary>Numbers a clock move of any run in the process; a take with a lower count came before that move.</summary>
     /// <returns>The move's number, from 1.</returns>
@@ -101,7 +147,7 @@ internal static class PoolTakes
         var reported = 0;
         while (Volatile.Read(ref reported) == 0 && Stopwatch.GetTimestamp() < until)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(
+            QueueOwn<object?>(
                 _ =>
                 {
                     if (TakeStart() is not null)
@@ -131,12 +177,17 @@ internal static class PoolTakes
             switch (eventData.EventId)
             {
                 case EnqueueEventId when Volatile.Read(ref s_runs) > 0 && eventData.Payload is [long queued, ..]:
-                    Stamps.Queued(queued, Volatile.Read(ref s_moves));
+                    Stamps.Queued(queued, MovesSoFar, t_queuingOwn ? null : t_run);
                     break;
                 case DequeueEventId:
                     t_movesBefore = Volatile.Read(ref s_moves);
                     t_takenAt = Stopwatch.GetTimestamp();
                     t_queued = Stamps.Count == 0 || eventData.Payload is not [long taken, ..] ? null : Stamps.Taken(taken);
+                    if (t_queued is { Run: { } run } stamp)
+                    {
+                        run.NoteTaken(stamp);
+                    }
+
                     break;
             }
         }

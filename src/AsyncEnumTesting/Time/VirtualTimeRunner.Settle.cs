@@ -57,6 +57,7 @@ internal sealed partial class VirtualTimeRunner
     {
         _floor = PoolFloor.Find();
         _flow = new AsyncLocal<VirtualTimeRunner?>(OnFlowChanged) { Value = this };
+        PoolTakes.CurrentRun = this;
     }
 
     /// <summary>Waits until no work of the run is running or queued on other threads, or something arrives for the run.</summary>
@@ -123,9 +124,17 @@ internal sealed partial class VirtualTimeRunner
     /// </remarks>
     private bool MayMove()
     {
+        var previous = _lastMove;
         Volatile.Write(ref _lastMove, PoolTakes.NextMove());
         Interlocked.MemoryBarrier();
-        return Volatile.Read(ref _active) == 0;
+        if (Volatile.Read(ref _active) == 0)
+        {
+            return true;
+        }
+
+        // The clock stays: items queued or taken meanwhile are not late for a move that did not happen.
+        Volatile.Write(ref _lastMove, previous);
+        return false;
     }
 
     /// <summary>Returns whether the pool holds nothing queued and no more threads process work than the floor.</summary>
@@ -197,7 +206,7 @@ internal sealed partial class VirtualTimeRunner
     private bool SendMarker(long deadline)
     {
         var sent = ++_markersSent;
-        ThreadPool.UnsafeQueueUserWorkItem(static r => r.MarkerRan(), this, preferLocal: false);
+        PoolTakes.QueueOwn(static r => r.MarkerRan(), this);
         lock (_signal)
         {
             while (Volatile.Read(ref _markersRan) < sent && _foreign.Count == 0 && Volatile.Read(ref _active) == 0)
@@ -236,9 +245,33 @@ internal sealed partial class VirtualTimeRunner
         }
     }
 
+    /// <summary>Checks an item that code of this run queued, taken by a pool thread just now: late when the clock moved since.</summary>
+    /// <remarks>Called on the pool thread, before the item runs; it may never switch to the run's context at all.</remarks>
+    internal void NoteTaken(QueueStamps.Stamp stamp)
+    {
+        if (stamp.Moves < Volatile.Read(ref _lastMove))
+        {
+            NoteLateStart(stamp.At, whileQueued: true);
+        }
+    }
+
     private void OnFlowChanged(AsyncLocalValueChangedArgs<VirtualTimeRunner?> change)
     {
-        if (!change.ThreadContextChanged || IsOnPumpThread)
+        if (!change.ThreadContextChanged)
+        {
+            return;
+        }
+
+        if (change.CurrentValue == this)
+        {
+            PoolTakes.CurrentRun = this;
+        }
+        else if (change.PreviousValue == this && PoolTakes.CurrentRun == this)
+        {
+            PoolTakes.CurrentRun = null;
+        }
+
+        if (IsOnPumpThread)
         {
             return;
         }

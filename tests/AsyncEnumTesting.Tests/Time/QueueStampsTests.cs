@@ -6,7 +6,7 @@ public sealed class QueueStampsTests
     [Fact]
     public void Taken_ItemQueuedEarlier_ReturnsTheMovesAtItsQueuing()
     {
-        var stamps = new QueueStamps(() => 0);
+        var stamps = new QueueStamps();
 
         stamps.Queued(workId: 0x1000, moves: 7);
         stamps.Queued(workId: 0x2000, moves: 9);
@@ -18,7 +18,7 @@ public sealed class QueueStampsTests
     [Fact]
     public void Taken_SameItemTwice_ReturnsNothingTheSecondTime()
     {
-        var stamps = new QueueStamps(() => 0);
+        var stamps = new QueueStamps();
         stamps.Queued(0x1000, 7);
 
         stamps.Taken(0x1000);
@@ -30,7 +30,7 @@ public sealed class QueueStampsTests
     public void Taken_ItemQueuedAgain_ReturnsTheLatestQueuing()
     {
         // A reusable work item (a channel's operation, say) is queued again after it ran inline: the newest stamp counts.
-        var stamps = new QueueStamps(() => 0);
+        var stamps = new QueueStamps();
         stamps.Queued(0x1000, 7);
 
         stamps.Queued(0x1000, 8);
@@ -39,24 +39,47 @@ public sealed class QueueStampsTests
     }
 
     [Fact]
-    public void Taken_GarbageCollectedSinceTheQueuing_ReturnsNothing()
+    public void Taken_ItemQueuedByARun_ReturnsThatRun()
     {
-        // A collection may move the item and put another object at its old address: a stamp from before it proves nothing.
-        var collections = 0;
-        var stamps = new QueueStamps(() => collections);
+        var stamps = new QueueStamps();
+        var run = new VirtualTimeRunner(new VirtualClock(), new VirtualTimeOptions());
+
+        stamps.Queued(0x1000, 7, run);
+        stamps.Queued(0x2000, 7);
+
+        Assert.Same(run, stamps.Taken(0x1000)?.Run);
+        Assert.Null(stamps.Taken(0x2000)?.Run);
+    }
+
+    [Fact]
+    public void ClearWhen_NoRunActive_ForgetsEveryStamp()
+    {
+        var stamps = new QueueStamps();
         stamps.Queued(0x1000, 7);
 
-        collections++;
+        stamps.ClearWhen(() => true);
 
-        Assert.Null(stamps.Taken(0x1000));
         Assert.Equal(0, stamps.Count);
+        Assert.Null(stamps.Taken(0x1000));
+    }
+
+    [Fact]
+    public void ClearWhen_ARunStartedMeanwhile_KeepsTheStamps()
+    {
+        // The last run ended, but another started before the table was emptied: its items stay stamped.
+        var stamps = new QueueStamps();
+        stamps.Queued(0x1000, 7);
+
+        stamps.ClearWhen(() => false);
+
+        Assert.Equal(7, stamps.Taken(0x1000)?.Moves);
     }
 
     [Fact]
     public void Queued_ManyItemsNeverTaken_KeepsTheTableBounded()
     {
-        // Items run inline by a waiter are never reported as taken; without a collection their stamps would pile up.
-        var stamps = new QueueStamps(() => 0);
+        // Items run inline by a waiter are never reported as taken; while runs keep the table in use, their stamps would pile up.
+        var stamps = new QueueStamps();
 
         for (var id = 0L; id < 200_000; id++)
         {
@@ -70,7 +93,7 @@ public sealed class QueueStampsTests
     [Fact]
     public void Taken_NothingStamped_ReturnsNothing()
     {
-        var stamps = new QueueStamps(() => 0);
+        var stamps = new QueueStamps();
 
         Assert.Null(stamps.Taken(0x1000));
     }

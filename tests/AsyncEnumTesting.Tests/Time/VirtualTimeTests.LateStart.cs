@@ -48,6 +48,41 @@ public sealed partial class VirtualTimeTests
     }
 
     [Fact]
+    public async Task RunAsync_ItemTheRunQueuedTakenAfterTheClockMoved_FailsWithLateStartWhileQueued()
+    {
+        // An item the run's code queued before a move (a channel completing a reader through ValueTask.AsTask, say) may run
+        // no code of the run at all, yet decide which task of a WhenAny won: it is checked when a pool thread takes it.
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(async clock =>
+        {
+            var queued = new QueueStamps.Stamp(PoolTakes.MovesSoFar, System.Diagnostics.Stopwatch.GetTimestamp(), clock.Runner);
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            clock.Runner!.NoteTaken(queued);
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+        }));
+
+        Assert.True(ex.IsLateStart);
+        Assert.StartsWith(
+            "Work of the virtual-time run started on a thread-pool thread <real> of real time after it was queued, and the clock moved " +
+            "on while it waited in the pool's queue (the work started at 00:01.000)",
+            VirtualClockTests.NormalizeRealTime(ex.Message));
+    }
+
+    [Fact]
+    public async Task RunAsync_ItemTheRunQueuedTakenBeforeTheNextMove_DoesNotCountAsLate()
+    {
+        // The correct twin: an item queued after the last move is in time whenever it is taken before the next one.
+        var elapsed = await VirtualTime.RunAsync(async clock =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            clock.Runner!.NoteTaken(new QueueStamps.Stamp(PoolTakes.MovesSoFar, System.Diagnostics.Stopwatch.GetTimestamp(), clock.Runner));
+            await Task.Delay(TimeSpan.FromSeconds(1), clock);
+            return clock.Elapsed;
+        });
+
+        Assert.Equal(TimeSpan.FromSeconds(2), elapsed);
+    }
+
+    [Fact]
     public async Task RunAsync_PoolWorkTakenAfterTheClockMoved_DoesNotCountAsLate()
     {
         // The correct twin: pool work queued after a move starts after it too; only a take before the move is late.
