@@ -45,6 +45,9 @@ public sealed partial class Probe<T> : IAsyncEnumerable<T>
     /// <summary>Gets the timeline the probe records to.</summary>
     public Timeline Timeline { get; }
 
+    /// <summary>Gets the sequence the probe wraps.</summary>
+    internal IAsyncEnumerable<T> Source => _source;
+
     /// <summary>Gets or sets whether protocol misuse throws <see cref="InvalidOperationException"/> at the point of misuse (the default) or is only recorded and passed on to the source.</summary>
     /// <remarks>Turn it off to observe what the wrapped source itself does when misused. A second <c>DisposeAsync</c> never throws.</remarks>
     public bool ThrowOnMisuse { get; set; } = true;
