@@ -29,7 +29,8 @@ public static class AsyncEnumerableAssertionExtensions
     /// <returns>The assertions, to be awaited.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>
-    /// (a <c>FakeTimeProvider</c>, say): the assertion could not move it; the message says what to do instead.</exception>
+    /// (a <c>FakeTimeProvider</c>, say): the assertion could not move it; or <paramref name="source"/> is a fake (or a probe over
+    /// one) created with another <see cref="VirtualClock"/>: pass the fake's clock. The message says what to do instead.</exception>
     /// <remarks>
     /// With a <see cref="VirtualClock"/> that no <see cref="VirtualTime"/> run drives, the assertion advances it timer by
     /// timer while it waits for the next event, up to 1 h of virtual time per wait; under a run, the run moves it.
@@ -38,7 +39,7 @@ public static class AsyncEnumerableAssertionExtensions
     /// <example><code>await Ticks(clock).Should(clock).YieldInOrder(1, 2, 3);</code></example>
     public static AsyncEnumerableAssertions<T> Should<T>(this IAsyncEnumerable<T> source, TimeProvider clock, [CallerArgumentExpression(nameof(source))] string subject = "")
     {
-        return new(source, subject, new Pacing(ClockCheck.Drivable(clock, nameof(clock)), null));
+        return new(source, subject, new Pacing(ClockCheck.Drivable(source, clock, nameof(clock)), null));
     }
 
     /// <summary>Starts assertions on what <paramref name="probe"/> recorded (disposal, enumerations, tokens, protocol, timing).</summary>

@@ -13,6 +13,21 @@ namespace AsyncEnumTesting.FluentAssertions;
 /// </remarks>
 internal static class ClockCheck
 {
+    /// <summary>Returns <paramref name="clock"/> when the assertions can wait on it and a fake <paramref name="source"/> waits on it too.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>,
+    /// or <paramref name="source"/> is a fake (or a probe over one) created with another <see cref="VirtualClock"/>.</exception>
+    public static TimeProvider Drivable<T>(IAsyncEnumerable<T>? source, TimeProvider clock, string paramName)
+    {
+        var drivable = Drivable(clock, paramName);
+        if (source is not null)
+        {
+            FakeSequence.ThrowIfOnOtherClock(source, drivable as VirtualClock, paramName);
+        }
+
+        return drivable;
+    }
+
     /// <summary>Returns <paramref name="clock"/> when the assertions can wait on it.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>.</exception>

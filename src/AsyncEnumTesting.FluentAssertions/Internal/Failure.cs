@@ -57,14 +57,23 @@ internal static partial class Failure
     }
 
     /// <summary>Formats a value as FluentAssertions does: <c>4</c>, <c>"a"</c>, <c>{1, 2, 3}</c>; a char quoted as the core's timeline does: <c>'a'</c>.</summary>
-    /// <remarks>One line always: a row of the timeline or a clause of the message must not break. Chars are quoted inside collections too.</remarks>
+    /// <remarks>
+    /// One line always: a row of the timeline or a clause of the message must not break. Chars are quoted inside collections
+    /// too, and so are the chars of a collection of char collections (the expected batches of a message: <c>{{'a', 'b'}}</c>),
+    /// so the expected side of a message reads like the actual items.
+    /// </remarks>
     public static string Show(object? value) => value switch
     {
         char c => Quote(c),
-        IEnumerable<char> chars and not string => "{" + string.Join(", ", chars.Take(MaxShown).Select(Quote)) +
-            (chars.Count() > MaxShown ? $", …{chars.Count() - MaxShown} more…" : string.Empty) + "}",
+        IEnumerable<char> chars and not string => Braced(chars, Quote),
+        IEnumerable<IEnumerable<char>> nested and not IEnumerable<string> => Braced(nested, Show),
         _ => OneLineBreaks().Replace(Formatter.ToString(value, OneLine), " ").Trim(),
     };
+
+    /// <summary>Formats the first <see cref="MaxShown"/> elements in braces, with a count of the rest.</summary>
+    private static string Braced<TElement>(IEnumerable<TElement> elements, Func<TElement, string> show) =>
+        "{" + string.Join(", ", elements.Take(MaxShown).Select(show)) +
+        (elements.Count() > MaxShown ? $", …{elements.Count() - MaxShown} more…" : string.Empty) + "}";
 
     /// <summary>Quotes a char as the core's timeline rows do: <c>'a'</c>.</summary>
     private static string Quote(char c) => "'" + c + "'";

@@ -115,6 +115,9 @@ public sealed partial class AsyncEnumerableAssertions<T>
     private static Verdict? StopVerdict(Enumeration<T> run, TimeSpan? within, bool allowCompletion, string? strictness)
     {
         var canceled = run.CanceledAt is { } t ? $"at {TimeFormat.Elapsed(t)}" : "by the consumer";
+
+        // Without within, a virtual clock allows no time at all: say that, not "within 00:00.000".
+        var noTime = run.Pacing.Virtual is not null && within is null;
         var bound = run.Pacing.Virtual is null
             ? TimeFormat.RealSeconds(within ?? run.Pacing.Limit) + " of real time"
             : TimeFormat.Elapsed(within ?? TimeSpan.Zero) + " of virtual time";
@@ -128,14 +131,23 @@ public sealed partial class AsyncEnumerableAssertions<T>
             case EndKind.Completed when !allowCompletion:
                 return new Verdict($"after the token was cancelled {canceled}, it completed quietly instead of throwing OperationCanceledException (pass allowCompletion: true if that is intended)", run.LastEventIndex, "expected OperationCanceledException");
             case EndKind.Stalled:
-                return new Verdict($"it did not stop within {bound} after the token was cancelled {canceled}", run.LastEventIndex, "did not stop");
+                return new Verdict(
+                    noTime
+                        ? $"it did not stop before the clock moved on after the token was cancelled {canceled} (without a within argument, no virtual time may pass)"
+                        : $"it did not stop within {bound} after the token was cancelled {canceled}",
+                    run.LastEventIndex,
+                    "did not stop");
             case EndKind.Faulted when run.Error is not OperationCanceledException:
                 return new Verdict($"after the token was cancelled {canceled}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected OperationCanceledException", run.Error);
         }
 
         if (run.Pacing.Now is { } now && run.CanceledAt is { } at && now - at > (within ?? TimeSpan.Zero))
         {
-            return new Verdict($"it stopped only {TimeFormat.Elapsed(now - at)} after the token was cancelled {canceled}, later than {bound}", run.LastEventIndex, "too late");
+            return new Verdict(
+                $"it stopped only {TimeFormat.Elapsed(now - at)} after the token was cancelled {canceled}, " +
+                (noTime ? "but without a within argument no virtual time may pass" : "later than " + bound),
+                run.LastEventIndex,
+                "too late");
         }
 
         return null;

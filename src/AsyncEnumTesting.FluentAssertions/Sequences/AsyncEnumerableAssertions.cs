@@ -47,9 +47,10 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
     /// <param name="clock">The clock the source waits on.</param>
     /// <returns>New assertions on the same source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>,
+    /// or the source is a fake (or a probe over one) created with another <see cref="VirtualClock"/>: pass the fake's clock.</exception>
     public AsyncEnumerableAssertions<T> WithClock(TimeProvider clock) =>
-        new(Subject, _subject, _pacing with { Clock = ClockCheck.Drivable(clock, nameof(clock)) });
+        new(Subject, _subject, _pacing with { Clock = ClockCheck.Drivable(Subject, clock, nameof(clock)) });
 
     /// <summary>Returns assertions whose every wait for the next event is bounded by <paramref name="limit"/>.</summary>
     /// <param name="limit">Virtual time with a <see cref="VirtualClock"/> (the reader's <see cref="AsyncSequenceReaderOptions.VirtualTimeLimit"/>),

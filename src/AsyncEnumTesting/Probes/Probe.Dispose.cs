@@ -21,6 +21,7 @@ public sealed partial class Probe<T>
                 return default;
             }
 
+            Volatile.Write(ref _currentState, CurrentAfterDispose);
             NoteTokenCancellation();
             Volatile.Write(ref _disposeStartedTicks, _timeline.Append(Stream, TimelineEventKind.DisposeStarted, readsClock: false));
             ValueTask dispose;

@@ -10,6 +10,12 @@ public sealed partial class Probe<T>
         private const int Disposing = 1;
         private const int DisposeDone = 2;
 
+        // Whether Current may be read: one field, so the getter costs a single check on the per-item path.
+        private const int CurrentReadable = 0;
+        private const int CurrentBeforeMoveNext = 1;
+        private const int CurrentAfterCompletion = 2;
+        private const int CurrentAfterDispose = 3;
+
         private static readonly object Cancellable = true;
         private static readonly object NotCancellable = false;
 
@@ -27,6 +33,7 @@ public sealed partial class Probe<T>
         private int _pending;
         private long _pendingSinceTicks;
         private int _disposeState;
+        private int _currentState = CurrentBeforeMoveNext;
         private long _disposeStartedTicks;
         private long _disposedTicks = -1;
         private EnumerationOutcome _outcome;
@@ -54,12 +61,30 @@ public sealed partial class Probe<T>
         {
             get
             {
-                if (Volatile.Read(ref _disposeState) != NotDisposed)
+                var state = Volatile.Read(ref _currentState);
+                if (state != CurrentReadable)
                 {
-                    Misuse(ProbeViolationKind.CurrentAfterDispose, ProbeMessages.CurrentAfterDispose(_probe.Name, Number, DisposeStartedAt));
+                    CurrentMisuse(state);
                 }
 
                 return _current;
+            }
+        }
+
+        /// <summary>Records (and, when strict, throws for) a read of <c>Current</c> when no item is current.</summary>
+        private void CurrentMisuse(int state)
+        {
+            switch (state)
+            {
+                case CurrentAfterDispose:
+                    Misuse(ProbeViolationKind.CurrentAfterDispose, ProbeMessages.CurrentAfterDispose(_probe.Name, Number, DisposeStartedAt));
+                    break;
+                case CurrentAfterCompletion:
+                    Misuse(ProbeViolationKind.CurrentAfterCompletion, ProbeMessages.CurrentAfterCompletion(_probe.Name, Number, TimeSpan.FromTicks(_endedTicks)));
+                    break;
+                default:
+                    Misuse(ProbeViolationKind.CurrentBeforeMoveNext, ProbeMessages.CurrentBeforeMoveNext(_probe.Name, Number));
+                    break;
             }
         }
 

@@ -67,11 +67,24 @@ public sealed partial class Probe<T>
             if (!moved)
             {
                 End(EnumerationOutcome.Completed, _timeline.Append(Stream, TimelineEventKind.Completed, readsClock, ref _pending, -1), null);
+
+                // From readable or not yet started, never from disposed: a dispose is the stronger finding.
+                if (Interlocked.CompareExchange(ref _currentState, CurrentAfterCompletion, CurrentReadable) != CurrentReadable)
+                {
+                    Interlocked.CompareExchange(ref _currentState, CurrentAfterCompletion, CurrentBeforeMoveNext);
+                }
+
                 return false;
             }
 
             var item = ReadCurrent();
             _current = item;
+            if (_currentState == CurrentBeforeMoveNext)
+            {
+                // Once per enumeration; every later item costs only the check above.
+                Interlocked.CompareExchange(ref _currentState, CurrentReadable, CurrentBeforeMoveNext);
+            }
+
             _timeline.AppendItem(Stream, _items, item, readsClock, ref _pending, startedIndex, startedTicks, owned);
             return true;
         }

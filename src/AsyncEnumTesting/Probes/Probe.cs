@@ -13,7 +13,8 @@ namespace AsyncEnumTesting;
 /// <para>
 /// Protocol misuse is recorded as a <see cref="TimelineEventKind.Violation"/> and listed in <see cref="Violations"/>.
 /// By default (<see cref="ThrowOnMisuse"/>) overlapping <c>MoveNextAsync</c> calls, <c>DisposeAsync</c> while
-/// <c>MoveNextAsync</c> is pending, and <c>MoveNextAsync</c> or <c>Current</c> after <c>DisposeAsync</c> also throw
+/// <c>MoveNextAsync</c> is pending, <c>MoveNextAsync</c> or <c>Current</c> after <c>DisposeAsync</c>, and <c>Current</c>
+/// before the first item or after <c>MoveNextAsync</c> returned <see langword="false"/> also throw
 /// <see cref="InvalidOperationException"/> at the point of misuse and are not passed on: what the wrapped source does then
 /// is undefined (compiler-generated iterators throw, others corrupt their state or hang), and the stack trace points
 /// at the consumer's culprit line instead of somewhere inside the source. A second <c>DisposeAsync</c> is only
@@ -44,6 +45,9 @@ public sealed partial class Probe<T> : IAsyncEnumerable<T>
 
     /// <summary>Gets the timeline the probe records to.</summary>
     public Timeline Timeline { get; }
+
+    /// <summary>Gets the sequence the probe wraps.</summary>
+    internal IAsyncEnumerable<T> Source => _source;
 
     /// <summary>Gets or sets whether protocol misuse throws <see cref="InvalidOperationException"/> at the point of misuse (the default) or is only recorded and passed on to the source.</summary>
     /// <remarks>Turn it off to observe what the wrapped source itself does when misused. A second <c>DisposeAsync</c> never throws.</remarks>

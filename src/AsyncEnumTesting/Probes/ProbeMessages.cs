@@ -16,6 +16,14 @@ internal static class ProbeMessages
         $"Current was read on enumeration #{enumeration} of probe \"{probe}\" after DisposeAsync (called at " +
         $"{TimeFormat.Elapsed(disposedAt)}). Read Current only after a MoveNextAsync that returned true, before disposing.";
 
+    public static string CurrentBeforeMoveNext(string probe, int enumeration) =>
+        $"Current was read on enumeration #{enumeration} of probe \"{probe}\" before a MoveNextAsync returned true. " +
+        "Read Current only after a MoveNextAsync that returned true, before disposing.";
+
+    public static string CurrentAfterCompletion(string probe, int enumeration, TimeSpan completedAt) =>
+        $"Current was read on enumeration #{enumeration} of probe \"{probe}\" after MoveNextAsync returned false (at " +
+        $"{TimeFormat.Elapsed(completedAt)}). Read Current only after a MoveNextAsync that returned true, before disposing.";
+
     public static string DisposeWhileMoveNextPending(string probe, int enumeration, TimeSpan pendingSince) =>
         $"DisposeAsync was called on enumeration #{enumeration} of probe \"{probe}\" while MoveNextAsync (called at " +
         $"{TimeFormat.Elapsed(pendingSince)}) was still pending. " + DisposeWhilePendingAdvice;

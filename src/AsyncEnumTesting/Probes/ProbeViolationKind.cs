@@ -17,4 +17,10 @@ public enum ProbeViolationKind
 
     /// <summary><c>DisposeAsync</c> was called more than once (allowed by .NET, recorded because it often reveals two owners).</summary>
     DoubleDispose,
+
+    /// <summary><c>Current</c> was read before the first <c>MoveNextAsync</c> returned <see langword="true"/>.</summary>
+    CurrentBeforeMoveNext,
+
+    /// <summary><c>Current</c> was read after <c>MoveNextAsync</c> returned <see langword="false"/>.</summary>
+    CurrentAfterCompletion,
 }

@@ -101,7 +101,12 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     /// <summary>Marks the start of a public call; calls must not overlap.</summary>
     private Scope Enter(string member)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_disposed)
+        {
+            // No object name: it would append the generic type's full name to the kit's message.
+            throw new ObjectDisposedException(objectName: null, ReaderText.Disposed(member, _name));
+        }
+
         if (Interlocked.Exchange(ref _busy, 1) != 0)
         {
             throw new InvalidOperationException(

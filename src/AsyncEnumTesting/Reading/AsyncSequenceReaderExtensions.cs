@@ -11,7 +11,8 @@ public static class AsyncSequenceReaderExtensions
     /// <returns>The reader; dispose it (<c>await using</c>) at the end of the test.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A timeout in <paramref name="options"/> is not positive.</exception>
-    /// <exception cref="ArgumentException">The name in <paramref name="options"/> is empty.</exception>
+    /// <exception cref="ArgumentException">The name in <paramref name="options"/> is empty; or <paramref name="source"/> is a fake
+    /// (or a probe over one) created with another <see cref="VirtualClock"/> than <paramref name="clock"/>: pass the fake's clock.</exception>
     /// <remarks>
     /// The reader calls <c>GetAsyncEnumerator</c> and the first <c>MoveNextAsync</c> at once, on the calling thread, and
     /// keeps one <c>MoveNextAsync</c> running whenever the test has consumed every event it has seen. With a
@@ -30,6 +31,7 @@ public static class AsyncSequenceReaderExtensions
     public static AsyncSequenceReader<T> OpenReader<T>(this IAsyncEnumerable<T> source, VirtualClock? clock = null, AsyncSequenceReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
+        FakeSequence.ThrowIfOnOtherClock(source, clock);
         options ??= AsyncSequenceReaderOptions.Default;
         options.Validate();
         return new AsyncSequenceReader<T>(source, clock, options);

@@ -25,6 +25,13 @@ internal static class ReaderText
         return text.ToString();
     }
 
+    /// <summary>Says that a step came after the reader was disposed, and what to do instead.</summary>
+    /// <param name="member">The step, for example <c>AwaitItemAsync</c>.</param>
+    /// <param name="name">The name the reader records the sequence under.</param>
+    public static string Disposed(string member, string name) =>
+        $"{member} was called on the reader of \"{name}\" after the reader was disposed. Take every step before disposing it " +
+        "(inside its await using block), or open a new reader with OpenReader to read the sequence again.";
+
     /// <summary>Says how messages call a sequence: <c>the sequence</c>, or <c>"orders"</c> when the test named it.</summary>
     public static string Subject(string? name) => name is null ? "the sequence" : "\"" + name + "\"";
 

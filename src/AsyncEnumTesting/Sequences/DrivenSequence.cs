@@ -59,6 +59,9 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
     /// <summary>Gets the name the sequence records its events under and uses in messages.</summary>
     public string Name => _recorder.Name;
 
+    /// <summary>Gets how the fake presents itself in messages, for example <c>marble sequence "prices"</c>.</summary>
+    internal string Title => _recorder.Title;
+
     /// <summary>Gets the clock <see cref="WhenDemandAsync"/> drives while it waits, if any.</summary>
     public VirtualClock? Clock { get; }
 

@@ -52,6 +52,9 @@ public sealed partial class ScriptedSequence<T> : IAsyncEnumerable<T>
     /// <summary>Gets the name the sequence records its events under and uses in messages.</summary>
     public string Name => _recorder.Name;
 
+    /// <summary>Gets how the fake presents itself in messages, for example <c>marble sequence "prices"</c>.</summary>
+    internal string Title => _recorder.Title;
+
     /// <summary>Gets the clock the script waits on, or <see langword="null"/> when it cannot wait.</summary>
     public VirtualClock? Clock { get; }
 

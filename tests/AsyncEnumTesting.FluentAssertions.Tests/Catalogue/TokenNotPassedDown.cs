@@ -35,7 +35,7 @@ public sealed class TokenNotPassedDownTests
             await foreach (var reading in feed) yield return reading * 10;   // feed.WithCancellation(ct) is missing
         """,
         """
-        Expected scaled to stop when its token is cancelled at 00:00.300, but it did not stop within 00:00.000 of virtual time after the token was cancelled at 00:00.300: after the cancellation it yielded 1 item: 20 at 00:00.400 (00:00.100 after it); the token went no further: the producer passed no cancellable token to "feed" (#1 GetAsyncEnumerator, token: none). A correct producer passes its [EnumeratorCancellation] token to every await (Task.Delay(delay, clock, ct), source.WithCancellation(ct)) and ends with OperationCanceledException once it is cancelled.
+        Expected scaled to stop when its token is cancelled at 00:00.300, but it did not stop before the clock moved on after the token was cancelled at 00:00.300 (without a within argument, no virtual time may pass): after the cancellation it yielded 1 item: 20 at 00:00.400 (00:00.100 after it); the token went no further: the producer passed no cancellable token to "feed" (#1 GetAsyncEnumerator, token: none). A correct producer passes its [EnumeratorCancellation] token to every await (Task.Delay(delay, clock, ct), source.WithCancellation(ct)) and ends with OperationCanceledException once it is cancelled.
         Timeline (virtual time):
           00:00.000  scaled#1 GetAsyncEnumerator  token: cancellable
           00:00.000  scaled#1 MoveNextAsync started

@@ -154,6 +154,35 @@ public sealed class ProbeAssertionsTests
     }
 
     [Fact]
+    public async Task HaveNoProtocolViolations_CurrentAfterCompletion_Fails()
+    {
+        var orders = Of(1).Probe(new Timeline(new VirtualClock()), "orders");
+        orders.ThrowOnMisuse = false;
+        await using (var enumerator = orders.GetAsyncEnumerator())
+        {
+            while (await enumerator.MoveNextAsync())
+            {
+            }
+
+            _ = enumerator.Current;
+        }
+
+        var message = FailureOf(() => orders.Should().HaveNoProtocolViolations());
+
+        Assert.Equal(
+            Lines(
+                "Expected orders to be used without protocol violations, but 1 violation was recorded, the first in enumeration #1 at 00:00.000: " +
+                "Current was read on enumeration #1 of probe \"orders\" after MoveNextAsync returned false (at 00:00.000). Read Current only after a MoveNextAsync that returned true, before disposing.",
+                "Timeline (virtual time):",
+                "  00:00.000  #1 GetAsyncEnumerator  token: none",
+                "  00:00.000  #1 MoveNextAsync -> 1",
+                "  00:00.000  #1 MoveNextAsync -> completed",
+                "  00:00.000  #1 VIOLATION           Current was read on enumeration #1 of probe \"orders\" after MoveNextAsync returned false (at 00:00.000). …      <- CurrentAfterCompletion",
+                "  00:00.000  #1 DisposeAsync"),
+            message);
+    }
+
+    [Fact]
     public async Task HaveYieldedAt_VirtualTimes_PassesAndFails()
     {
         var clock = new VirtualClock();

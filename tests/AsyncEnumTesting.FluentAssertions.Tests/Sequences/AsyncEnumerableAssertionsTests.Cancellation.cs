@@ -26,7 +26,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
 
         Assert.Equal(
             Lines(
-                "Expected deaf to stop when its token is cancelled after 1 item, but it did not stop within 00:00.000 of virtual time after the token was cancelled at 00:01.000: " +
+                "Expected deaf to stop when its token is cancelled after 1 item, but it did not stop before the clock moved on after the token was cancelled at 00:01.000 (without a within argument, no virtual time may pass): " +
                 "after the cancellation it yielded 1 item: 2 at 00:02.000 (00:01.000 after it); it got a cancellable token (GetAsyncEnumerator, token: cancellable) and did not act on it." +
                 " A correct producer passes its [EnumeratorCancellation] token to every await (Task.Delay(delay, clock, ct), source.WithCancellation(ct)) and ends with OperationCanceledException once it is cancelled.",
                 "Timeline (virtual time):",

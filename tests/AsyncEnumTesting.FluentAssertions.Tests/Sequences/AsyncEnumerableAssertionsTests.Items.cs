@@ -45,6 +45,31 @@ public sealed partial class AsyncEnumerableAssertionsTests
     }
 
     [Fact]
+    public async Task YieldInOrder_CharBatches_QuotesTheExpectedLikeTheActual()
+    {
+        var batches = Of<char[]>(new[] { 'a', 'a' });
+
+        var message = await FailureOf(() => batches.Should().YieldInOrder(new[] { 'a', 'b' }));
+
+        Assert.Equal(
+            Lines(
+                "Expected batches to yield {{'a', 'b'}} in order, but item [0] was {'a', 'a'}.",
+                "Timeline (real time):",
+                "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
+                "  --:--.---  #1 MoveNextAsync -> {'a', 'a'}      <- differs from {'a', 'b'}",
+                "  --:--.---  #1 DisposeAsync"),
+            message);
+    }
+
+    [Fact]
+    public async Task YieldInOrder_StringItems_KeepsFluentAssertionsQuotes()
+    {
+        var message = await FailureOf(() => Of("ab").Should().YieldInOrder("ac"));
+
+        Assert.StartsWith("Expected Of(\"ab\") to yield {\"ac\"} in order, but item [0] was \"ab\".", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task YieldInOrder_Because_AppearsInMessage()
     {
         var message = await FailureOf(() => Of(1).Should().YieldInOrder([2], "the {0} page comes first", "newest"));

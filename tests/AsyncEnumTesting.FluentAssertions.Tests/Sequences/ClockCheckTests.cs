@@ -32,6 +32,56 @@ public sealed class ClockCheckTests
         act.Should().Throw<ArgumentException>().WithMessage(FakeMessage);
     }
 
+    private const string OtherClockMessage =
+        "The source runs on another VirtualClock: marble sequence \"marbles\" waits on the clock it was created with " +
+        "(VirtualClock at 00:00.000 (2000-01-01T00:00:00.000Z), 0 timer(s) pending), not on clock " +
+        "(VirtualClock at 00:00.000 (2000-01-01T00:00:00.000Z), 0 timer(s) pending), so nothing would move its time. " +
+        "Pass the fake's clock, or create the fake with the clock you pass. (Parameter 'clock')";
+
+    [Fact]
+    public void Should_MarbleFakeOnAnotherClock_RefusesAtOnceNamingBoth()
+    {
+        var fakeClock = new VirtualClock();
+        var clock = new VirtualClock();
+        var source = FakeSequence.FromMarbles(fakeClock, "-a-b|");
+
+        var ex = Assert.Throws<ArgumentException>(() => source.Should(clock));
+
+        Assert.Equal(OtherClockMessage, ex.Message);
+    }
+
+    [Fact]
+    public void Should_ProbeOverFakeOnAnotherClock_Refuses()
+    {
+        var fakeClock = new VirtualClock();
+        var clock = new VirtualClock();
+        var source = FakeSequence.FromMarbles(fakeClock, "-a-b|").Probe(new Timeline(fakeClock), "src");
+
+        var ex = Assert.Throws<ArgumentException>(() => source.Should(clock));
+
+        Assert.Equal(OtherClockMessage, ex.Message);
+    }
+
+    [Fact]
+    public void WithClock_FakeOnAnotherClock_Refuses()
+    {
+        var source = FakeSequence.FromMarbles(new VirtualClock(), "-a-b|");
+
+        var ex = Assert.Throws<ArgumentException>(() => source.Should().WithClock(new VirtualClock()));
+
+        Assert.Equal(OtherClockMessage, ex.Message);
+    }
+
+    [Fact]
+    public async Task Should_MarbleFakeOnItsOwnClock_ReadsIt()
+    {
+        var clock = new VirtualClock();
+
+        await FakeSequence.FromMarbles(clock, "-a-b|").Should(clock).YieldInOrder('a', 'b');
+
+        clock.Elapsed.Should().Be(TimeSpan.FromMilliseconds(40));
+    }
+
     [Fact]
     public async Task Should_SystemClock_WaitsOnRealTime()
     {

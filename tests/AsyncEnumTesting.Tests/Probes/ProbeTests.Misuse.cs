@@ -109,6 +109,53 @@ public sealed partial class ProbeTests
     }
 
     [Fact]
+    public async Task Current_BeforeFirstMoveNext_ThrowsAndRecords()
+    {
+        var probe = TestSources.Sync(1).Probe(new Timeline(new VirtualClock()), "orders");
+        await using var enumerator = probe.GetAsyncEnumerator();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => enumerator.Current);
+
+        Assert.Equal(
+            "Current was read on enumeration #1 of probe \"orders\" before a MoveNextAsync returned true. " +
+            "Read Current only after a MoveNextAsync that returned true, before disposing.",
+            ex.Message);
+        Assert.Equal(ProbeViolationKind.CurrentBeforeMoveNext, Assert.Single(probe.Violations).Kind);
+    }
+
+    [Fact]
+    public async Task Current_AfterMoveNextReturnedFalse_ThrowsAndRecords()
+    {
+        var probe = TestSources.Sync(1).Probe(new Timeline(new VirtualClock()), "orders");
+        await using var enumerator = probe.GetAsyncEnumerator();
+        Assert.True(await enumerator.MoveNextAsync());
+        Assert.False(await enumerator.MoveNextAsync());
+
+        var ex = Assert.Throws<InvalidOperationException>(() => enumerator.Current);
+
+        Assert.Equal(
+            "Current was read on enumeration #1 of probe \"orders\" after MoveNextAsync returned false (at 00:00.000). " +
+            "Read Current only after a MoveNextAsync that returned true, before disposing.",
+            ex.Message);
+        Assert.Equal(ProbeViolationKind.CurrentAfterCompletion, Assert.Single(probe.Violations).Kind);
+    }
+
+    [Fact]
+    public async Task Current_AfterMoveNextReturnedTrue_ReturnsItemWithoutViolation()
+    {
+        var probe = TestSources.Sync(1, 2).Probe();
+        await using var enumerator = probe.GetAsyncEnumerator();
+
+        Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(1, enumerator.Current);
+        Assert.Equal(1, enumerator.Current);
+        Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(2, enumerator.Current);
+
+        Assert.Empty(probe.Violations);
+    }
+
+    [Fact]
     public async Task Current_AfterDisposeWithThrowOnMisuseOff_ReturnsLastItem()
     {
         var probe = TestSources.Sync(1).Probe();

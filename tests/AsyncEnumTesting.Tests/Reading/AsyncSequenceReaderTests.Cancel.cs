@@ -281,13 +281,20 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task Calls_AfterDispose_ThrowObjectDisposed()
+    public async Task Calls_AfterDispose_ThrowObjectDisposedNamingTheStep()
     {
         var clock = new VirtualClock();
-        var reader = Sources.Timed(clock, Second, []).OpenReader(clock);
+        var reader = Sources.Timed(clock, Second, []).OpenReader(clock, new() { Name = "orders" });
         await reader.AwaitCompletionAsync();
         await reader.DisposeAsync();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(reader.AwaitItemAsync);
+        var ex = await Assert.ThrowsAsync<ObjectDisposedException>(reader.AwaitItemAsync);
+        var silence = await Assert.ThrowsAsync<ObjectDisposedException>(() => reader.ExpectNoEventsWithinAsync(Second));
+
+        Assert.Equal(
+            "AwaitItemAsync was called on the reader of \"orders\" after the reader was disposed. Take every step before disposing it " +
+            "(inside its await using block), or open a new reader with OpenReader to read the sequence again.",
+            ex.Message);
+        Assert.StartsWith("ExpectNoEventsWithinAsync was called on the reader of \"orders\" after", silence.Message, StringComparison.Ordinal);
     }
 }

@@ -19,6 +19,24 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
+    public void OpenReader_MarbleFakeOnAnotherClock_ThrowsAtOnce()
+    {
+        var fakeClock = new VirtualClock();
+        var clock = new VirtualClock();
+        var source = FakeSequence.FromMarbles(fakeClock, "-a-b|");
+
+        var ex = Assert.Throws<ArgumentException>(() => source.OpenReader(clock));
+
+        Assert.Equal(
+            "The source runs on another VirtualClock: marble sequence \"marbles\" waits on the clock it was created with " +
+            "(VirtualClock at 00:00.000 (2000-01-01T00:00:00.000Z), 0 timer(s) pending), not on clock " +
+            "(VirtualClock at 00:00.000 (2000-01-01T00:00:00.000Z), 0 timer(s) pending), so nothing would move its time. " +
+            "Pass the fake's clock, or create the fake with the clock you pass. (Parameter 'clock')",
+            ex.Message);
+        Assert.Equal(0, fakeClock.PendingTimerCount); // refused before GetAsyncEnumerator: nothing started
+    }
+
+    [Fact]
     public async Task AwaitItemAsync_MarbleFakeInRun_SeesTheError()
     {
         var error = await VirtualTime.RunAsync(async clock =>

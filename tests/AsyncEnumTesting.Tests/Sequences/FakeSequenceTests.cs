@@ -111,4 +111,38 @@ public sealed class FakeSequenceTests
         Assert.Equal(("feed", clock, 0, 0, false), (source.Name, source.Clock, source.Demand, source.Buffered, source.IsEnded));
         Assert.Equal((0, 0, 0), (source.Enumerations, source.Disposals, source.ActiveEnumerations));
     }
+
+    [Fact]
+    public async Task ThrowIfOnOtherClock_ProbeOverDrivenFakeOnAnotherClock_ThrowsNamingBoth()
+    {
+        var fakeClock = new VirtualClock();
+        var passed = new VirtualClock();
+        await passed.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var source = FakeSequence.Driven<int>(fakeClock, "orders").Probe(new Timeline(passed));
+
+        var ex = Assert.Throws<ArgumentException>(() => FakeSequence.ThrowIfOnOtherClock(source, passed));
+
+        Assert.Equal(
+            "The source runs on another VirtualClock: driven sequence \"orders\" waits on the clock it was created with " +
+            "(VirtualClock at 00:00.000 (2000-01-01T00:00:00.000Z), 0 timer(s) pending), not on passed " +
+            "(VirtualClock at 00:01.000 (2000-01-01T00:00:01.000Z), 0 timer(s) pending), so nothing would move its time. " +
+            "Pass the fake's clock, or create the fake with the clock you pass. (Parameter 'passed')",
+            ex.Message);
+    }
+
+    [Fact]
+    public void ThrowIfOnOtherClock_FakeOnThatClock_DoesNothing()
+    {
+        var clock = new VirtualClock();
+
+        FakeSequence.ThrowIfOnOtherClock(FakeSequence.FromMarbles(clock, "-a|").Probe(), clock);
+    }
+
+    [Fact]
+    public void ThrowIfOnOtherClock_NotAFakeOrNoClock_DoesNothing()
+    {
+        FakeSequence.ThrowIfOnOtherClock(AsyncEnumerable.Range(1, 2), new VirtualClock());
+        FakeSequence.ThrowIfOnOtherClock(FakeSequence.FromMarbles(new VirtualClock(), "-a|"), null);
+        FakeSequence.ThrowIfOnOtherClock(FakeSequence.Script<int>().Yield(1), new VirtualClock());
+    }
 }
