@@ -42,6 +42,16 @@ public class ConcurrentDelayBenchmarks
         return TimedWork.AdvanceByHandAsync(floor, floor.Advance, Sequences, DelaysEach);
     }
 
+    /// <summary>Runs the consumers on <see cref="FloorRunLoop"/>: the least an automatic driver can cost here.</summary>
+    [Benchmark]
+    public void AutomaticFloor() =>
+        TimedWork.Check(FloorRunLoop.Run(time => TimedWork.ConsumeAll(time, Sequences, DelaysEach), markFlow: false), Events);
+
+    /// <summary>The same, with a flow marker in the execution context as a driver that sees pool hops needs.</summary>
+    [Benchmark]
+    public void AutomaticFloorWithFlow() =>
+        TimedWork.Check(FloorRunLoop.Run(time => TimedWork.ConsumeAll(time, Sequences, DelaysEach), markFlow: true), Events);
+
     /// <summary>Runs the equivalent chains of scheduled actions on Rx's TestScheduler, 1 ms per step.</summary>
     [Benchmark]
     public void TestScheduler()

@@ -40,26 +40,48 @@ internal sealed class FloorTimeProvider : TimeProvider
         while (_queue.TryPeek(out var entry, out var due) && due.Due <= target)
         {
             _queue.Dequeue();
-            var timer = entry.Timer;
-            if (entry.Version != timer.Version)
-            {
-                continue;
-            }
-
-            _nowTicks = due.Due;
-            if (timer.PeriodTicks > 0)
-            {
-                Schedule(timer, due.Due + timer.PeriodTicks);
-            }
-            else
-            {
-                timer.Version++;
-            }
-
-            timer.Callback(timer.State);
+            TryFire(entry, due.Due);
         }
 
         _nowTicks = target;
+    }
+
+    /// <summary>Jumps to the earliest pending timer and fires it alone, as an automatic driver does between rounds of work.</summary>
+    /// <returns><see langword="false"/> when no timer is pending.</returns>
+    public bool FireNext()
+    {
+        while (_queue.TryDequeue(out var entry, out var due))
+        {
+            if (TryFire(entry, due.Due))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Fires the timer of a dequeued entry at <paramref name="dueTicks"/>, unless a change made the entry stale.</summary>
+    private bool TryFire((FloorTimer Timer, int Version) entry, long dueTicks)
+    {
+        var timer = entry.Timer;
+        if (entry.Version != timer.Version)
+        {
+            return false;
+        }
+
+        _nowTicks = dueTicks;
+        if (timer.PeriodTicks > 0)
+        {
+            Schedule(timer, dueTicks + timer.PeriodTicks);
+        }
+        else
+        {
+            timer.Version++;
+        }
+
+        timer.Callback(timer.State);
+        return true;
     }
 
     private void Schedule(FloorTimer timer, long due)

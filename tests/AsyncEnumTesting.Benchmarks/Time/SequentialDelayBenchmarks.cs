@@ -29,6 +29,24 @@ public class SequentialDelayBenchmarks
     public async Task VirtualClockAutomatic() =>
         TimedWork.Check(await VirtualTime.RunAsync(clock => TimedWork.ConsumeAll(clock, 1, Delays)), Delays);
 
+    /// <summary>Advances <see cref="FloorTimeProvider"/> by hand, 1 ms per step: the least a manual clock can cost here.</summary>
+    [Benchmark]
+    public Task Floor()
+    {
+        var floor = new FloorTimeProvider();
+        return TimedWork.AdvanceByHandAsync(floor, floor.Advance, 1, Delays);
+    }
+
+    /// <summary>Runs the sequence on <see cref="FloorRunLoop"/>: the least an automatic driver can cost here.</summary>
+    [Benchmark]
+    public void AutomaticFloor() =>
+        TimedWork.Check(FloorRunLoop.Run(time => TimedWork.ConsumeAll(time, 1, Delays), markFlow: false), Delays);
+
+    /// <summary>The same, with a flow marker in the execution context as a driver that sees pool hops needs.</summary>
+    [Benchmark]
+    public void AutomaticFloorWithFlow() =>
+        TimedWork.Check(FloorRunLoop.Run(time => TimedWork.ConsumeAll(time, 1, Delays), markFlow: true), Delays);
+
     /// <summary>Advances a FakeTimeProvider by hand, 1 ms per step.</summary>
     [Benchmark(Baseline = true)]
     public Task FakeTimeProvider()
