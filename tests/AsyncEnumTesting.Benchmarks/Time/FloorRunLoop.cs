@@ -25,9 +25,14 @@ internal sealed class FloorRunLoop : SynchronizationContext
     public static T Run<T>(Func<TimeProvider, Task<T>> body, bool markFlow)
     {
         var previous = Current;
+        var previousFlow = ExecutionContext.Capture();
         var loop = new FloorRunLoop();
         var clock = new FloorTimeProvider();
-        AsyncLocal<FloorRunLoop?>? flow = markFlow ? new AsyncLocal<FloorRunLoop?>(static _ => { }) { Value = loop } : null;
+        if (markFlow)
+        {
+            _ = new AsyncLocal<FloorRunLoop?>(static _ => { }) { Value = loop };
+        }
+
         SetSynchronizationContext(loop);
         try
         {
@@ -53,9 +58,12 @@ internal sealed class FloorRunLoop : SynchronizationContext
         finally
         {
             SetSynchronizationContext(previous);
-            if (flow is not null)
+
+            // Not flow.Value = null: a value of an AsyncLocal with a change handler stays in the context even when null, so
+            // every invocation would leave one more entry behind and each later context switch would copy them all.
+            if (previousFlow is not null)
             {
-                flow.Value = null;
+                ExecutionContext.Restore(previousFlow);
             }
         }
     }
