@@ -92,7 +92,7 @@ public sealed partial class VirtualClockTests
             while (!stop.IsCancellationRequested)
             {
                 clock.CreateTimer(_ => { }, null, TimeSpan.FromHours(2), Timeout.InfiniteTimeSpan).Dispose();
-                await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(1, CancellationToken.None).ConfigureAwait(false); // real time on purpose: churn on another thread
             }
         });
 
