@@ -1,6 +1,6 @@
 namespace AsyncEnumTesting;
 
-/// <content>The run's queues: work posted on its thread, work posted from others, and continuations that wait for idleness.</content>
+/// <content>The run's queues: work posted on its thread and work posted from others.</content>
 internal sealed partial class VirtualTimeRunner
 {
     /// <summary>Queues posted work; any thread may call it.</summary>
@@ -28,21 +28,6 @@ internal sealed partial class VirtualTimeRunner
         {
             Wake();
         }
-    }
-
-    /// <summary>Returns an awaitable that resumes once every queued work item has run.</summary>
-    public IdleAwaitable Idle() => new(this);
-
-    /// <summary>Queues a continuation to run when no ordinary work is queued; only the run's own thread awaits idleness.</summary>
-    public void EnqueueIdle(Action continuation)
-    {
-        if (IsOnPumpThread)
-        {
-            _idle.Enqueue(continuation);
-            return;
-        }
-
-        Enqueue(static c => ((Action)c!)(), continuation);
     }
 
     private void Wake()

@@ -23,7 +23,6 @@ internal sealed partial class VirtualTimeRunner
     // waits in _foreign (guarded by _signal) and joins the tail of _local at the top of the next loop iteration.
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _local = new();
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _foreign = new();
-    private readonly Queue<Action> _idle = new();
     private int _foreignCount;
     private bool _wakeRequested;
     private Thread? _thread;
@@ -171,25 +170,6 @@ internal sealed partial class VirtualTimeRunner
                 // A late start noted since the top of this pass still spoils the run that just ended.
                 ThrowIfLateStart();
                 return;
-            }
-
-            if (_idle.TryDequeue(out var idle))
-            {
-                watchdog.Enter();
-                idle();
-                watchdog.Exit();
-                continue;
-            }
-
-            if (_clock.IsAdvancing)
-            {
-                // A manual advance inside the run moves the clock; wait for what it posts.
-                if (!WaitForWork(_options.RealTimeGrace))
-                {
-                    throw Hang(bodyTask);
-                }
-
-                continue;
             }
 
             switch (Settle(_options.RealTimeGrace))
