@@ -34,12 +34,27 @@ internal sealed partial class VirtualTimeRunner
 
     private VirtualTimeException Hang(Task bodyTask)
     {
+        if (_markerStuck && ThreadPool.PendingWorkItemCount is var queued and > 0)
+        {
+            return Starved(bodyTask, queued);
+        }
+
         return new VirtualTimeException(
             $"The virtual-time run is stuck: the body is still waiting (task status {bodyTask.Status}), but no work is queued and no timer is " +
             $"pending, and nothing posted work for {TimeFormat.RealSeconds(_options.RealTimeGrace)} of real time. The body waits on a task that " +
             "nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), " +
             $"or wait on a TaskCompletionSource, channel or lock that nothing completes. {Clocks()}{Waiting()}");
     }
+
+    /// <summary>The hang diagnosis when the thread pool did not start what it holds: the work that would go on may be there.</summary>
+    private VirtualTimeException Starved(Task bodyTask, long queued) =>
+        new(
+            $"The virtual-time run is stuck: the body is still waiting (task status {bodyTask.Status}) and no timer is pending, but the " +
+            $"thread pool holds {queued.ToString("N0", CultureInfo.InvariantCulture)} queued work item(s) and did not start the check item the run queued " +
+            $"behind them within {TimeFormat.RealSeconds(_options.RealTimeGrace)} of real time: its threads are all busy or blocked (a starved pool), so " +
+            "work of the run that would let the body go on may be waiting in its queue. Blocking waits in pool work (.Result, .Wait(), " +
+            "Thread.Sleep, a synchronous lock), in this test or in tests running beside it, starve the pool: await instead, or run such " +
+            $"tests in a collection of their own. {Clocks()}{Waiting()}");
 
     private VirtualTimeException StuckElsewhere(Task bodyTask)
     {

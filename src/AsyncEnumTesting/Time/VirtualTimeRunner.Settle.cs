@@ -39,6 +39,7 @@ internal sealed partial class VirtualTimeRunner
     private int _floor;
     private long _lastMove;
     private LateStart? _lateStart;
+    private bool _markerStuck;
 
     private enum Settled
     {
@@ -98,9 +99,11 @@ internal sealed partial class VirtualTimeRunner
             }
 
             _dirty = false;
-            if (!SendMarker(Deadline(ref deadline, grace)))
+            _markerStuck = !SendMarker(Deadline(ref deadline, grace));
+            if (_markerStuck)
             {
-                // A starved pool (every thread blocked elsewhere): nothing of the run runs, so move on.
+                // A starved pool (every thread blocked elsewhere): nothing of the run runs, so move on. Should the body
+                // then wait for good, the diagnosis names the starved pool (work of the run may sit in its queue).
                 return Settled.Quiet;
             }
         }

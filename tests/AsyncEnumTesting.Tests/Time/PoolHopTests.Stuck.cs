@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace AsyncEnumTesting.Tests.Time;
 
 /// <content>Work of the run blocked on the pool: it needs a pool thread within the grace, so it runs with the pool to itself.</content>
@@ -24,5 +26,49 @@ public sealed partial class PoolHopTests
             "LongRunning loop). Await instead of blocking; raise VirtualTimeOptions.RealTimeGrace only if that work is slow but finite. " +
             "Virtual time reached 00:00.000 after 0 timer firing(s); real time spent <real>.",
             VirtualClockTests.NormalizeRealTime(ex.Message));
+    }
+
+    [Fact]
+    public async Task RunAsync_StarvedPoolHoldsTheRunsWork_FailsNamingTheStarvedPool()
+    {
+        // Every pool thread blocks on an event only this test sets, and the pool may not add threads: the run's Task.Run item
+        // waits in the queue. The body awaits it with no timer pending, so the run must say the pool is starved, not that
+        // nothing is queued.
+        ThreadPool.GetMaxThreads(out var maxWorkers, out var maxIo);
+        ThreadPool.GetMinThreads(out var minWorkers, out _);
+        // Never disposed: blockers still queued when the test ends wait on it after it was set.
+        var release = new ManualResetEventSlim();
+        Task<int> run;
+        Assert.True(ThreadPool.SetMaxThreads(minWorkers, maxIo));
+        try
+        {
+            for (var i = 0; i < 4 * minWorkers; i++)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static r => r.Wait(), release, preferLocal: false);
+            }
+
+            run = VirtualTime.RunAsync(
+                async clock => await Task.Run(() => 1),
+                new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(300) });
+
+            // Not on the pool, which is starved: a thread of its own waits for the run to end, then frees the pool.
+            ((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            release.Set();
+            ThreadPool.SetMaxThreads(maxWorkers, maxIo);
+        }
+
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => run);
+
+        Assert.Equal(
+            "The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation) and no timer is pending, but the " +
+            "thread pool holds <n> queued work item(s) and did not start the check item the run queued behind them within <real> of real " +
+            "time: its threads are all busy or blocked (a starved pool), so work of the run that would let the body go on may be waiting in " +
+            "its queue. Blocking waits in pool work (.Result, .Wait(), Thread.Sleep, a synchronous lock), in this test or in tests running " +
+            "beside it, starve the pool: await instead, or run such tests in a collection of their own. " +
+            "Virtual time reached 00:00.000 after 0 timer firing(s); real time spent <real>.",
+            Regex.Replace(VirtualClockTests.NormalizeRealTime(ex.Message), "holds [0-9,]+ queued", "holds <n> queued"));
     }
 }
