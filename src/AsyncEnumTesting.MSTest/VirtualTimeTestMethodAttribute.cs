@@ -14,8 +14,9 @@ namespace AsyncEnumTesting.MSTest;
 /// will complete fails with a <see cref="VirtualTimeException"/> naming who waits, instead of hanging the run.
 /// </para>
 /// <para>
-/// When the test fails, every <see cref="Timeline"/> created with the test's clock (<see cref="VirtualClock.RenderTimelines"/>) is
-/// appended to the result's output (<see cref="TestResult.LogOutput"/>).
+/// When the test fails, every <see cref="Timeline"/> created with the test's clock that the failure message does not already show
+/// (<see cref="VirtualClock.RenderTimelines(string?)"/>: the reader's and the assertion packages' failures carry the table of the
+/// timeline they checked) is appended to the result's output (<see cref="TestResult.LogOutput"/>).
 /// </para>
 /// </remarks>
 /// <example>
@@ -110,7 +111,7 @@ public sealed class VirtualTimeTestMethodAttribute(
             // The default order of an exploration failed: MSTest's own result says so.
         }
 
-        var report = result!.Outcome == UnitTestOutcome.Passed ? summary : clock.RenderTimelines();
+        var report = result!.Outcome == UnitTestOutcome.Passed ? summary : clock.RenderTimelines(result.TestFailureException?.Message);
         if (report is not null)
         {
             result.LogOutput += report + Environment.NewLine;

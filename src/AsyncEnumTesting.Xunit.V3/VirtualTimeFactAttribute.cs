@@ -13,8 +13,9 @@ namespace AsyncEnumTesting.Xunit.V3;
 /// waits on something no timer will complete fails with a <see cref="VirtualTimeException"/> naming who waits, instead of hanging the run.
 /// </para>
 /// <para>
-/// When the test fails, every <see cref="Timeline"/> created with the test's clock is rendered (<see cref="VirtualClock.RenderTimelines"/>)
-/// into the test's output through <c>TestContext.Current.TestOutputHelper</c>, after the test's own lines.
+/// When the test fails, every <see cref="Timeline"/> created with the test's clock that the failure message does not already show is
+/// rendered (<see cref="VirtualClock.RenderTimelines(string?)"/>: the reader's and the assertion packages' failures carry the table of
+/// the timeline they checked) into the test's output through <c>TestContext.Current.TestOutputHelper</c>, after the test's own lines.
 /// </para>
 /// </remarks>
 /// <example>

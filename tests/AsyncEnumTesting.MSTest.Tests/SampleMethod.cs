@@ -12,6 +12,14 @@ public sealed class Samples
         Assert.AreEqual(3, await items.CountAsync());
     }
 
+    public async Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock)
+    {
+        new Timeline(clock).Mark("order placed");
+        var shipments = FakeSequence.FromMarbles(clock, "-a|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "shipments");
+        await using var reader = shipments.OpenReader(clock);
+        await reader.AwaitCompletionAsync();
+    }
+
     public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
 
     public Task Passes(VirtualClock clock) => Task.Delay(TimeSpan.FromSeconds(1), clock);

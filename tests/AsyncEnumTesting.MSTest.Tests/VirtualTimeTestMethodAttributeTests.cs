@@ -58,6 +58,30 @@ public sealed class VirtualTimeTestMethodAttributeTests
     }
 
     [TestMethod]
+    public async Task ExecuteAsync_FailureMessageShowsATimeline_AppendsOnlyTheOtherTimelines()
+    {
+        var result = (await new VirtualTimeTestMethodAttribute().ExecuteAsync(new SampleMethod(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        Assert.AreEqual(
+            """
+            Expected the sequence to complete, but the sequence yielded 'a'.
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:01.000  #1 MoveNextAsync -> 'a'      <- expected the completion
+            """.ReplaceLineEndings(),
+            result.TestFailureException!.Message);
+        Assert.AreEqual(
+            """
+            own line
+            Timeline (virtual time):
+              00:00.000  mark "order placed"
+
+            """.ReplaceLineEndings(),
+            result.LogOutput);
+    }
+
+    [TestMethod]
     public async Task ExecuteAsync_HangingTest_FailsWithTheHangDiagnosisInsteadOfHanging()
     {
         var attribute = new VirtualTimeTestMethodAttribute { RealTimeGraceMilliseconds = 100 };

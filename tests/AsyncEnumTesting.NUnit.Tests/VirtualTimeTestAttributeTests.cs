@@ -56,6 +56,32 @@ public sealed class VirtualTimeTestAttributeTests
     }
 
     [Test]
+    public void Execute_FailureMessageShowsATimeline_WritesOnlyTheOtherTimelines()
+    {
+        var (command, context) = Prepare(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage), new VirtualTimeTestAttribute());
+
+        var ex = Assert.Throws<AsyncSequenceAssertionException>(() => command.Execute(context));
+
+        Assert.That(
+            ex!.Message,
+            Is.EqualTo(
+                """
+                Expected the sequence to complete, but the sequence yielded 'a'.
+                Timeline (virtual time):
+                  00:00.000  #1 GetAsyncEnumerator  token: cancellable
+                  00:01.000  #1 MoveNextAsync -> 'a'      <- expected the completion
+                """.ReplaceLineEndings()));
+        Assert.That(
+            context.CurrentResult.Output,
+            Is.EqualTo(
+                """
+                Timeline (virtual time):
+                  00:00.000  mark "order placed"
+
+                """.ReplaceLineEndings()));
+    }
+
+    [Test]
     public void Execute_HangingTest_FailsWithTheHangDiagnosisInsteadOfHanging()
     {
         var (command, context) = Prepare(nameof(Samples.WaitsForever), new VirtualTimeTestAttribute { RealTimeGraceMilliseconds = 100 });
@@ -180,6 +206,14 @@ public sealed class VirtualTimeTestAttributeTests
         {
             var items = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "items");
             Assert.That(await items.CountAsync(), Is.EqualTo(3));
+        }
+
+        public async Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock)
+        {
+            new Timeline(clock).Mark("order placed");
+            var shipments = FakeSequence.FromMarbles(clock, "-a|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "shipments");
+            await using var reader = shipments.OpenReader(clock);
+            await reader.AwaitCompletionAsync();
         }
 
         public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;

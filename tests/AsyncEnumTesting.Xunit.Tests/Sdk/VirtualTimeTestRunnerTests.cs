@@ -48,6 +48,24 @@ public sealed class VirtualTimeTestRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_FailureMessageShowsATimeline_WritesOnlyTheOtherTimelines()
+    {
+        var testCase = XunitHarness.Discover<Samples>(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage));
+
+        var result = await XunitHarness.RunAsync(testCase);
+
+        Assert.Equal(
+            """
+            Expected the sequence to complete, but the sequence yielded 'a'.
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:01.000  #1 MoveNextAsync -> 'a'      <- expected the completion
+            """.ReplaceLineEndings("\n"),
+            result.Failed.Messages[0].ReplaceLineEndings("\n"));
+        Assert.Equal("Timeline (virtual time):\n  00:00.000  mark \"order placed\"", result.Failed.Output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task RunAsync_SynchronousTestThrows_ReportsTheTestsOwnException()
     {
         var testCase = XunitHarness.Discover<Samples>(nameof(Samples.ThrowsSynchronously));
@@ -146,6 +164,15 @@ public sealed class VirtualTimeTestRunnerTests
             await Task.Delay(TimeSpan.FromSeconds(5), clock);
             orders.Mark("payment taken");
             Assert.Fail("the order was never shipped");
+        }
+
+        [VirtualTimeFact]
+        public async Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock)
+        {
+            new Timeline(clock).Mark("order placed");
+            var shipments = FakeSequence.FromMarbles(clock, "-a|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "shipments");
+            await using var reader = shipments.OpenReader(clock);
+            await reader.AwaitCompletionAsync();
         }
 
         [VirtualTimeFact]

@@ -26,6 +26,28 @@ public sealed class FailingRunTests
     }
 
     [Fact]
+    public async Task VirtualTimeFact_FailureMessageShowsATimeline_WritesOnlyTheOtherTimelines()
+    {
+        var result = (await InProcessRun.RunAsync(typeof(Samples))).Single(r => r.Name.EndsWith(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage), StringComparison.Ordinal));
+
+        Assert.Equal(
+            """
+            AsyncEnumTesting.AsyncSequenceAssertionException: Expected the sequence to complete, but the sequence yielded 'a'.
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:01.000  #1 MoveNextAsync -> 'a'      <- expected the completion
+            """.ReplaceLineEndings(),
+            result.Message.ReplaceLineEndings());
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              00:00.000  mark "order placed"
+
+            """.ReplaceLineEndings(),
+            result.Output);
+    }
+
+    [Fact]
     public async Task VirtualTimeFact_HangingTest_FailsWithTheHangDiagnosisInsteadOfHanging()
     {
         var result = (await InProcessRun.RunAsync(typeof(Samples))).Single(r => r.Name.EndsWith(nameof(Samples.WaitsForever), StringComparison.Ordinal));
@@ -74,6 +96,15 @@ public sealed class FailingRunTests
         {
             var items = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "items");
             Assert.Equal(3, await items.CountAsync());
+        }
+
+        [VirtualTimeFact]
+        public async Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock)
+        {
+            new Timeline(clock).Mark("order placed");
+            var shipments = FakeSequence.FromMarbles(clock, "-a|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "shipments");
+            await using var reader = shipments.OpenReader(clock);
+            await reader.AwaitCompletionAsync();
         }
 
         [VirtualTimeFact(RealTimeGraceMilliseconds = 100)]
