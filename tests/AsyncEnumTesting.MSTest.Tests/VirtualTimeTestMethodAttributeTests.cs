@@ -124,6 +124,37 @@ public sealed class VirtualTimeTestMethodAttributeTests
     }
 
     [TestMethod]
+    public async Task ExecuteAsync_SchedulesOnATestThatFailsInTheDefaultOrder_FailsSayingItIsNoScheduleFinding()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { Schedules = 20 };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.FailsAfterTwoItems)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        var ex = Assert.IsInstanceOfType<ScheduleExplorationException>(result.TestFailureException);
+        Assert.IsNull(ex.Seed);
+        Assert.IsInstanceOfType<AssertFailedException>(ex.InnerException);
+        Assert.AreEqual(
+            """
+            The body failed in the default order, before any schedule was explored, so this is not a schedule finding: VirtualTime.RunAsync(body) reproduces it, as does the test without Schedules on its attribute.
+            The failure: AssertFailedException: Assertion failed. Expected values to be equal.
+
+            expected: 3
+            actual:   2
+
+            Assert.AreEqual(3, await items.CountAsync())
+            Timeline (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: none
+              00:01.000  #1 MoveNextAsync -> 'a'
+              00:03.000  #1 MoveNextAsync -> 'b'
+              00:04.000  #1 MoveNextAsync -> completed
+              00:04.000  #1 DisposeAsync
+            """.ReplaceLineEndings(),
+            ex.Message);
+        Assert.AreEqual("own line" + Environment.NewLine, result.LogOutput);
+    }
+
+    [TestMethod]
     public async Task ExecuteAsync_ScheduleSeedOfTheFailure_ReturnsMSTestsOwnFailure()
     {
         var attribute = new VirtualTimeTestMethodAttribute { ScheduleSeed = 2 };
