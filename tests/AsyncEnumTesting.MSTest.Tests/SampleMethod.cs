@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using AsyncEnumTesting.Testing;
 
 namespace AsyncEnumTesting.MSTest.Tests;
 
@@ -12,13 +13,7 @@ public sealed class Samples
         Assert.AreEqual(3, await items.CountAsync());
     }
 
-    public async Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock)
-    {
-        new Timeline(clock).Mark("order placed");
-        var shipments = FakeSequence.FromMarbles(clock, "-a|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "shipments");
-        await using var reader = shipments.OpenReader(clock);
-        await reader.AwaitCompletionAsync();
-    }
+    public Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock) => ShipmentsBody.RunAsync(clock);
 
     public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
 

@@ -1,3 +1,5 @@
+using AsyncEnumTesting.Testing;
+
 [assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]
 
 namespace AsyncEnumTesting.MSTest.Tests;
@@ -63,22 +65,8 @@ public sealed class VirtualTimeTestMethodAttributeTests
         var result = (await new VirtualTimeTestMethodAttribute().ExecuteAsync(new SampleMethod(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage)))).Single();
 
         Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
-        Assert.AreEqual(
-            """
-            Expected the sequence to complete, but the sequence yielded 'a'.
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: cancellable
-              00:01.000  #1 MoveNextAsync -> 'a'      <- expected the completion
-            """.ReplaceLineEndings(),
-            result.TestFailureException!.Message);
-        Assert.AreEqual(
-            """
-            own line
-            Timeline (virtual time):
-              00:00.000  mark "order placed"
-
-            """.ReplaceLineEndings(),
-            result.LogOutput);
+        Assert.AreEqual(ShipmentsBody.Failure, result.TestFailureException!.Message);
+        Assert.AreEqual("own line" + Environment.NewLine + ShipmentsBody.OrdersTimeline + Environment.NewLine, result.LogOutput);
     }
 
     [TestMethod]
@@ -105,12 +93,8 @@ public sealed class VirtualTimeTestMethodAttributeTests
     [TestMethod]
     public async Task ExecuteAsync_SchedulesOnARace_FailsWithTheSeedAndAReplayLine()
     {
-        var attribute = new VirtualTimeTestMethodAttribute { Schedules = 20 };
+        var (ex, _) = await FailedExplorationAsync(nameof(Samples.AssumesCreationOrder));
 
-        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.AssumesCreationOrder)))).Single();
-
-        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
-        var ex = Assert.IsInstanceOfType<ScheduleExplorationException>(result.TestFailureException);
         Assert.AreEqual(2, ex.Seed);
         Assert.StartsWith(
             """
@@ -126,30 +110,15 @@ public sealed class VirtualTimeTestMethodAttributeTests
     [TestMethod]
     public async Task ExecuteAsync_SchedulesOnATestThatFailsInTheDefaultOrder_FailsSayingItIsNoScheduleFinding()
     {
-        var attribute = new VirtualTimeTestMethodAttribute { Schedules = 20 };
+        var (ex, result) = await FailedExplorationAsync(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage));
 
-        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.FailsAfterTwoItems)))).Single();
-
-        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
-        var ex = Assert.IsInstanceOfType<ScheduleExplorationException>(result.TestFailureException);
         Assert.IsNull(ex.Seed);
-        Assert.IsInstanceOfType<AssertFailedException>(ex.InnerException);
+        Assert.IsEmpty(ex.Reorderings);
+        Assert.IsInstanceOfType<AsyncSequenceAssertionException>(ex.InnerException);
         Assert.AreEqual(
-            """
-            The body failed in the default order, before any schedule was explored, so this is not a schedule finding: VirtualTime.RunAsync(body) reproduces it, as does the test without Schedules on its attribute.
-            The failure: AssertFailedException: Assertion failed. Expected values to be equal.
-
-            expected: 3
-            actual:   2
-
-            Assert.AreEqual(3, await items.CountAsync())
-            Timeline (virtual time):
-              00:00.000  #1 GetAsyncEnumerator  token: none
-              00:01.000  #1 MoveNextAsync -> 'a'
-              00:03.000  #1 MoveNextAsync -> 'b'
-              00:04.000  #1 MoveNextAsync -> completed
-              00:04.000  #1 DisposeAsync
-            """.ReplaceLineEndings(),
+            "The body failed in the default order, before any schedule was explored, so this is not a schedule finding: " +
+            "VirtualTime.RunAsync(body) reproduces it, as does the test without Schedules on its attribute." + Environment.NewLine +
+            "The failure: AsyncSequenceAssertionException: " + ShipmentsBody.Failure,
             ex.Message);
         Assert.AreEqual("own line" + Environment.NewLine, result.LogOutput);
     }
@@ -213,5 +182,14 @@ public sealed class VirtualTimeTestMethodAttributeTests
         Assert.AreEqual(
             "[VirtualTimeTestMethod] on Samples.Passes: VirtualTimeLimit \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
             result.TestFailureException!.Message);
+    }
+
+    /// <summary>Runs a sample under <c>Schedules = 20</c>, checks that it failed, and returns the exploration's failure.</summary>
+    private static async Task<(ScheduleExplorationException Failure, TestResult Result)> FailedExplorationAsync(string sample)
+    {
+        var result = (await new VirtualTimeTestMethodAttribute { Schedules = 20 }.ExecuteAsync(new SampleMethod(sample))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        return (Assert.IsInstanceOfType<ScheduleExplorationException>(result.TestFailureException), result);
     }
 }

@@ -1,3 +1,5 @@
+using AsyncEnumTesting.Testing;
+
 namespace AsyncEnumTesting.Tests.Time;
 
 public sealed class VirtualClockReportingTests
@@ -37,24 +39,12 @@ public sealed class VirtualClockReportingTests
     public async Task RenderTimelines_ReaderFailureShowsOneOfTwoTimelines_RendersOnlyTheOther()
     {
         var clock = new VirtualClock();
-        var orders = new Timeline(clock);
-        orders.Mark("order placed");
-        var shipments = FakeSequence.FromMarbles(clock, "-a|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "shipments");
-        string message;
-        await using (var reader = shipments.OpenReader(clock))
-        {
-            message = (await Assert.ThrowsAsync<AsyncSequenceAssertionException>(reader.AwaitCompletionAsync)).Message;
-        }
+        var failure = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => VirtualTime.RunAsync(clock, ShipmentsBody.RunAsync));
 
-        var report = clock.RenderTimelines(message);
+        var report = clock.RenderTimelines(failure.Message);
 
-        Assert.Contains("Timeline (virtual time):", message, StringComparison.Ordinal);
-        Assert.Equal(
-            """
-            Timeline (virtual time):
-              00:00.000  mark "order placed"
-            """.ReplaceLineEndings(),
-            report);
+        Assert.Equal(ShipmentsBody.Failure, failure.Message);
+        Assert.Equal(ShipmentsBody.OrdersTimeline, report);
     }
 
     [Fact]
