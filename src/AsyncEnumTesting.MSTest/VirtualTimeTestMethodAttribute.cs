@@ -14,8 +14,9 @@ namespace AsyncEnumTesting.MSTest;
 /// will complete fails with a <see cref="VirtualTimeException"/> naming who waits, instead of hanging the run.
 /// </para>
 /// <para>
-/// When the test fails, every <see cref="Timeline"/> created with the test's clock (<see cref="VirtualClock.RenderTimelines"/>) is
-/// appended to the result's output (<see cref="TestResult.LogOutput"/>).
+/// When the test fails, every <see cref="Timeline"/> created with the test's clock that the failure message does not already show
+/// (<see cref="VirtualClock.RenderTimelines(string?)"/>: the reader's and the assertion packages' failures carry the table of the
+/// timeline they checked) is appended to the result's output (<see cref="TestResult.LogOutput"/>).
 /// </para>
 /// </remarks>
 /// <example>
@@ -52,7 +53,7 @@ public sealed class VirtualTimeTestMethodAttribute(
 
     /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
     /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
-    /// the first that fails is reported with its seed.</summary>
+    /// the first that fails is reported with its seed (a failure in the default order is reported as such, without a seed).</summary>
     /// <remarks>Every schedule runs the whole test again as MSTest runs it (a new test class instance, <c>[TestInitialize]</c>,
     /// the method, <c>[TestCleanup]</c>). See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
     public int Schedules { get; set; }
@@ -102,15 +103,12 @@ public sealed class VirtualTimeTestMethodAttribute(
         }
         catch (Exception ex) when (ex is VirtualTimeException or ScheduleExplorationException)
         {
-            // The test never finished (it hung, or ran out of budget), or a schedule failed: this is the result.
+            // The test never finished (it hung, or ran out of budget), or an exploration failed (in the default order or
+            // under a schedule): this is the result.
             result = new TestResult { Outcome = UnitTestOutcome.Failed, TestFailureException = ex, LogOutput = result?.LogOutput };
         }
-        catch (Exception ex) when (ex == result?.TestFailureException)
-        {
-            // The default order of an exploration failed: MSTest's own result says so.
-        }
 
-        var report = result!.Outcome == UnitTestOutcome.Passed ? summary : clock.RenderTimelines();
+        var report = result!.Outcome == UnitTestOutcome.Passed ? summary : clock.RenderTimelines(result.TestFailureException?.Message);
         if (report is not null)
         {
             result.LogOutput += report + Environment.NewLine;

@@ -24,9 +24,9 @@ internal sealed class VirtualTimeCommand(TestCommand inner, VirtualTimeLimits li
             summary = VirtualTimeTestRun.RunAsync(limits, clock, c => TestMethodCall.Invoke(method, context.TestObject, TestMethodCall.WithClock(method, rowArguments, c)))
                 .GetAwaiter().GetResult();
         }
-        catch
+        catch (Exception ex)
         {
-            if (clock.RenderTimelines() is { } report)
+            if (clock.RenderTimelines(ex.Message) is { } report)
             {
                 context.CurrentResult.OutWriter.WriteLine(report);
             }
@@ -44,7 +44,7 @@ internal sealed class VirtualTimeCommand(TestCommand inner, VirtualTimeLimits li
         {
             // Failures recorded by Assert.Multiple or Warn: the run ended, now the result says which; report them too.
             context.CurrentResult.RecordTestCompletion();
-            if (context.CurrentResult.ResultState.Status == TestStatus.Failed && clock.RenderTimelines() is { } report)
+            if (context.CurrentResult.ResultState.Status == TestStatus.Failed && clock.RenderTimelines(context.CurrentResult.Message) is { } report)
             {
                 context.CurrentResult.OutWriter.WriteLine(report);
             }

@@ -17,8 +17,9 @@ namespace AsyncEnumTesting.NUnit;
 /// <c>[SetUp]</c> and <c>[TearDown]</c> run outside virtual time.
 /// </para>
 /// <para>
-/// When the test fails, every <see cref="Timeline"/> created with the test's clock (<see cref="VirtualClock.RenderTimelines"/>) is written
-/// to the test's output (<c>TestContext.Out</c>). Inside the run, await NUnit's asynchronous assertions (<c>Assert.ThatAsync</c>): the
+/// When the test fails, every <see cref="Timeline"/> created with the test's clock that the failure message does not already show
+/// (<see cref="VirtualClock.RenderTimelines(string?)"/>: the reader's and the assertion packages' failures carry the table of the
+/// timeline they checked) is written to the test's output (<c>TestContext.Out</c>). Inside the run, await NUnit's asynchronous assertions (<c>Assert.ThatAsync</c>): the
 /// blocking <c>Assert.ThrowsAsync</c> would block the run's only thread.
 /// </para>
 /// </remarks>
@@ -54,7 +55,7 @@ public sealed class VirtualTimeTestAttribute : NUnitAttribute, ISimpleTestBuilde
 
     /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
     /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
-    /// the first that fails is reported with its seed.</summary>
+    /// the first that fails is reported with its seed (a failure in the default order is reported as such, without a seed).</summary>
     /// <remarks>Every schedule calls the method on the same test class instance: keep the state the body changes inside the method.
     /// See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
     public int Schedules { get; set; }

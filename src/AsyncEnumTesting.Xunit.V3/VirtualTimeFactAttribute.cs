@@ -13,8 +13,9 @@ namespace AsyncEnumTesting.Xunit.V3;
 /// waits on something no timer will complete fails with a <see cref="VirtualTimeException"/> naming who waits, instead of hanging the run.
 /// </para>
 /// <para>
-/// When the test fails, every <see cref="Timeline"/> created with the test's clock is rendered (<see cref="VirtualClock.RenderTimelines"/>)
-/// into the test's output through <c>TestContext.Current.TestOutputHelper</c>, after the test's own lines.
+/// When the test fails, every <see cref="Timeline"/> created with the test's clock that the failure message does not already show is
+/// rendered (<see cref="VirtualClock.RenderTimelines(string?)"/>: the reader's and the assertion packages' failures carry the table of
+/// the timeline they checked) into the test's output through <c>TestContext.Current.TestOutputHelper</c>, after the test's own lines.
 /// </para>
 /// </remarks>
 /// <example>
@@ -50,7 +51,7 @@ public sealed class VirtualTimeFactAttribute(
 
     /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
     /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
-    /// the first that fails is reported with its seed.</summary>
+    /// the first that fails is reported with its seed (a failure in the default order is reported as such, without a seed).</summary>
     /// <remarks>Every schedule calls the method on the same test class instance: keep the state the body changes inside the method.
     /// See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
     public int Schedules { get; set; }

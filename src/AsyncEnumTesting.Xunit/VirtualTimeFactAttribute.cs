@@ -14,7 +14,9 @@ namespace AsyncEnumTesting.Xunit;
 /// <para>
 /// When the test fails, every <see cref="Timeline"/> created with the test's clock (the probes' and fakes' shared logs) is rendered
 /// into the test output: written to the class's <c>ITestOutputHelper</c> when its constructor takes one, appended to the output otherwise.
-/// Timelines made with another clock are not known to the test and are not reported.
+/// A timeline the failure message already shows (the reader's and the assertion packages' failures carry the table of the timeline
+/// they checked) is not rendered again (<see cref="VirtualClock.RenderTimelines(string?)"/>). Timelines made with another clock are
+/// not known to the test and are not reported.
 /// </para>
 /// <para>
 /// Each run owns its clock and its report; nothing is shared between tests, so collections run in parallel as usual.
@@ -51,7 +53,7 @@ public sealed class VirtualTimeFactAttribute : FactAttribute
 
     /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
     /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
-    /// the first that fails is reported with its seed.</summary>
+    /// the first that fails is reported with its seed (a failure in the default order is reported as such, without a seed).</summary>
     /// <remarks>Every schedule calls the method on the same test class instance: keep the state the body changes inside the method.
     /// See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
     public int Schedules { get; set; }

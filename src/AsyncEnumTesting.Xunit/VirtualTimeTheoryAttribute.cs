@@ -47,7 +47,7 @@ public sealed class VirtualTimeTheoryAttribute : TheoryAttribute
 
     /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
     /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
-    /// the first that fails is reported with its seed.</summary>
+    /// the first that fails is reported with its seed (a failure in the default order is reported as such, without a seed).</summary>
     /// <remarks>Every schedule calls the method on the same test class instance: keep the state the body changes inside the method.
     /// See <see cref="VirtualTime.ExploreAsync(Func{VirtualClock, Task}, ExplorationOptions?)"/> for what is explored.</remarks>
     public int Schedules { get; set; }

@@ -11,6 +11,8 @@ internal sealed class TestClock
     /// <summary>Replaces the clock with a new one for another run.</summary>
     public void Renew() => Current = new VirtualClock(Current.Start, Current.LocalTimeZone);
 
-    /// <summary>Renders the timelines made with the current clock, for a failed test's output.</summary>
-    public string? RenderTimelines() => Current.RenderTimelines();
+    /// <summary>Renders the timelines made with the current clock that the failure message does not already show, for a
+    /// failed test's output (<see cref="VirtualClock.RenderTimelines(string?)"/>).</summary>
+    /// <param name="failureMessage">The message the test failed with.</param>
+    public string? RenderTimelines(string? failureMessage) => Current.RenderTimelines(failureMessage);
 }

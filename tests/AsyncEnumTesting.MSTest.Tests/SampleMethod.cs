@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using AsyncEnumTesting.Testing;
 
 namespace AsyncEnumTesting.MSTest.Tests;
 
@@ -11,6 +12,8 @@ public sealed class Samples
         var items = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "items");
         Assert.AreEqual(3, await items.CountAsync());
     }
+
+    public Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock) => ShipmentsBody.RunAsync(clock);
 
     public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
 

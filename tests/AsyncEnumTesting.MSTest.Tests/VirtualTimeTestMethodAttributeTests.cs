@@ -1,3 +1,5 @@
+using AsyncEnumTesting.Testing;
+
 [assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]
 
 namespace AsyncEnumTesting.MSTest.Tests;
@@ -58,6 +60,16 @@ public sealed class VirtualTimeTestMethodAttributeTests
     }
 
     [TestMethod]
+    public async Task ExecuteAsync_FailureMessageShowsATimeline_AppendsOnlyTheOtherTimelines()
+    {
+        var result = (await new VirtualTimeTestMethodAttribute().ExecuteAsync(new SampleMethod(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        Assert.AreEqual(ShipmentsBody.Failure, result.TestFailureException!.Message);
+        Assert.AreEqual("own line" + Environment.NewLine + ShipmentsBody.OrdersTimeline + Environment.NewLine, result.LogOutput);
+    }
+
+    [TestMethod]
     public async Task ExecuteAsync_HangingTest_FailsWithTheHangDiagnosisInsteadOfHanging()
     {
         var attribute = new VirtualTimeTestMethodAttribute { RealTimeGraceMilliseconds = 100 };
@@ -81,12 +93,8 @@ public sealed class VirtualTimeTestMethodAttributeTests
     [TestMethod]
     public async Task ExecuteAsync_SchedulesOnARace_FailsWithTheSeedAndAReplayLine()
     {
-        var attribute = new VirtualTimeTestMethodAttribute { Schedules = 20 };
+        var (ex, _) = await FailedExplorationAsync(nameof(Samples.AssumesCreationOrder));
 
-        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.AssumesCreationOrder)))).Single();
-
-        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
-        var ex = Assert.IsInstanceOfType<ScheduleExplorationException>(result.TestFailureException);
         Assert.AreEqual(2, ex.Seed);
         Assert.StartsWith(
             """
@@ -97,6 +105,22 @@ public sealed class VirtualTimeTestMethodAttributeTests
             The failure: AssertFailedException: Assertion failed. Expected strings to be equal.
             """.ReplaceLineEndings("\n"),
             ex.Message.ReplaceLineEndings("\n"));
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_SchedulesOnATestThatFailsInTheDefaultOrder_FailsSayingItIsNoScheduleFinding()
+    {
+        var (ex, result) = await FailedExplorationAsync(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage));
+
+        Assert.IsNull(ex.Seed);
+        Assert.IsEmpty(ex.Reorderings);
+        Assert.IsInstanceOfType<AsyncSequenceAssertionException>(ex.InnerException);
+        Assert.AreEqual(
+            "The body failed in the default order, before any schedule was explored, so this is not a schedule finding: " +
+            "VirtualTime.RunAsync(body) reproduces it, as does the test without Schedules on its attribute." + Environment.NewLine +
+            "The failure: AsyncSequenceAssertionException: " + ShipmentsBody.Failure,
+            ex.Message);
+        Assert.AreEqual("own line" + Environment.NewLine, result.LogOutput);
     }
 
     [TestMethod]
@@ -158,5 +182,14 @@ public sealed class VirtualTimeTestMethodAttributeTests
         Assert.AreEqual(
             "[VirtualTimeTestMethod] on Samples.Passes: VirtualTimeLimit \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
             result.TestFailureException!.Message);
+    }
+
+    /// <summary>Runs a sample under <c>Schedules = 20</c>, checks that it failed, and returns the exploration's failure.</summary>
+    private static async Task<(ScheduleExplorationException Failure, TestResult Result)> FailedExplorationAsync(string sample)
+    {
+        var result = (await new VirtualTimeTestMethodAttribute { Schedules = 20 }.ExecuteAsync(new SampleMethod(sample))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
+        return (Assert.IsInstanceOfType<ScheduleExplorationException>(result.TestFailureException), result);
     }
 }

@@ -1,3 +1,4 @@
+using AsyncEnumTesting.Testing;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
@@ -53,6 +54,17 @@ public sealed class VirtualTimeTestAttributeTests
                   00:04.000  #1 DisposeAsync
 
                 """.ReplaceLineEndings()));
+    }
+
+    [Test]
+    public void Execute_FailureMessageShowsATimeline_WritesOnlyTheOtherTimelines()
+    {
+        var (command, context) = Prepare(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage), new VirtualTimeTestAttribute());
+
+        var ex = Assert.Throws<AsyncSequenceAssertionException>(() => command.Execute(context));
+
+        Assert.That(ex!.Message, Is.EqualTo(ShipmentsBody.Failure));
+        Assert.That(context.CurrentResult.Output, Is.EqualTo(ShipmentsBody.OrdersTimeline + Environment.NewLine));
     }
 
     [Test]
@@ -181,6 +193,8 @@ public sealed class VirtualTimeTestAttributeTests
             var items = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "items");
             Assert.That(await items.CountAsync(), Is.EqualTo(3));
         }
+
+        public Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock) => ShipmentsBody.RunAsync(clock);
 
         public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
 

@@ -33,9 +33,9 @@ internal static class ExplorationTable
                     await VirtualTime.ExploreAsync(scenario(true), new ExplorationOptions { Schedules = 500, FirstSeed = 1 + (range * 1000) });
                     found.Add(int.MaxValue);
                 }
-                catch (ScheduleExplorationException ex)
+                catch (ScheduleExplorationException ex) when (ex.Seed is { } seed)
                 {
-                    found.Add(ex.Seed!.Value - (range * 1000));
+                    found.Add(seed - (range * 1000));
                     shrunk.Add(ex.Reorderings.Count);
                 }
             }

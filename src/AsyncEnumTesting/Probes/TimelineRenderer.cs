@@ -24,8 +24,11 @@ namespace AsyncEnumTesting;
 /// </example>
 public static class TimelineRenderer
 {
-    private const string Indent = "  ";
-    private const string NoteGap = "      <- ";
+    /// <summary>What starts every row.</summary>
+    internal const string Indent = "  ";
+
+    /// <summary>What separates a row from its notes.</summary>
+    internal const string NoteGap = "      <- ";
 
     /// <summary>Renders <paramref name="events"/> under a "Timeline (virtual time):" or "(real time)" header.</summary>
     /// <param name="events">The events, in timeline order; <see cref="TimelineRenderOptions.HighlightIndex"/> and <see cref="TimelineRenderOptions.Notes"/> index this list.</param>
@@ -37,15 +40,15 @@ public static class TimelineRenderer
     {
         ArgumentNullException.ThrowIfNull(events);
         options ??= TimelineRenderOptions.Default;
-        var header = isVirtual ? "Timeline (virtual time):" : "Timeline (real time):";
+        var header = Header(isVirtual);
         if (events.Count == 0)
         {
-            return header + " no events";
+            return header + NoEvents;
         }
 
         var rows = TimelineRows.Build(events, options.FormatValue ?? ValueFormat.Format);
         var highlight = options.HighlightIndex is { } index ? rows.FindIndex(r => index >= r.FirstEvent && index < r.FirstEvent + r.EventCount) : -1;
-        var showSources = events.Where(e => e.Enumeration != 0).Select(e => e.Source).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        var showSources = ShowsSources(events);
         var labels = rows.ConvertAll(r => Label(r, showSources));
         var labelWidth = labels.Max(l => l.Length);
         var timeWidth = rows.Max(r => TimeFormat.Elapsed(r.Time).Length);
@@ -93,8 +96,7 @@ public static class TimelineRenderer
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, events.Count);
         var rows = TimelineRows.Build(events, formatValue ?? ValueFormat.Format);
         var row = rows.Find(r => index >= r.FirstEvent && index < r.FirstEvent + r.EventCount)!;
-        var showSources = events.Where(e => e.Enumeration != 0).Select(e => e.Source).Distinct(StringComparer.Ordinal).Skip(1).Any();
-        var label = Label(row, showSources);
+        var label = Label(row, ShowsSources(events));
         return (label.Length == 0 ? string.Empty : label + " ") + row.Event + (row.Value is null ? string.Empty : " " + row.Value) +
             " at " + TimeFormat.Elapsed(row.Time);
     }
@@ -133,7 +135,18 @@ public static class TimelineRenderer
         return all.Count == 0 ? null : string.Join("; ", all);
     }
 
-    private static string Label(TimelineRow row, bool showSources) => row.Enumeration == 0
+    /// <summary>Returns the first line of a rendering: <c>Timeline (virtual time):</c> or <c>Timeline (real time):</c>.</summary>
+    internal static string Header(bool isVirtual) => isVirtual ? "Timeline (virtual time):" : "Timeline (real time):";
+
+    /// <summary>What follows the header of a rendering without events.</summary>
+    internal const string NoEvents = " no events";
+
+    /// <summary>Returns whether rows name their source: when enumerations of more than one source are among the events.</summary>
+    internal static bool ShowsSources(IReadOnlyList<TimelineEvent> events) =>
+        events.Where(e => e.Enumeration != 0).Select(e => e.Source).Distinct(StringComparer.Ordinal).Skip(1).Any();
+
+    /// <summary>Returns the label column of a row: <c>#1</c>, <c>orders#1</c>, a source alone, or nothing.</summary>
+    internal static string Label(TimelineRow row, bool showSources) => row.Enumeration == 0
         ? (showSources ? row.Source : string.Empty)
         : (showSources ? row.Source : string.Empty) + "#" + row.Enumeration.ToString(CultureInfo.InvariantCulture);
 
@@ -173,6 +186,7 @@ public static class TimelineRenderer
         return parts;
     }
 
+    /// <summary>Says how many events a shortened rendering leaves out; <see cref="TimelineTables"/> reads the line back.</summary>
     private static string Omitted(List<TimelineRow> rows, int from, int to, string where)
     {
         var events = 0;

@@ -7,23 +7,42 @@ public sealed partial class VirtualClock
     /// <returns>The timelines' tables (<see cref="Timeline.Render(TimelineRenderOptions?)"/>) one after the other, or
     /// <see langword="null"/> when no timeline was created with this clock.</returns>
     /// <remarks>
-    /// This is the seam the kit's own attributes (xunit, NUnit, MSTest) use; an integration for another framework
-    /// calls it when a test that ran on this clock failed and writes the text to that framework's test output.
     /// Timelines are known to the clock they were created with (<c>new Timeline(clock)</c>); a probe without a timeline
-    /// records on a real-time timeline of its own and is not reported.
+    /// records on a real-time timeline of its own and is not reported. For a failed test, prefer
+    /// <see cref="RenderTimelines(string?)"/>, which leaves out what the failure message already shows.
+    /// </remarks>
+    public string? RenderTimelines() => RenderTimelines(null);
+
+    /// <summary>Renders every <see cref="Timeline"/> created with this clock that <paramref name="failureMessage"/> does not
+    /// already show, in creation order, as one text for a failed test's output.</summary>
+    /// <param name="failureMessage">The message the test failed with; <see langword="null"/> renders every timeline.</param>
+    /// <returns>The timelines' tables (<see cref="Timeline.Render(TimelineRenderOptions?)"/>) one after the other, or
+    /// <see langword="null"/> when no timeline is left to render.</returns>
+    /// <remarks>
+    /// <para>
+    /// This is the seam the kit's own attributes (xunit, NUnit, MSTest) use; an integration for another framework calls it
+    /// when a test that ran on this clock failed and writes the text to that framework's test output.
+    /// </para>
+    /// <para>
+    /// The failures of the reader and of the assertion packages carry the table of the timeline they checked (a
+    /// <c>Timeline (virtual time):</c> line and its rows); such a timeline is not rendered again. A table shows a timeline
+    /// when its rows are the timeline's rows, all of them or the first ones (the rows added after the message was written,
+    /// such as a disposal, are not worth a second copy); the notes after a row, the way items are written and the rows a
+    /// long table leaves out may differ. Any other timeline, an empty one included, is rendered.
+    /// </para>
     /// </remarks>
     /// <example>
     /// <code>
-    /// catch when (clock.RenderTimelines() is { } report)
+    /// catch (Exception ex) when (clock.RenderTimelines(ex.Message) is { } report)
     /// {
     ///     TestContext.Out.WriteLine(report);
     ///     throw;
     /// }
     /// </code>
     /// </example>
-    public string? RenderTimelines()
+    public string? RenderTimelines(string? failureMessage)
     {
-        var timelines = Timelines;
+        var timelines = failureMessage is null ? Timelines : TimelineTables.NotShownIn(failureMessage, Timelines);
         return timelines.Count == 0 ? null : string.Join(Environment.NewLine, timelines.Select(t => t.Render().TrimEnd()));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text;
 
 namespace AsyncEnumTesting;
@@ -14,7 +15,10 @@ public static partial class VirtualTime
     /// <param name="options">How many schedules, from which seed; <see cref="ExplorationOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>What the exploration covered, when every schedule passed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ScheduleExplorationException">A schedule failed: its seed, a replay line, and what ran in an unusual order.</exception>
+    /// <exception cref="ScheduleExplorationException">A schedule failed: its seed, a replay line, and what ran in an unusual order.
+    /// Or the body failed in the default order, before any schedule was explored: no seed, no reorderings.</exception>
+    /// <exception cref="VirtualTimeException">A run, in the default order or under a schedule, ended in a late start
+    /// (<see cref="VirtualTimeException.IsLateStart"/>).</exception>
     /// <remarks>
     /// <para>
     /// Explored: the order in which timers due at the same instant fire, and the order in which continuations ready on the
@@ -24,11 +28,14 @@ public static partial class VirtualTime
     /// enumerations wait on one <see cref="DrivenSequence{T}"/>, which of them gets the item the test emits (on the run's thread).
     /// </para>
     /// <para>
-    /// When the body fails in the default order, that failure is thrown as it is: there is nothing to explore; so is a late
-    /// start in any schedule (<see cref="VirtualTimeException.IsLateStart"/>: the machine held up work of the run, which
-    /// says nothing about the schedule). A failing
-    /// schedule is shrunk (unless <see cref="ExplorationOptions.Shrink"/> is off): its decisions are put back to the default
-    /// order one by one, last first, as long as the body still fails with the same exception type, at most 200 reruns.
+    /// When the body fails in the default order, no schedule is explored: the exploration fails with a
+    /// <see cref="ScheduleExplorationException"/> that says so (this is no schedule finding, and
+    /// <see cref="RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> reproduces it), with the body's failure as its
+    /// <see cref="Exception.InnerException"/>, no <see cref="ScheduleExplorationException.Seed"/> and no reorderings. A late
+    /// start in any run, the default order's included, is thrown as it is (<see cref="VirtualTimeException.IsLateStart"/>:
+    /// the machine held up work of the run, which says nothing about the order). A failing schedule is shrunk (unless
+    /// <see cref="ExplorationOptions.Shrink"/> is off): its decisions are put back to the default order one by one, last
+    /// first, as long as the body still fails with the same exception type, at most 200 reruns.
     /// </para>
     /// </remarks>
     /// <example>
@@ -48,10 +55,11 @@ public static partial class VirtualTime
         options.Validate();
         var run = (options.Run ?? VirtualTimeOptions.Default).WithScheduleSeed(null);
 
-        var (defaultFailure, _) = await RunOnceAsync(body, run, null).ConfigureAwait(false);
+        var (defaultFailure, defaultClock) = await RunOnceAsync(body, run, null).ConfigureAwait(false);
         if (defaultFailure is not null)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(defaultFailure);
+            ThrowIfLateStart(defaultFailure);
+            throw new ScheduleExplorationException(DefaultOrderReport(defaultFailure, defaultClock), defaultFailure);
         }
 
         var fingerprints = new HashSet<string>(StringComparer.Ordinal) { string.Empty };
@@ -63,19 +71,24 @@ public static partial class VirtualTime
             var (failure, clock) = await RunOnceAsync(body, run, schedule).ConfigureAwait(false);
             fingerprints.Add(schedule.Fingerprint());
             decisions = Math.Max(decisions, schedule.Decisions.Count);
-            if (failure is VirtualTimeException { IsLateStart: true })
-            {
-                // The machine held up work of the run, not the schedule: no finding to shrink or replay.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            }
-
             if (failure is not null)
             {
+                ThrowIfLateStart(failure);
                 throw await FailedAsync(body, run, options, n, seed, schedule, failure, clock).ConfigureAwait(false);
             }
         }
 
         return new ExplorationResult(options.Schedules + 1, fingerprints.Count, decisions);
+    }
+
+    /// <summary>Rethrows a late start as it is: the machine held up work of the run, which says nothing about the order, so
+    /// there is no finding to shrink or replay.</summary>
+    private static void ThrowIfLateStart(Exception failure)
+    {
+        if (failure is VirtualTimeException { IsLateStart: true })
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     private static async Task<(Exception? Failure, VirtualClock Clock)> RunOnceAsync(Func<VirtualClock, Task> body, VirtualTimeOptions run, Schedule? schedule)
@@ -155,6 +168,19 @@ public static partial class VirtualTime
             text.AppendLine().Append("  ").Append(line);
         }
 
+        return AppendFailure(text, failure, clock);
+    }
+
+    private static string DefaultOrderReport(Exception failure, VirtualClock clock) => AppendFailure(
+        new StringBuilder(
+            "The body failed in the default order, before any schedule was explored, so this is not a schedule finding: " +
+            "VirtualTime.RunAsync(body) reproduces it, as does the test without Schedules on its attribute."),
+        failure,
+        clock);
+
+    /// <summary>Ends a report with the body's failure and, unless its message shows them, the timelines of the failing run.</summary>
+    private static string AppendFailure(StringBuilder text, Exception failure, VirtualClock clock)
+    {
         text.AppendLine().Append(CultureInfo.InvariantCulture, $"The failure: {failure.GetType().Name}: {failure.Message}");
         if (!failure.Message.Contains("Timeline (", StringComparison.Ordinal))
         {

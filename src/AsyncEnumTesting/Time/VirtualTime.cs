@@ -26,7 +26,8 @@ namespace AsyncEnumTesting;
 /// waits for it (it blocks on something only virtual time could complete); when the run's own thread is blocked inside
 /// the body for the grace (<c>.Result</c>, <c>.Wait()</c>: a watchdog on another thread notices); when it uses up its
 /// virtual-time budget, timer-firing budget or real-time limit; and, with
-/// <see cref="VirtualTimeOptions.ReportUnobservedFaults"/>, when work it started but did not await failed. The kit's own
+/// <see cref="VirtualTimeOptions.ReportUnobservedFaults"/>, when work it started but did not await failed (after the
+/// body's own failure, if the body failed too: the forgotten failure may be its cause). The kit's own
 /// deadlines (a reader's or an assertion's timeout) fire only after the run stayed quiet for the grace, so real work the
 /// runner cannot see is not mistaken for a stall. Only one driver at a time may move a clock: another run, or an
 /// <see cref="VirtualClock.AdvanceAsync"/> from outside the run, is refused.

@@ -22,10 +22,20 @@ public sealed class VirtualTimeOptions
     /// <summary>Gets a value indicating whether the run reports work it started, did not await, and that failed
     /// (fire-and-forget tasks whose fault nobody observed). Default: <see langword="false"/>.</summary>
     /// <remarks>
+    /// <para>
     /// It costs what an ordinary run must not pay: while the run lasts it watches first-chance exceptions and unobserved
     /// task faults process-wide, and at its end, if anything but a cancellation was thrown, it forces a full garbage
     /// collection so that the runtime reports faulted tasks nobody references any more. Turn it on for the tests that
     /// look for swallowed failures. Failures of <c>async void</c> methods are reported whatever this says.
+    /// </para>
+    /// <para>
+    /// When the body passed, such a fault fails the run with a <see cref="VirtualTimeException"/> naming it. When the body
+    /// failed too, the fault may be the cause (a <c>Task.Run</c> producer that threw before completing the channel the body
+    /// waits on, so that the body fails with a timeout): the run fails with a <see cref="VirtualTimeException"/> that gives
+    /// the body's failure first and then the fault, and whose <see cref="Exception.InnerException"/> is an
+    /// <see cref="AggregateException"/> of the body's exception followed by the faults. A body that failed while no such
+    /// fault was found fails the run with its own exception, and a canceled body leaves the run canceled.
+    /// </para>
     /// </remarks>
     public bool ReportUnobservedFaults { get; init; }
 

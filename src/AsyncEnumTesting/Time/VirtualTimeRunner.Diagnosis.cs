@@ -112,4 +112,8 @@ internal sealed partial class VirtualTimeRunner
         $"{TimeFormat.RealSeconds(Stopwatch.GetElapsedTime(_realStart))}.";
 
     private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
+
+    /// <summary>Names the first of the faults nobody observed, and counts the others.</summary>
+    private static string Describe(IReadOnlyList<Exception> unobserved) =>
+        Describe(unobserved[0]) + (unobserved.Count > 1 ? $" (and {unobserved.Count - 1} more)" : string.Empty);
 }

@@ -107,17 +107,26 @@ internal sealed partial class VirtualTimeRunner
 
         var bodyFault = bodyTask.Exception?.InnerException;
         var unobserved = faults?.CollectUnobserved(bodyFault) ?? [];
-        if (bodyFault is not null)
+        if (bodyFault is not null && unobserved.Count == 0)
         {
             return () => result.TrySetException(bodyTask.Exception!.InnerExceptions);
+        }
+
+        if (bodyFault is not null)
+        {
+            // The forgotten failure may be why the body failed (a producer that died before completing a channel the body
+            // reads): the body's failure alone would hide it.
+            var failure = new VirtualTimeException(
+                $"The body failed: {Describe(bodyFault)}{Environment.NewLine}Work started in the virtual-time run also failed and nobody " +
+                $"awaited it: {Describe(unobserved)}. It may be the cause of the body's failure: await that work, or observe its failure. {Clocks()}",
+                new AggregateException([.. bodyTask.Exception!.InnerExceptions, .. unobserved]));
+            return () => result.TrySetException(failure);
         }
 
         if (unobserved.Count > 0)
         {
             var failure = new VirtualTimeException(
-                $"Work started in the virtual-time run failed and nobody awaited it: {Describe(unobserved[0])}" +
-                (unobserved.Count > 1 ? $" (and {unobserved.Count - 1} more)" : string.Empty) +
-                $". Await the task, or observe its failure. {Clocks()}",
+                $"Work started in the virtual-time run failed and nobody awaited it: {Describe(unobserved)}. Await the task, or observe its failure. {Clocks()}",
                 unobserved.Count == 1 ? unobserved[0] : new AggregateException(unobserved));
             return () => result.TrySetException(failure);
         }

@@ -62,6 +62,29 @@ public sealed partial class AsyncEnumerableAssertionsTests
     }
 
     [Fact]
+    public async Task YieldInOrder_FailureOnAVirtualClock_ClockReportLeavesOutTheTimelineTheMessageShows()
+    {
+        // The framework attributes write clock.RenderTimelines(message) to the output: the assertion's own timeline, in the
+        // message with its notes and FluentAssertions' way of writing items, is not written twice.
+        var clock = new VirtualClock();
+        var batches = FakeSequence.FromMarbles(clock, "-a-b|", c => new[] { c, c }, frame: TimeSpan.FromSeconds(1));
+
+        var message = await FailureOf(() => batches.Should(clock).YieldInOrder(new[] { 'a', 'a' }, new[] { 'b', 'c' }));
+
+        Assert.Equal(
+            Lines(
+                "Expected batches to yield {{'a', 'a'}, {'b', 'c'}} in order, but item [1] was {'b', 'b'}.",
+                "Timeline (virtual time):",
+                "  00:00.000  #1 GetAsyncEnumerator  token: cancellable",
+                "  00:01.000  #1 MoveNextAsync -> {'a', 'a'}",
+                "  00:03.000  #1 MoveNextAsync -> {'b', 'b'}      <- differs from {'b', 'c'}",
+                "  00:03.000  #1 DisposeAsync"),
+            message);
+        Assert.NotNull(clock.RenderTimelines());
+        Assert.Null(clock.RenderTimelines(message));
+    }
+
+    [Fact]
     public async Task YieldInOrder_StringItems_KeepsFluentAssertionsQuotes()
     {
         var message = await FailureOf(() => Of("ab").Should().YieldInOrder("ac"));

@@ -14,13 +14,25 @@ internal static class LateStarts
 
     /// <summary>Runs <paramref name="body"/> in <see cref="VirtualTime.RunAsync{T}(Func{VirtualClock, Task{T}}, VirtualTimeOptions?)"/>,
     /// again after a late start.</summary>
-    public static async Task<T> RunAgainAsync<T>(Func<VirtualClock, Task<T>> body)
+    public static Task<T> RunAgainAsync<T>(Func<VirtualClock, Task<T>> body) => RunAgainAsync(body, VirtualTimeOptions.Default);
+
+    /// <summary>Runs <paramref name="body"/> in <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/>
+    /// with <paramref name="options"/>, again after a late start.</summary>
+    public static Task RunAgainAsync(Func<VirtualClock, Task> body, VirtualTimeOptions options) => RunAgainAsync(
+        async clock =>
+        {
+            await body(clock);
+            return true;
+        },
+        options);
+
+    private static async Task<T> RunAgainAsync<T>(Func<VirtualClock, Task<T>> body, VirtualTimeOptions options)
     {
         for (var run = 1; ; run++)
         {
             try
             {
-                return await VirtualTime.RunAsync(body);
+                return await VirtualTime.RunAsync(body, options);
             }
             catch (VirtualTimeException ex) when (ex.IsLateStart && run < MaxRuns)
             {

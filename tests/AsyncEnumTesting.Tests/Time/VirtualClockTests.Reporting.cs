@@ -1,3 +1,5 @@
+using AsyncEnumTesting.Testing;
+
 namespace AsyncEnumTesting.Tests.Time;
 
 public sealed class VirtualClockReportingTests
@@ -31,5 +33,112 @@ public sealed class VirtualClockReportingTests
               00:01.000  mark "second"
             """.ReplaceLineEndings(),
             report);
+    }
+
+    [Fact]
+    public async Task RenderTimelines_ReaderFailureShowsOneOfTwoTimelines_RendersOnlyTheOther()
+    {
+        var clock = new VirtualClock();
+        var failure = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => VirtualTime.RunAsync(clock, ShipmentsBody.RunAsync));
+
+        var report = clock.RenderTimelines(failure.Message);
+
+        Assert.Equal(ShipmentsBody.Failure, failure.Message);
+        Assert.Equal(ShipmentsBody.OrdersTimeline, report);
+    }
+
+    [Fact]
+    public async Task RenderTimelines_TableWithNotesItsOwnItemsAndRowsLeftOut_RendersNothing()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var letters = FakeSequence.FromMarbles(clock, "-a-b-c-d-e-f|", frame: TimeSpan.FromSeconds(1)).Probe(timeline, "letters");
+        await VirtualTime.RunAsync(clock, async _ => await letters.CountAsync());
+
+        var table = TimelineRenderer.Render(
+            timeline.Events,
+            isVirtual: true,
+            new TimelineRenderOptions { FormatValue = item => $"<{item}>", HighlightIndex = 4, HighlightNote = "differs from <x>", MaxRows = 5 });
+        var message = "Expected letters to yield <x> second, but it yielded <b>." + Environment.NewLine + table;
+
+        var report = clock.RenderTimelines(message);
+
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              ... 1 earlier event left out ...
+              00:01.000  #1 MoveNextAsync -> <a>
+              00:03.000  #1 MoveNextAsync -> <b>      <- differs from <x>
+              00:05.000  #1 MoveNextAsync -> <c>
+              ... 10 later events left out ...
+            """.ReplaceLineEndings(),
+            table);
+        Assert.Null(report);
+    }
+
+    [Fact]
+    public async Task RenderTimelines_TableWrittenWhileACallWasPending_RendersNothing()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        await using var letters = FakeSequence.FromMarbles(clock, "-a|", frame: TimeSpan.FromSeconds(1)).Probe(timeline, "letters").GetAsyncEnumerator();
+        var pending = letters.MoveNextAsync();
+        var message = "Expected letters to yield an item at once, but it did not." + Environment.NewLine + timeline.Render();
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(1));
+        await pending;
+
+        var report = clock.RenderTimelines(message);
+
+        Assert.Contains("#1 MoveNextAsync started", message, StringComparison.Ordinal);
+        Assert.Null(report);
+    }
+
+    [Fact]
+    public async Task RenderTimelines_TableOfOtherRows_RendersTheTimeline()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        timeline.Mark("order placed");
+        var otherClock = new VirtualClock();
+        var other = new Timeline(otherClock);
+        await otherClock.AdvanceAsync(TimeSpan.FromSeconds(1));
+        other.Mark("order placed");
+        var message = "Expected an order, but none came." + Environment.NewLine + other.Render();
+
+        var report = clock.RenderTimelines(message);
+
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              00:00.000  mark "order placed"
+            """.ReplaceLineEndings(),
+            report);
+    }
+
+    [Fact]
+    public void RenderTimelines_NoEventsTableOfTheEmptyTimeline_RendersOnlyTheOther()
+    {
+        var clock = new VirtualClock();
+        _ = new Timeline(clock);
+        new Timeline(clock).Mark("checked");
+        var message = "Expected a shipment, but none came." + Environment.NewLine + "Timeline (virtual time): no events";
+
+        var report = clock.RenderTimelines(message);
+
+        Assert.Equal(
+            """
+            Timeline (virtual time):
+              00:00.000  mark "checked"
+            """.ReplaceLineEndings(),
+            report);
+    }
+
+    [Fact]
+    public void RenderTimelines_MessageWithoutATable_RendersEveryTimeline()
+    {
+        var clock = new VirtualClock();
+        new Timeline(clock).Mark("checked");
+
+        Assert.Equal(clock.RenderTimelines(), clock.RenderTimelines("the order was never shipped"));
     }
 }

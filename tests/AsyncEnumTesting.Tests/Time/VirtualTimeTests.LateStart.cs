@@ -121,6 +121,23 @@ public sealed partial class VirtualTimeTests
     }
 
     [Fact]
+    public async Task ExploreAsync_DefaultOrderEndsInALateStart_ThrowsTheLateStartAsItIs()
+    {
+        var runs = 0;
+
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.ExploreAsync(
+            clock =>
+            {
+                runs++;
+                return LateStartBody.RunAsync(clock);
+            },
+            new ExplorationOptions { Schedules = 3 }));
+
+        Assert.True(ex.IsLateStart);
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
     public async Task RunAsync_WorkQueuedFromTheRunNeverEntersIt_StillMovesTheClock()
     {
         // Queued from the run's flow without its context, this item never starts in the run, and it keeps a pool thread

@@ -1,3 +1,4 @@
+using AsyncEnumTesting.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -45,6 +46,17 @@ public sealed class VirtualTimeTestRunnerTests
             "Timeline (virtual time):\n  00:00.000  mark \"order placed\"\n  00:05.000  mark \"payment taken\"\n" +
             "Timeline (virtual time): no events",
             result.Failed.Output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task RunAsync_FailureMessageShowsATimeline_WritesOnlyTheOtherTimelines()
+    {
+        var testCase = XunitHarness.Discover<Samples>(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage));
+
+        var result = await XunitHarness.RunAsync(testCase);
+
+        Assert.Equal(ShipmentsBody.Failure, result.Failed.Messages[0].ReplaceLineEndings());
+        Assert.Equal(ShipmentsBody.OrdersTimeline, result.Failed.Output.ReplaceLineEndings());
     }
 
     [Fact]
@@ -147,6 +159,9 @@ public sealed class VirtualTimeTestRunnerTests
             orders.Mark("payment taken");
             Assert.Fail("the order was never shipped");
         }
+
+        [VirtualTimeFact]
+        public Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock) => ShipmentsBody.RunAsync(clock);
 
         [VirtualTimeFact]
         public void ThrowsSynchronously() => throw new FormatException("bad order id");

@@ -1,3 +1,4 @@
+using AsyncEnumTesting.Testing;
 using AsyncEnumTesting.Xunit.V3;
 
 namespace AsyncEnumTesting.Xunit.V3.Tests;
@@ -23,6 +24,15 @@ public sealed class FailingRunTests
 
             """.ReplaceLineEndings(),
             result.Output);
+    }
+
+    [Fact]
+    public async Task VirtualTimeFact_FailureMessageShowsATimeline_WritesOnlyTheOtherTimelines()
+    {
+        var result = (await InProcessRun.RunAsync(typeof(Samples))).Single(r => r.Name.EndsWith(nameof(Samples.FailsWithTheShipmentsTimelineInItsMessage), StringComparison.Ordinal));
+
+        Assert.Equal("AsyncEnumTesting.AsyncSequenceAssertionException: " + ShipmentsBody.Failure, result.Message.ReplaceLineEndings());
+        Assert.Equal(ShipmentsBody.OrdersTimeline + Environment.NewLine, result.Output);
     }
 
     [Fact]
@@ -75,6 +85,9 @@ public sealed class FailingRunTests
             var items = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "items");
             Assert.Equal(3, await items.CountAsync());
         }
+
+        [VirtualTimeFact]
+        public Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock) => ShipmentsBody.RunAsync(clock);
 
         [VirtualTimeFact(RealTimeGraceMilliseconds = 100)]
         public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
