@@ -11,10 +11,16 @@ internal sealed partial class VirtualTimeRunner
         var budget = _options.VirtualTimeLimit;
         if (dueTicks - _startTicks > budget.Ticks)
         {
+            // No firing yet means one long wait, not a loop; firings mean a loop or a heartbeat beside a wait no timer ends.
+            var why = _clock.TimerFirings == _startFirings
+                ? "No timer fired before it: the body waits for that one timer (a long delay or timeout in the code under test?)."
+                : "Timers kept firing until then and the body still waits: an endless timer loop (a poll without a stop condition?) keeps " +
+                  "it from finishing, or it waits on something no timer completes (a TaskCompletionSource, a channel) while a periodic " +
+                  "timer keeps the clock moving.";
             return new VirtualTimeException(
                 $"The virtual-time run used up its budget of {TimeFormat.Elapsed(budget)} of virtual time: the next timer is due at " +
-                $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks - _startTicks))}. An endless timer loop (a poll without a stop condition?) keeps the body " +
-                $"from finishing. Raise VirtualTimeOptions.VirtualTimeLimit if the test needs more. {Clocks()}{Waiting()}");
+                $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks - _startTicks))}. {why} Raise VirtualTimeOptions.VirtualTimeLimit if the test " +
+                $"needs more. {Clocks()}{Waiting()}");
         }
 
         return new VirtualTimeException(

@@ -85,9 +85,26 @@ public sealed partial class VirtualTimeTests
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The endless poll took {watch.Elapsed} to report.");
         Assert.Equal(
-            "The virtual-time run used up its budget of 01:00.000 of virtual time: the next timer is due at 01:01.000. An endless " +
-            "timer loop (a poll without a stop condition?) keeps the body from finishing. Raise VirtualTimeOptions.VirtualTimeLimit " +
-            "if the test needs more. Virtual time reached 01:00.000 after 60 timer firing(s); real time spent <real>.",
+            "The virtual-time run used up its budget of 01:00.000 of virtual time: the next timer is due at 01:01.000. Timers kept " +
+            "firing until then and the body still waits: an endless timer loop (a poll without a stop condition?) keeps it from " +
+            "finishing, or it waits on something no timer completes (a TaskCompletionSource, a channel) while a periodic timer keeps " +
+            "the clock moving. Raise VirtualTimeOptions.VirtualTimeLimit if the test needs more. Virtual time reached 01:00.000 after " +
+            "60 timer firing(s); real time spent <real>.",
+            VirtualClockTests.NormalizeRealTime(ex.Message));
+    }
+
+    [Fact]
+    public async Task RunAsync_OneDelayPastTheBudget_FailsNamingTheLongWaitNotALoop()
+    {
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(
+            clock => Task.Delay(TimeSpan.FromMinutes(1), clock),
+            new VirtualTimeOptions { VirtualTimeLimit = TimeSpan.FromSeconds(10) }));
+
+        Assert.Equal(
+            "The virtual-time run used up its budget of 00:10.000 of virtual time: the next timer is due at 01:00.000. No timer fired " +
+            "before it: the body waits for that one timer (a long delay or timeout in the code under test?). Raise " +
+            "VirtualTimeOptions.VirtualTimeLimit if the test needs more. Virtual time reached 00:00.000 after 0 timer firing(s); real " +
+            "time spent <real>.",
             VirtualClockTests.NormalizeRealTime(ex.Message));
     }
 
