@@ -90,6 +90,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         return CheckAsync(() => $"yield {Failure.Show(items)} in order, other items allowed in between", because, becauseArgs, async run =>
         {
             var found = 0;
+            var limit = new SearchLimit(run.Pacing);
             while (found < items.Count)
             {
                 if (!await run.MoveNextAsync().ConfigureAwait(true))
@@ -101,6 +102,10 @@ public sealed partial class AsyncEnumerableAssertions<T>
                 if (ItemEquality<T>.Default.Equals(run.Current, items[found]))
                 {
                     found++;
+                }
+                else if (limit.Overrun<T>(run.ItemCount) is { } overrun)
+                {
+                    return new Verdict($"{overrun}, and item [{found}] of the expected ones ({Failure.Show(items[found])}) had not come", run.LastEventIndex, "still waiting for " + Failure.Show(items[found]));
                 }
             }
 

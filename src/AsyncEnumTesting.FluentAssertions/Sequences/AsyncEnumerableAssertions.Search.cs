@@ -73,12 +73,18 @@ public sealed partial class AsyncEnumerableAssertions<T>
             becauseArgs,
             async run =>
             {
+                var limit = new SearchLimit(run.Pacing);
                 while (await run.MoveNextAsync().ConfigureAwait(true))
                 {
                     if (matches(run.Current))
                     {
                         found = run.Current;
                         return null;
+                    }
+
+                    if (limit.Overrun<T>(run.ItemCount) is { } overrun)
+                    {
+                        return new Verdict($"{overrun}, none matching", run.LastEventIndex, "still no match");
                     }
                 }
 

@@ -7,6 +7,9 @@ namespace AsyncEnumTesting;
 /// <content>Awaiting items: one, several, the first that matches, or skipping some.</content>
 public sealed partial class AsyncSequenceReader<T>
 {
+    /// <summary>How many items a search for a matching item skips at most.</summary>
+    private const int MaxSkipped = 100_000;
+
     /// <summary>Waits for the next event and returns it when it is an item.</summary>
     /// <returns>The item.</returns>
     /// <exception cref="AsyncSequenceAssertionException">The sequence ended, failed, or yielded nothing within the timeouts.</exception>
@@ -56,7 +59,12 @@ public sealed partial class AsyncSequenceReader<T>
     /// <exception cref="AsyncSequenceAssertionException">The sequence ended, failed, or went silent first; the message names the skipped items.</exception>
     /// <exception cref="InvalidOperationException">Another call on this reader is still running.</exception>
     /// <exception cref="ObjectDisposedException">The reader is disposed.</exception>
-    /// <remarks>Each item has its own timeouts, measured from the previous one.</remarks>
+    /// <remarks>
+    /// Each item has its own timeouts, measured from the previous one, and the whole search is bounded too: it fails once the
+    /// items it skipped took longer than <see cref="AsyncSequenceReaderOptions.VirtualTimeLimit"/> of virtual time (with a
+    /// clock) or <see cref="AsyncSequenceReaderOptions.RealTimeLimit"/> of real time (without one), or after
+    /// 100,000 skipped items, so an endless source that never matches cannot keep it waiting for ever.
+    /// </remarks>
     [StackTraceHidden]
     public async Task<T> AwaitItemMatchingAsync(Func<T, bool> predicate, [CallerArgumentExpression(nameof(predicate))] string? predicateText = null)
     {
@@ -64,6 +72,8 @@ public sealed partial class AsyncSequenceReader<T>
         using var scope = Enter(nameof(AwaitItemMatchingAsync));
         var expected = "an item matching " + (predicateText ?? "the predicate");
         var skipped = new List<T>();
+        var virtualStart = _clock?.Elapsed;
+        var realStart = Stopwatch.GetTimestamp();
         while (true)
         {
             var e = await PeekAsync(expected);
@@ -80,7 +90,33 @@ public sealed partial class AsyncSequenceReader<T>
             }
 
             skipped.Add(item);
+            if (SearchOverrun(skipped.Count, virtualStart, realStart) is { } overrun)
+            {
+                var actual = string.Create(CultureInfo.InvariantCulture, $"skipped {skipped.Count:N0} items {overrun} without one matching (the last: {ValueFormat.Format(item)})");
+                throw Fail(expected, actual, at: (e, "still no match"));
+            }
         }
+    }
+
+    /// <summary>Says how a search for a matching item overran its bounds, or returns <see langword="null"/> while it has not.</summary>
+    /// <remarks>Each wait for the next item is bounded already; an endless source that never matches needs a bound for the whole search.</remarks>
+    private string? SearchOverrun(int skipped, TimeSpan? virtualStart, long realStart)
+    {
+        if (skipped >= MaxSkipped)
+        {
+            return "in a row";
+        }
+
+        if (_clock is not null)
+        {
+            return _clock.Elapsed - virtualStart!.Value > _options.VirtualTimeLimit
+                ? $"over {TimeFormat.Elapsed(_clock.Elapsed - virtualStart.Value)} of virtual time (the limit for a search is {TimeFormat.Elapsed(_options.VirtualTimeLimit)})"
+                : null;
+        }
+
+        return Stopwatch.GetElapsedTime(realStart) > _options.RealTimeLimit
+            ? $"over more than {TimeFormat.RealSeconds(_options.RealTimeLimit)} of real time (the limit for a search)"
+            : null;
     }
 
     /// <summary>Consumes the next <paramref name="count"/> items without looking at them.</summary>

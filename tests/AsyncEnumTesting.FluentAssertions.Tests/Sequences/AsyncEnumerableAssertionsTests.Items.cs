@@ -316,6 +316,37 @@ public sealed partial class AsyncEnumerableAssertionsTests
     }
 
     [Fact]
+    public async Task YieldEventually_EndlessSourceNeverMatches_FailsAfterTheVirtualTimeLimit()
+    {
+        var clock = new VirtualClock();
+        var ticks = Poll(clock, 60_000);
+
+        var message = await FailureOf(() => ticks.Should(clock).YieldEventually(n => n < 0));
+
+        Assert.StartsWith(
+            "Expected ticks to eventually yield an item matching (n < 0), but it yielded 61 items over 1:01:00.000 of virtual time " +
+            "(the limit for a search is 1:00:00.000), none matching.",
+            message,
+            StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(61), clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task ContainInOrder_EndlessSourceNeverYieldsTheNext_FailsAfterTheVirtualTimeLimit()
+    {
+        var clock = new VirtualClock();
+        var ticks = Poll(clock, 60_000);
+
+        var message = await FailureOf(() => ticks.Should(clock).ContainInOrder(2, -1));
+
+        Assert.StartsWith(
+            "Expected ticks to yield {2, -1} in order, other items allowed in between, but it yielded 61 items over 1:01:00.000 of " +
+            "virtual time (the limit for a search is 1:00:00.000), and item [1] of the expected ones (-1) had not come.",
+            message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task YieldEventually_NoMatch_Fails()
     {
         var message = await FailureOf(() => Of(1, 2).Should().YieldEventually(n => n > 2));

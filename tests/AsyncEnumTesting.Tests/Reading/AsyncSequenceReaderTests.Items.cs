@@ -151,6 +151,49 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
+    public async Task AwaitItemMatchingAsync_EndlessSourceNeverMatches_FailsAfterTheVirtualTimeLimit()
+    {
+        var clock = new VirtualClock();
+        await using var reader = Endless(clock, TimeSpan.FromMinutes(1)).OpenReader(clock, new() { IgnoreRemainingEvents = true });
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitItemMatchingAsync(x => x < 0));
+
+        Assert.StartsWith(
+            "Expected an item matching x => x < 0, but skipped 61 items over 1:01:00.000 of virtual time (the limit for a search is " +
+            "1:00:00.000) without one matching (the last: 61).",
+            ex.Message,
+            StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(61), clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task AwaitItemMatchingAsync_EndlessSynchronousSourceNeverMatches_FailsAfterSkippingTheMost()
+    {
+        var clock = new VirtualClock();
+        await using var reader = Endless(clock, TimeSpan.Zero).OpenReader(clock, new() { IgnoreRemainingEvents = true });
+
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitItemMatchingAsync(x => x < 0));
+
+        Assert.StartsWith(
+            "Expected an item matching x => x < 0, but skipped 100,000 items in a row without one matching (the last: 100000).",
+            ex.Message,
+            StringComparison.Ordinal);
+    }
+
+    private static async IAsyncEnumerable<int> Endless(VirtualClock clock, TimeSpan every)
+    {
+        for (var i = 1; ; i++)
+        {
+            if (every > TimeSpan.Zero)
+            {
+                await Task.Delay(every, clock);
+            }
+
+            yield return i;
+        }
+    }
+
+    [Fact]
     public async Task AwaitItemMatchingAsync_Described_UsesTheDescription()
     {
         var clock = new VirtualClock();
