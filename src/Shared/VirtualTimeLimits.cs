@@ -25,6 +25,13 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
             error = $"VirtualTimeLimit \"{VirtualTimeLimit}\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).";
             budget = defaults.VirtualTimeLimit;
         }
+        else if (VirtualTimeLimit is not null && !VirtualTimeLimit.Contains(':', StringComparison.Ordinal))
+        {
+            // TimeSpan reads a bare number as days: "30" meant as 30 s would give the run a month.
+            var read = budget.ToString("c", CultureInfo.InvariantCulture);
+            error = $"VirtualTimeLimit \"{VirtualTimeLimit}\" has no colon, so TimeSpan reads it as days ({read}); if that is what you mean, write \"{read}\", else write it like \"00:00:30\" (30 s) or \"01:30:00\" (1 h 30 min).";
+            budget = defaults.VirtualTimeLimit;
+        }
 
         error ??= Negative(RealTimeGraceMilliseconds, nameof(RealTimeGraceMilliseconds))
             ?? Negative(RealTimeLimitSeconds, nameof(RealTimeLimitSeconds))

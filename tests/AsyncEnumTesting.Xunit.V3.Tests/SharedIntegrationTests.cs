@@ -60,6 +60,16 @@ public sealed class SharedIntegrationTests
     }
 
     [Fact]
+    public void ToOptions_BareNumberBudget_SaysTimeSpanReadsItAsDays()
+    {
+        new VirtualTimeLimits(0, 0, "30", 0).ToOptions(out var error);
+
+        Assert.Equal(
+            "VirtualTimeLimit \"30\" has no colon, so TimeSpan reads it as days (30.00:00:00); if that is what you mean, write \"30.00:00:00\", else write it like \"00:00:30\" (30 s) or \"01:30:00\" (1 h 30 min).",
+            error);
+    }
+
+    [Fact]
     public void ToOptions_NegativeGrace_SaysToGiveAPositiveValue()
     {
         new VirtualTimeLimits(-1, 0, null, 0).ToOptions(out var error);
