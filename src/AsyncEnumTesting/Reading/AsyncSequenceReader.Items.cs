@@ -107,10 +107,10 @@ public sealed partial class AsyncSequenceReader<T>
             return "in a row";
         }
 
-        if (_clock is not null)
+        if (_clock?.Elapsed - virtualStart is { } spent)
         {
-            return _clock.Elapsed - virtualStart!.Value > _options.VirtualTimeLimit
-                ? $"over {TimeFormat.Elapsed(_clock.Elapsed - virtualStart.Value)} of virtual time (the limit for a search is {TimeFormat.Elapsed(_options.VirtualTimeLimit)})"
+            return spent > _options.VirtualTimeLimit
+                ? $"over {TimeFormat.Elapsed(spent)} of virtual time (the limit for a search is {TimeFormat.Elapsed(_options.VirtualTimeLimit)})"
                 : null;
         }
 
