@@ -57,7 +57,7 @@ internal sealed partial class VirtualTimeRunner
         new(
             $"The virtual-time run is stuck: the body is still waiting (task status {bodyTask.Status}) and no timer is pending, but the " +
             $"thread pool holds {queued.ToString("N0", CultureInfo.InvariantCulture)} queued work item(s) and did not start the check item the run queued " +
-            $"behind them within {TimeFormat.RealSeconds(_options.RealTimeGrace)} of real time: its threads are all busy or blocked (a starved pool), so " +
+            $"behind them within {TimeFormat.RealSeconds(Stopwatch.GetElapsedTime(_markerSentAt))} of real time: its threads are all busy or blocked (a starved pool), so " +
             "work of the run that would let the body go on may be waiting in its queue. Blocking waits in pool work (.Result, .Wait(), " +
             "Thread.Sleep, a synchronous lock), in this test or in tests running beside it, starve the pool: await instead, or run such " +
             $"tests in a collection of their own. {Clocks()}{Waiting()}");

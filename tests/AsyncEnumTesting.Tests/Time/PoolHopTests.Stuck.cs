@@ -71,4 +71,44 @@ public sealed partial class PoolHopTests
             "Virtual time reached 00:00.000 after 0 timer firing(s); real time spent <real>.",
             Regex.Replace(VirtualClockTests.NormalizeRealTime(ex.Message), "holds [0-9,]+ queued", "holds <n> queued"));
     }
+
+    [Fact]
+    public async Task RunAsync_PoolBusyLongerThanTheGrace_DiagnosesTheHangNotAStarvedPool()
+    {
+        // Every pool thread is busy for 500 ms, five times the grace, then free: the run's check item waits in the queue past
+        // the grace but does start. The body waits on a task nothing completes, so this is a plain hang, not a starved pool
+        // (a CI run with tests beside it once said "starved" for a pool that was only slow).
+        var blockers = Math.Max(ThreadPool.ThreadCount, Environment.ProcessorCount);
+        // Never disposed: should a blocker start late, it signals after the test is gone.
+        var done = new CountdownEvent(blockers);
+        for (var i = 0; i < blockers; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static d =>
+                {
+                    Thread.Sleep(500);
+                    d.Signal();
+                },
+                done,
+                preferLocal: false);
+        }
+
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(
+            async clock =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+                await new TaskCompletionSource().Task;
+            },
+            new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(100) }));
+
+        // The tests after this one get the pool back free.
+        done.Wait(TimeSpan.FromSeconds(10));
+        Assert.Equal(
+            "The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and " +
+            "no timer is pending, and nothing posted work for <real> of real time. The body waits on a task that nothing in virtual " +
+            "time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait " +
+            "on a TaskCompletionSource, channel or lock that nothing completes. " +
+            "Virtual time reached 00:01.000 after 1 timer firing(s); real time spent <real>.",
+            VirtualClockTests.NormalizeRealTime(ex.Message));
+    }
 }
