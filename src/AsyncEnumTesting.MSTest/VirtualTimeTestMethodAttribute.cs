@@ -105,7 +105,7 @@ public sealed class VirtualTimeTestMethodAttribute(
         {
             // The test never finished (it hung, or ran out of budget), or an exploration failed (in the default order or
             // under a schedule): this is the result.
-            result = new TestResult { Outcome = UnitTestOutcome.Failed, TestFailureException = ex, LogOutput = result?.LogOutput };
+            result = new TestResult { Outcome = UnitTestOutcome.Failed, TestFailureException = WithPhases(ex), LogOutput = result?.LogOutput };
         }
 
         var report = result!.Outcome == UnitTestOutcome.Passed ? summary : clock.RenderTimelines(result.TestFailureException?.Message);
@@ -116,4 +116,17 @@ public sealed class VirtualTimeTestMethodAttribute(
 
         return [result];
     }
+
+    /// <summary>Adds to a diagnosis of the run's body that the body is the whole test, not only the method.</summary>
+    /// <remarks>
+    /// MSTest runs the constructor, <c>[TestInitialize]</c>, the method and <c>[TestCleanup]</c> in one call, and all of them
+    /// run in virtual time: a hang in <c>[TestInitialize]</c> was reported as "the body is still waiting", which reads as the method.
+    /// </remarks>
+    private static Exception WithPhases(Exception ex) =>
+        ex is VirtualTimeException { IsLateStart: false } run && run.Message.Contains("the body", StringComparison.Ordinal)
+            ? new VirtualTimeException(
+                run.Message + Environment.NewLine + $"In {Name}, the body is the whole test as MSTest runs it: the test class's constructor, " +
+                "[TestInitialize], the test method and [TestCleanup]; what waits may be in any of them.",
+                run)
+            : ex;
 }

@@ -11,7 +11,8 @@ namespace AsyncEnumTesting.NUnit;
 /// <remarks>
 /// <para>
 /// Use it instead of <c>[Test]</c>. The method runs inside <see cref="VirtualTime.RunAsync(VirtualClock, Func{VirtualClock, Task}, VirtualTimeOptions?)"/>
-/// on a new <see cref="VirtualClock"/> per run: it may take that clock as its only parameter, and may return <see cref="Task"/>,
+/// on a new <see cref="VirtualClock"/> per run (per <c>[TestCase]</c>): it may take that clock as its only parameter, or after a
+/// <c>[TestCase]</c>'s values as an optional last one (<c>VirtualClock clock = null!</c>), and may return <see cref="Task"/>,
 /// <see cref="ValueTask"/> or nothing (not <c>async void</c>). The clock jumps to the next timer whenever nothing can run; a test that
 /// waits on something no timer will complete fails with a <see cref="VirtualTimeException"/> naming who waits, instead of hanging the run.
 /// <c>[SetUp]</c> and <c>[TearDown]</c> run outside virtual time.
@@ -34,7 +35,7 @@ namespace AsyncEnumTesting.NUnit;
 /// </code>
 /// </example>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class VirtualTimeTestAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IWrapTestMethod
+public sealed class VirtualTimeTestAttribute : NUnitAttribute, ISimpleTestBuilder, IImplyFixture, IWrapTestMethod, IApplyToTest
 {
     private const string Name = "[VirtualTimeTest]";
     private readonly NUnitTestCaseBuilder _builder = new();
@@ -110,4 +111,23 @@ public sealed class VirtualTimeTestAttribute : NUnitAttribute, ISimpleTestBuilde
     /// <param name="command">NUnit's command that would invoke the method.</param>
     /// <returns>The command that runs it on virtual time.</returns>
     public TestCommand Wrap(TestCommand command) => new VirtualTimeCommand(command, Limits);
+
+    /// <summary>Replaces NUnit's reason for a parametrised case whose rows leave the clock parameter unfilled with one that says what to write.</summary>
+    /// <param name="test">A test NUnit built from the method: from this attribute, or from a data attribute such as <c>[TestCase]</c>.</param>
+    /// <remarks>
+    /// The run puts its clock in the last parameter, but NUnit checks the rows first: a required clock parameter gets
+    /// "Method requires 2 arguments but TestCaseAttribute only supplied 1", which does not say that an optional one works.
+    /// </remarks>
+    void IApplyToTest.ApplyToTest(Test test)
+    {
+        if (test is TestMethod { RunState: RunState.NotRunnable, Method: { } method }
+            && method.GetParameters() is [_, .., { ParameterType: var type, IsOptional: false }] && type == typeof(VirtualClock))
+        {
+            test.Properties.Set(
+                PropertyNames.SkipReason,
+                $"{Name} on {method.TypeInfo.Name}.{method.Name}: the rows of [TestCase] or another data attribute give the values before the " +
+                "clock, and NUnit wants every parameter filled. Write the clock as an optional last parameter (VirtualClock clock = null!): " +
+                "the run puts its clock there.");
+        }
+    }
 }

@@ -79,6 +79,11 @@ public sealed class VirtualTimeTestMethodAttributeTests
         Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
         Assert.IsInstanceOfType<VirtualTimeException>(result.TestFailureException);
         Assert.StartsWith("The virtual-time run is stuck: the body is still waiting", result.TestFailureException.Message);
+        Assert.EndsWith(
+            Environment.NewLine + "In [VirtualTimeTestMethod], the body is the whole test as MSTest runs it: the test class's constructor, " +
+            "[TestInitialize], the test method and [TestCleanup]; what waits may be in any of them.",
+            result.TestFailureException.Message);
+        Assert.IsInstanceOfType<VirtualTimeException>(result.TestFailureException.InnerException);
     }
 
     [TestMethod]

@@ -27,6 +27,18 @@ public sealed class VirtualTimeTestAttributeTests
     }
 
     [VirtualTimeTest]
+    [TestCase(5)]
+    [TestCase(3600)]
+    public async Task VirtualTimeTest_TestCasesAndClock_EachCaseOnItsOwnClock(int seconds, VirtualClock clock = null!)
+    {
+        Assert.That(clock.Elapsed, Is.EqualTo(TimeSpan.Zero));
+
+        await Task.Delay(TimeSpan.FromSeconds(seconds), clock);
+
+        Assert.That(clock.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(seconds)));
+    }
+
+    [VirtualTimeTest]
     public async ValueTask VirtualTimeTest_ValueTaskMethod_IsAwaited(VirtualClock clock)
     {
         await Task.Delay(TimeSpan.FromDays(1), clock);
@@ -154,6 +166,20 @@ public sealed class VirtualTimeTestAttributeTests
     }
 
     [Test]
+    public void ApplyToTest_TestCaseRowsAndARequiredClock_IsNotRunnableAndSaysToMakeTheClockOptional()
+    {
+        var test = new TestCaseAttribute(5).BuildFrom(new MethodWrapper(typeof(Samples), nameof(Samples.TakesAnIntAndARequiredClock)), null).Single();
+
+        Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
+        Assert.That(
+            test.Properties.Get(PropertyNames.SkipReason),
+            Is.EqualTo(
+                "[VirtualTimeTest] on Samples.TakesAnIntAndARequiredClock: the rows of [TestCase] or another data attribute give the values " +
+                "before the clock, and NUnit wants every parameter filled. Write the clock as an optional last parameter " +
+                "(VirtualClock clock = null!): the run puts its clock there."));
+    }
+
+    [Test]
     public void BuildFrom_BadBudget_IsNotRunnableAndSaysHowToWriteIt()
     {
         var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { VirtualTimeLimit = "1h" });
@@ -220,6 +246,11 @@ public sealed class VirtualTimeTestAttributeTests
         }
 
         public void TakesAnInt(int value, VirtualClock clock)
+        {
+        }
+
+        [VirtualTimeTest]
+        public void TakesAnIntAndARequiredClock(int value, VirtualClock clock)
         {
         }
     }
