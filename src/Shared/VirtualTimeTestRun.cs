@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AsyncEnumTesting.Integration;
 
 /// <summary>Runs a virtual-time test's body as its attribute says: once (in the default order, or replaying one seeded
@@ -47,6 +49,28 @@ internal static class VirtualTimeTestRun
             ? null
             : $"Ran the test {late + 1} times: {late} run(s) ended in a late start (the machine held up work of the run on the thread pool " +
               "past a clock move, not the code's fault), so the test ran again on a new clock.";
-        return replayed is null ? rerun : rerun is null ? replayed : replayed + " " + rerun;
+        return Join(Join(replayed, rerun), LeftWaiting(clock.Current));
     }
+
+    /// <summary>Says which timers the test left pending: work it started that ends with the test without running again.</summary>
+    /// <remarks>
+    /// A passing test that leaves a polling loop running says nothing otherwise (a user trial's leaked loop "ended silently"):
+    /// the run ends when the body does, whatever still waits on the clock.
+    /// </remarks>
+    private static string? LeftWaiting(VirtualClock clock)
+    {
+        if (clock.PendingTimerCount == 0 || clock.NextDueTime is not { } due)
+        {
+            return null;
+        }
+
+        var at = due - clock.Start;
+        var format = at.TotalDays >= 1 ? @"d\.hh\:mm\:ss\.fff" : at.TotalHours >= 1 ? @"h\:mm\:ss\.fff" : @"mm\:ss\.fff";
+        return $"The test ended with {clock.PendingTimerCount} timer(s) still pending on its clock, the next due at " +
+               $"{at.ToString(format, CultureInfo.InvariantCulture)}: work it started (a loop, a timeout) was never stopped or disposed, and " +
+               "ends with the test without running again.";
+    }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : first + " " + second;
 }

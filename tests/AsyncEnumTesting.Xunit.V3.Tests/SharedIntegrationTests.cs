@@ -178,6 +178,29 @@ public sealed class SharedIntegrationTests
     }
 
     [Fact]
+    public async Task RunAsync_BodyLeavesALoopRunning_SaysWhichTimersAreStillPending()
+    {
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new TestClock(), async clock =>
+        {
+            _ = PollForeverAsync(clock);
+            await Task.Delay(TimeSpan.FromSeconds(12), clock);
+        });
+
+        Assert.Equal(
+            "The test ended with 1 timer(s) still pending on its clock, the next due at 00:15.000: work it started (a loop, a timeout) " +
+            "was never stopped or disposed, and ends with the test without running again.",
+            summary);
+
+        static async Task PollForeverAsync(VirtualClock clock)
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), clock);
+            }
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_FirstRunEndsInALateStart_RunsAgainOnANewClockAndSaysSo()
     {
         var given = new TestClock();
