@@ -19,10 +19,19 @@ public static partial class FakeSequence
     /// <para>
     /// Grammar: <c>-</c> is one frame of time. A letter or digit is an item; it takes one frame. <c>(ab)</c> is a group: its
     /// events happen at the same instant and the group takes one frame. <c>|</c> is completion and <c>#</c> the error; nothing
-    /// may follow them. Spaces are ignored. A token of a number and a unit (<c>ms</c>, <c>s</c> or <c>m</c>) at the start or
-    /// after a space, as in <c>"-a 100ms b|"</c>, advances time by that much. So <c>"-a 100ms b|"</c> with 10 ms frames
-    /// yields <c>a</c> at 00:00.010, <c>b</c> at 00:00.120 and completes at 00:00.130. A number and a unit split by a space
-    /// (<c>"-a 5 s b|"</c>), a total time past <see cref="TimeSpan.MaxValue"/> and an empty diagram are rejected.
+    /// may follow them. Spaces are ignored. A token of a number and a unit (<c>ms</c>, <c>s</c> or <c>m</c> for minutes; the
+    /// number may have a decimal point, as in <c>1.5s</c>) at the start or after a space, as in <c>"-a 100ms b|"</c>, advances
+    /// time by that much. So <c>"-a 100ms b|"</c> with 10 ms frames yields <c>a</c> at 00:00.010, <c>b</c> at 00:00.120 and
+    /// completes at 00:00.130. A number and a unit split by a space (<c>"-a 5 s b|"</c>), a total time past
+    /// <see cref="TimeSpan.MaxValue"/> and an empty diagram are rejected.
+    /// </para>
+    /// <para>
+    /// So is every token that looks like a time progression but would otherwise be played as items, each with what to write
+    /// instead: a negative time (<c>"-a -1s b|"</c>), durations written together (<c>"10ms1s"</c>: write <c>"1010ms"</c> or
+    /// <c>"10ms 1s"</c>), a progression with no space before it (<c>"-a-1s-b|"</c>) or an item glued after it (<c>"1sb"</c>,
+    /// <c>"1s2"</c>), and a unit in capitals (<c>"1S"</c>). To draw a digit followed by the item <c>s</c> or <c>m</c>, put the
+    /// letter in a group, which takes one frame like the item alone: <c>"-1(s)|"</c>. Inside a group no time passes, so
+    /// <c>"(1s)"</c> is the items <c>1</c> and <c>s</c>.
     /// </para>
     /// <para>
     /// Without <c>^</c> the diagram is cold: each enumeration plays it from the moment it starts (its
