@@ -6,7 +6,7 @@ public static partial class FakeSequence
     /// <summary>Creates a sequence of characters drawn as a marble diagram, each letter or digit standing for itself.</summary>
     /// <param name="clock">The clock the diagram's time runs on; may be <see langword="null"/> only when every event is at time zero.</param>
     /// <param name="diagram">The diagram, for example <c>"-a-b 1s (cd)|"</c>; see the remarks for the grammar.</param>
-    /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>.</param>
+    /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>, refused when it has none.</param>
     /// <param name="frame">The duration of one frame; <see cref="DefaultFrame"/> (10 ms) when <see langword="null"/>.</param>
     /// <param name="name">The name events and messages use; <c>marbles</c> when <see langword="null"/>.</param>
     /// <param name="timeline">The timeline to record on through a probe (the events <c>source.Probe(timeline, name)</c> would record), if any.</param>
@@ -14,7 +14,8 @@ public static partial class FakeSequence
     /// <exception cref="ArgumentNullException"><paramref name="diagram"/> is <see langword="null"/>, or <paramref name="clock"/> is while the diagram spans time.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="frame"/> is not positive.</exception>
     /// <exception cref="FormatException">The diagram is malformed; the message names the position and the reason and points at it with a caret.</exception>
-    /// <exception cref="ArgumentException">Another probe or fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="error"/> is given but the diagram has no <c>#</c> to throw it, or another probe or
+    /// fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
     /// <remarks>
     /// <para>
     /// Grammar: <c>-</c> is one frame of time. A letter or digit is an item; it takes one frame. <c>(ab)</c> is a group: its
@@ -54,7 +55,7 @@ public static partial class FakeSequence
     /// <param name="clock">The clock the diagram's time runs on; may be <see langword="null"/> only when every event is at time zero.</param>
     /// <param name="diagram">The diagram; see <see cref="FromMarbles(VirtualClock?, string, Exception?, TimeSpan?, string?, Timeline?)"/> for the grammar.</param>
     /// <param name="values">The item each symbol stands for; any character but <c>- | # ^ ( )</c> and space can be a symbol.</param>
-    /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>.</param>
+    /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>, refused when it has none.</param>
     /// <param name="frame">The duration of one frame; <see cref="DefaultFrame"/> (10 ms) when <see langword="null"/>.</param>
     /// <param name="name">The name events and messages use; <c>marbles</c> when <see langword="null"/>.</param>
     /// <param name="timeline">The timeline to record on through a probe (the events <c>source.Probe(timeline, name)</c> would record), if any.</param>
@@ -62,7 +63,8 @@ public static partial class FakeSequence
     /// <exception cref="ArgumentNullException"><paramref name="diagram"/> or <paramref name="values"/> is <see langword="null"/>, or <paramref name="clock"/> is while the diagram spans time.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="frame"/> is not positive.</exception>
     /// <exception cref="FormatException">The diagram is malformed, or uses a symbol <paramref name="values"/> does not map.</exception>
-    /// <exception cref="ArgumentException">Another probe or fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="error"/> is given but the diagram has no <c>#</c> to throw it, or another probe or
+    /// fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
     public static ScriptedSequence<T> FromMarbles<T>(VirtualClock? clock, string diagram, IReadOnlyDictionary<char, T> values, Exception? error = null, TimeSpan? frame = null, string? name = null, Timeline? timeline = null)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -74,7 +76,7 @@ public static partial class FakeSequence
     /// <param name="clock">The clock the diagram's time runs on; may be <see langword="null"/> only when every event is at time zero.</param>
     /// <param name="diagram">The diagram; see <see cref="FromMarbles(VirtualClock?, string, Exception?, TimeSpan?, string?, Timeline?)"/> for the grammar.</param>
     /// <param name="selector">Maps a symbol (a letter or digit) to its item; called once per symbol when the diagram is parsed.</param>
-    /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>.</param>
+    /// <param name="error">The exception <c>#</c> throws; required when the diagram has a <c>#</c>, refused when it has none.</param>
     /// <param name="frame">The duration of one frame; <see cref="DefaultFrame"/> (10 ms) when <see langword="null"/>.</param>
     /// <param name="name">The name events and messages use; <c>marbles</c> when <see langword="null"/>.</param>
     /// <param name="timeline">The timeline to record on through a probe (the events <c>source.Probe(timeline, name)</c> would record), if any.</param>
@@ -82,7 +84,8 @@ public static partial class FakeSequence
     /// <exception cref="ArgumentNullException"><paramref name="diagram"/> or <paramref name="selector"/> is <see langword="null"/>, or <paramref name="clock"/> is while the diagram spans time.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="frame"/> is not positive.</exception>
     /// <exception cref="FormatException">The diagram is malformed.</exception>
-    /// <exception cref="ArgumentException">Another probe or fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="error"/> is given but the diagram has no <c>#</c> to throw it, or another probe or
+    /// fake on <paramref name="timeline"/> already has <paramref name="name"/>.</exception>
     public static ScriptedSequence<T> FromMarbles<T>(VirtualClock? clock, string diagram, Func<char, T> selector, Exception? error = null, TimeSpan? frame = null, string? name = null, Timeline? timeline = null)
     {
         ArgumentNullException.ThrowIfNull(selector);
@@ -96,6 +99,14 @@ public static partial class FakeSequence
         var frameSpan = frame ?? DefaultFrame;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(frameSpan, TimeSpan.Zero, nameof(frame));
         var parsed = MarbleParser.Parse(diagram, frameSpan, isItem, unknownReason, error is not null);
+        if (error is not null && !parsed.Notifications.Any(n => n.Kind == MarbleKind.Error))
+        {
+            // An error nothing throws is a test of a failure that never happens: it would pass without testing it.
+            throw new ArgumentException(
+                $"The marble diagram \"{diagram}\" has no '#', so the error would never be thrown: draw '#' where the sequence should fail, or leave out the error.",
+                nameof(error));
+        }
+
         var last = parsed.Notifications.Count == 0 ? TimeSpan.Zero : parsed.Notifications[^1].Offset;
         if (clock is null && last > TimeSpan.Zero)
         {

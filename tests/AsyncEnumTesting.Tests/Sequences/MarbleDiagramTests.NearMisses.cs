@@ -1,6 +1,6 @@
 namespace AsyncEnumTesting.Tests.Sequences;
 
-/// <content>Tokens that look like a time progression but are not one: refused, never played as items.</content>
+/// <content>Input that looks like a time progression or a failing diagram but is not one: refused, never played as items.</content>
 public sealed partial class MarbleDiagramTests
 {
     [Theory]
@@ -38,5 +38,27 @@ public sealed partial class MarbleDiagramTests
         var actual = await Record(clock => FakeSequence.FromMarbles(clock, diagram));
 
         Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData("chars")]
+    [InlineData("values")]
+    [InlineData("selector")]
+    public void FromMarbles_ErrorButNoHash_ThrowsSayingTheErrorWouldNeverBeThrown(string overload)
+    {
+        var clock = new VirtualClock();
+        var error = new InvalidOperationException("boom");
+
+        var ex = Assert.Throws<ArgumentException>(() => overload switch
+        {
+            "chars" => FakeSequence.FromMarbles(clock, "-a-b|", error),
+            "values" => FakeSequence.FromMarbles(clock, "-a-b|", new Dictionary<char, char> { ['a'] = 'a', ['b'] = 'b' }, error),
+            _ => FakeSequence.FromMarbles(clock, "-a-b|", c => c, error),
+        });
+
+        Assert.Equal("error", ex.ParamName);
+        Assert.Equal(
+            "The marble diagram \"-a-b|\" has no '#', so the error would never be thrown: draw '#' where the sequence should fail, or leave out the error. (Parameter 'error')",
+            ex.Message);
     }
 }
