@@ -41,18 +41,41 @@ public sealed class VirtualTimeTestAttribute : NUnitAttribute, ISimpleTestBuilde
     private readonly NUnitTestCaseBuilder _builder = new();
 
     /// <summary>Gets or sets the real time, in milliseconds, the run waits for work from other threads before it declares the test hung;
-    /// 0 for <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s).</summary>
-    public int RealTimeGraceMilliseconds { get; set; }
+    /// a positive number. Not set (it reads 0 then): <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s); a 0 set on purpose is refused.</summary>
+    public int RealTimeGraceMilliseconds
+    {
+        get => RealTimeGraceIfSet ?? 0;
+        set => RealTimeGraceIfSet = value;
+    }
 
-    /// <summary>Gets or sets the real time, in seconds, the whole test body may take; 0 for <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s).</summary>
-    public int RealTimeLimitSeconds { get; set; }
+    /// <summary>Gets the grace set, or <see langword="null"/> when <see cref="RealTimeGraceMilliseconds"/> was not set.</summary>
+    internal int? RealTimeGraceIfSet { get; private set; }
+
+    /// <summary>Gets or sets the real time, in seconds, the whole test body may take; a positive number. Not set (it reads 0 then):
+    /// <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s); a 0 set on purpose is refused.</summary>
+    public int RealTimeLimitSeconds
+    {
+        get => RealTimeLimitIfSet ?? 0;
+        set => RealTimeLimitIfSet = value;
+    }
+
+    /// <summary>Gets the limit set, or <see langword="null"/> when <see cref="RealTimeLimitSeconds"/> was not set.</summary>
+    internal int? RealTimeLimitIfSet { get; private set; }
 
     /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> (<c>"01:30:00"</c>, <c>"7.00:00:00"</c>);
     /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeLimit"/>'s default (7 days).</summary>
     public string? VirtualTimeLimit { get; set; }
 
-    /// <summary>Gets or sets how many timer firings the test may use; 0 for <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (1,000,000).</summary>
-    public long MaxTimerFirings { get; set; }
+    /// <summary>Gets or sets how many timer firings the test may use; a positive number. Not set (it reads 0 then):
+    /// <see cref="VirtualTimeOptions.MaxTimerFirings"/>'s default (1,000,000); a 0 set on purpose is refused.</summary>
+    public long MaxTimerFirings
+    {
+        get => MaxTimerFiringsIfSet ?? 0;
+        set => MaxTimerFiringsIfSet = value;
+    }
+
+    /// <summary>Gets the number of firings set, or <see langword="null"/> when <see cref="MaxTimerFirings"/> was not set.</summary>
+    internal long? MaxTimerFiringsIfSet { get; private set; }
 
     /// <summary>Gets or sets how many seeded schedules to explore after the default order (0: run once). Each schedule calls the
     /// method again with a new clock, in another order wherever same-instant timers and continuations could come in another order;
@@ -71,7 +94,7 @@ public sealed class VirtualTimeTestAttribute : NUnitAttribute, ISimpleTestBuilde
     /// <summary>Gets the seed to replay, or <see langword="null"/> when <see cref="ScheduleSeed"/> was not set.</summary>
     internal int? ReplaySeed { get; private set; }
 
-    private VirtualTimeLimits Limits => new(RealTimeGraceMilliseconds, RealTimeLimitSeconds, VirtualTimeLimit, MaxTimerFirings)
+    private VirtualTimeLimits Limits => new(RealTimeGraceIfSet, RealTimeLimitIfSet, VirtualTimeLimit, MaxTimerFiringsIfSet)
     {
         Schedules = Schedules, ScheduleSeed = ReplaySeed,
     };

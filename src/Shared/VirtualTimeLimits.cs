@@ -4,8 +4,11 @@ namespace AsyncEnumTesting.Integration;
 
 /// <summary>The limits a virtual-time test attribute sets, checked and turned into <see cref="VirtualTimeOptions"/>.</summary>
 /// <remarks>Compiled into each test-framework package (a linked source file), so the attributes of xunit v3, NUnit and
-/// MSTest read and reject their settings with the same words; it uses the core's public API only.</remarks>
-internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int RealTimeLimitSeconds, string? VirtualTimeLimit, long MaxTimerFirings)
+/// MSTest read and reject their settings with the same words; it uses the core's public API only. A limit is
+/// <see langword="null"/> when the attribute does not set it: an attribute's property reads 0 then, so only the attribute
+/// can tell "left out" (the default) from a 0 written on purpose (refused: a run cannot do without a limit).</remarks>
+internal sealed record VirtualTimeLimits(
+    int? RealTimeGraceMilliseconds = null, int? RealTimeLimitSeconds = null, string? VirtualTimeLimit = null, long? MaxTimerFirings = null)
 {
     /// <summary>Gets how many seeded schedules to explore after the default order; 0 runs the test once.</summary>
     public int Schedules { get; init; }
@@ -33,10 +36,11 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
             budget = defaults.VirtualTimeLimit;
         }
 
-        error ??= Negative(RealTimeGraceMilliseconds, nameof(RealTimeGraceMilliseconds))
-            ?? Negative(RealTimeLimitSeconds, nameof(RealTimeLimitSeconds))
-            ?? Negative(MaxTimerFirings, nameof(MaxTimerFirings))
-            ?? Negative(Schedules, nameof(Schedules));
+        // Schedules = 0 is no exception: it means what it says, no schedules explored after the default order.
+        error ??= NotPositive(RealTimeGraceMilliseconds, nameof(RealTimeGraceMilliseconds))
+            ?? NotPositive(RealTimeLimitSeconds, nameof(RealTimeLimitSeconds))
+            ?? NotPositive(MaxTimerFirings, nameof(MaxTimerFirings))
+            ?? (Schedules < 0 ? Refusal(Schedules, nameof(Schedules)) : null);
         if (error is null && Schedules > 0 && ScheduleSeed is { } seed)
         {
             error = $"Schedules = {Schedules.ToString(CultureInfo.InvariantCulture)} and ScheduleSeed = {seed.ToString(CultureInfo.InvariantCulture)} are both set: "
@@ -45,10 +49,10 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
 
         return new VirtualTimeOptions
         {
-            RealTimeGrace = RealTimeGraceMilliseconds > 0 ? TimeSpan.FromMilliseconds(RealTimeGraceMilliseconds) : defaults.RealTimeGrace,
-            RealTimeLimit = RealTimeLimitSeconds > 0 ? TimeSpan.FromSeconds(RealTimeLimitSeconds) : defaults.RealTimeLimit,
+            RealTimeGrace = RealTimeGraceMilliseconds is > 0 and var grace ? TimeSpan.FromMilliseconds(grace) : defaults.RealTimeGrace,
+            RealTimeLimit = RealTimeLimitSeconds is > 0 and var limit ? TimeSpan.FromSeconds(limit) : defaults.RealTimeLimit,
             VirtualTimeLimit = budget,
-            MaxTimerFirings = MaxTimerFirings > 0 ? MaxTimerFirings : defaults.MaxTimerFirings,
+            MaxTimerFirings = MaxTimerFirings is > 0 and var firings ? firings : defaults.MaxTimerFirings,
             ScheduleSeed = ScheduleSeed,
         };
     }
@@ -58,10 +62,11 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
     /// <param name="add">Adds one value under its key.</param>
     public void WriteTo(Action<string, object?> add)
     {
-        add(nameof(RealTimeGraceMilliseconds), RealTimeGraceMilliseconds);
-        add(nameof(RealTimeLimitSeconds), RealTimeLimitSeconds);
+        // Numbers that may be unset travel as strings, so that "not set" survives the trip.
+        add(nameof(RealTimeGraceMilliseconds), RealTimeGraceMilliseconds?.ToString(CultureInfo.InvariantCulture));
+        add(nameof(RealTimeLimitSeconds), RealTimeLimitSeconds?.ToString(CultureInfo.InvariantCulture));
         add(nameof(VirtualTimeLimit), VirtualTimeLimit);
-        add(nameof(MaxTimerFirings), MaxTimerFirings);
+        add(nameof(MaxTimerFirings), MaxTimerFirings?.ToString(CultureInfo.InvariantCulture));
         add(nameof(Schedules), Schedules);
         add(nameof(ScheduleSeed), ScheduleSeed?.ToString(CultureInfo.InvariantCulture));
     }
@@ -70,15 +75,20 @@ internal sealed record VirtualTimeLimits(int RealTimeGraceMilliseconds, int Real
     /// <param name="get">Returns the value under a key, as the given type.</param>
     /// <returns>The settings.</returns>
     public static VirtualTimeLimits ReadFrom(Func<string, Type, object?> get) => new(
-        (int)get(nameof(RealTimeGraceMilliseconds), typeof(int))!,
-        (int)get(nameof(RealTimeLimitSeconds), typeof(int))!,
+        (int?)Number(get, nameof(RealTimeGraceMilliseconds)),
+        (int?)Number(get, nameof(RealTimeLimitSeconds)),
         (string?)get(nameof(VirtualTimeLimit), typeof(string)),
-        (long)get(nameof(MaxTimerFirings), typeof(long))!)
+        Number(get, nameof(MaxTimerFirings)))
     {
         Schedules = (int)get(nameof(Schedules), typeof(int))!,
-        ScheduleSeed = get(nameof(ScheduleSeed), typeof(string)) is string seed ? int.Parse(seed, CultureInfo.InvariantCulture) : null,
+        ScheduleSeed = (int?)Number(get, nameof(ScheduleSeed)),
     };
 
-    private static string? Negative(long value, string name) =>
-        value < 0 ? $"{name} is {value.ToString(CultureInfo.InvariantCulture)}: give a positive value, or leave it out for the default." : null;
+    private static long? Number(Func<string, Type, object?> get, string name) =>
+        get(name, typeof(string)) is string text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    private static string? NotPositive(long? value, string name) => value is <= 0 and var set ? Refusal(set, name) : null;
+
+    private static string Refusal(long value, string name) =>
+        $"{name} is {value.ToString(CultureInfo.InvariantCulture)}: give a positive value, or leave it out for the default.";
 }

@@ -189,6 +189,19 @@ public sealed class VirtualTimeTestMethodAttributeTests
             result.TestFailureException!.Message);
     }
 
+    [TestMethod]
+    public async Task ExecuteAsync_ZeroTimerFirings_ErrorSaysToLeaveItOutForTheDefault()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { MaxTimerFirings = 0 };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.Passes)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Error, result.Outcome);
+        Assert.AreEqual(
+            "[VirtualTimeTestMethod] on Samples.Passes: MaxTimerFirings is 0: give a positive value, or leave it out for the default.",
+            result.TestFailureException!.Message);
+    }
+
     /// <summary>Runs a sample under <c>Schedules = 20</c>, checks that it failed, and returns the exploration's failure.</summary>
     private static async Task<(ScheduleExplorationException Failure, TestResult Result)> FailedExplorationAsync(string sample)
     {

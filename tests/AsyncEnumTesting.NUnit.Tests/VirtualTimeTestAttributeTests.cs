@@ -191,6 +191,17 @@ public sealed class VirtualTimeTestAttributeTests
     }
 
     [Test]
+    public void BuildFrom_ZeroGrace_IsNotRunnableAndSaysToLeaveItOutForTheDefault()
+    {
+        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { RealTimeGraceMilliseconds = 0 });
+
+        Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
+        Assert.That(
+            test.Properties.Get(PropertyNames.SkipReason),
+            Is.EqualTo("[VirtualTimeTest] on Samples.Passes: RealTimeGraceMilliseconds is 0: give a positive value, or leave it out for the default."));
+    }
+
+    [Test]
     public void BuildFrom_ClockParameter_IsRunnableAndNamedAfterTheMethod()
     {
         var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute());

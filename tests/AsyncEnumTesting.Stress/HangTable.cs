@@ -19,6 +19,7 @@ internal static class HangTable
         ("SemaphoreSlim deadlock (sync Wait)", SemaphoreDeadlock),
         ("channel never completed", OpenChannel),
         ("sync over async (.Result on a virtual delay)", SyncOverAsync),
+        ("endless source (an item every second, never the one searched for)", clock => FakeSequence.Generate(clock, i => i + 1, TimeSpan.FromSeconds(1))),
     ];
 
     private static readonly (string Name, Func<IAsyncEnumerable<int>, VirtualClock, Task> Run)[] Entries =
@@ -29,6 +30,10 @@ internal static class HangTable
         ("VirtualTime.RunAsync, await foreach", (s, c) => VirtualTime.RunAsync(c, async _ => { await foreach (var _1 in s) { } })),
         ("reader inside RunAsync", (s, c) => VirtualTime.RunAsync(c, _ => ReadTwoAndEnd(s, c))),
         ("Should(clock) inside RunAsync", (s, c) => VirtualTime.RunAsync(c, _ => s.Should(c).YieldInOrder(1, 2))),
+        ("reader search step, plain test", SearchForNegative),
+        ("Should(clock).YieldEventually, plain test", (s, c) => s.Should(c).YieldEventually(x => x < 0)),
+        ("reader search step inside RunAsync", (s, c) => VirtualTime.RunAsync(c, _ => SearchForNegative(s, c))),
+        ("Should(clock).ContainInOrder inside RunAsync", (s, c) => VirtualTime.RunAsync(c, _ => s.Should(c).ContainInOrder(1, -1))),
     ];
 
     public static async Task<int> RunAsync()
@@ -76,6 +81,13 @@ internal static class HangTable
         await reader.AwaitItemAsync();
         await reader.AwaitItemAsync();
         await reader.AwaitCompletionAsync();
+    }
+
+    /// <summary>A search step: reads items until one matches, which none of the causes' sources ever yields.</summary>
+    private static async Task SearchForNegative(IAsyncEnumerable<int> source, VirtualClock clock)
+    {
+        await using var reader = source.OpenReader(clock);
+        await reader.AwaitItemMatchingAsync(x => x < 0, "x < 0");
     }
 
     private static async Task ManualAdvance(IAsyncEnumerable<int> source, VirtualClock clock)

@@ -52,7 +52,7 @@ public sealed class SharedIntegrationTests
     [Fact]
     public void ToOptions_BadBudget_SaysHowToWriteIt()
     {
-        new VirtualTimeLimits(0, 0, "90 minutes", 0).ToOptions(out var error);
+        new VirtualTimeLimits(VirtualTimeLimit: "90 minutes").ToOptions(out var error);
 
         Assert.Equal(
             "VirtualTimeLimit \"90 minutes\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
@@ -62,7 +62,7 @@ public sealed class SharedIntegrationTests
     [Fact]
     public void ToOptions_BareNumberBudget_SaysTimeSpanReadsItAsDays()
     {
-        new VirtualTimeLimits(0, 0, "30", 0).ToOptions(out var error);
+        new VirtualTimeLimits(VirtualTimeLimit: "30").ToOptions(out var error);
 
         Assert.Equal(
             "VirtualTimeLimit \"30\" has no colon, so TimeSpan reads it as days (30.00:00:00); if that is what you mean, write \"30.00:00:00\", else write it like \"00:00:30\" (30 s) or \"01:30:00\" (1 h 30 min).",
@@ -72,9 +72,31 @@ public sealed class SharedIntegrationTests
     [Fact]
     public void ToOptions_NegativeGrace_SaysToGiveAPositiveValue()
     {
-        new VirtualTimeLimits(-1, 0, null, 0).ToOptions(out var error);
+        new VirtualTimeLimits(RealTimeGraceMilliseconds: -1).ToOptions(out var error);
 
         Assert.Equal("RealTimeGraceMilliseconds is -1: give a positive value, or leave it out for the default.", error);
+    }
+
+    [Theory]
+    [InlineData(0, 5, 10L, "RealTimeGraceMilliseconds is 0: give a positive value, or leave it out for the default.")]
+    [InlineData(200, 0, 10L, "RealTimeLimitSeconds is 0: give a positive value, or leave it out for the default.")]
+    [InlineData(200, 5, 0L, "MaxTimerFirings is 0: give a positive value, or leave it out for the default.")]
+    public void ToOptions_ZeroLimit_SaysToGiveAPositiveValueOrLeaveItOut(int grace, int limit, long firings, string expected)
+    {
+        new VirtualTimeLimits(grace, limit, null, firings).ToOptions(out var error);
+
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void ToOptions_NothingSet_GivesTheDefaults()
+    {
+        var options = new VirtualTimeLimits().ToOptions(out var error);
+
+        Assert.Null(error);
+        Assert.Equal(VirtualTimeOptions.Default.RealTimeGrace, options.RealTimeGrace);
+        Assert.Equal(VirtualTimeOptions.Default.RealTimeLimit, options.RealTimeLimit);
+        Assert.Equal(VirtualTimeOptions.Default.MaxTimerFirings, options.MaxTimerFirings);
     }
 
     [Fact]
@@ -103,9 +125,23 @@ public sealed class SharedIntegrationTests
     }
 
     [Fact]
+    public void ReadFrom_WhatWriteToWroteWithNothingSet_KeepsTheLimitsUnset()
+    {
+        var values = new Dictionary<string, object?>();
+
+        new VirtualTimeLimits().WriteTo((key, value) => values.Add(key, value));
+        var copy = VirtualTimeLimits.ReadFrom((key, _) => values[key]);
+
+        Assert.Equal(new VirtualTimeLimits(), copy);
+        Assert.Null(copy.RealTimeGraceMilliseconds);
+        Assert.Null(copy.RealTimeLimitSeconds);
+        Assert.Null(copy.MaxTimerFirings);
+    }
+
+    [Fact]
     public void ToOptions_SchedulesAndScheduleSeed_SaysKeepOne()
     {
-        new VirtualTimeLimits(0, 0, null, 0) { Schedules = 10, ScheduleSeed = 3 }.ToOptions(out var error);
+        new VirtualTimeLimits { Schedules = 10, ScheduleSeed = 3 }.ToOptions(out var error);
 
         Assert.Equal(
             "Schedules = 10 and ScheduleSeed = 3 are both set: ScheduleSeed replays the one schedule a failed exploration printed, Schedules explores many. Keep one.",
@@ -115,7 +151,7 @@ public sealed class SharedIntegrationTests
     [Fact]
     public void ToOptions_NegativeSchedules_SaysToGiveAPositiveValue()
     {
-        new VirtualTimeLimits(0, 0, null, 0) { Schedules = -1 }.ToOptions(out var error);
+        new VirtualTimeLimits { Schedules = -1 }.ToOptions(out var error);
 
         Assert.Equal("Schedules is -1: give a positive value, or leave it out for the default.", error);
     }
@@ -123,7 +159,7 @@ public sealed class SharedIntegrationTests
     [Fact]
     public void ToOptions_ScheduleSeedZero_BecomesTheRunsSeed()
     {
-        var options = new VirtualTimeLimits(0, 0, null, 0) { ScheduleSeed = 0 }.ToOptions(out var error);
+        var options = new VirtualTimeLimits { ScheduleSeed = 0 }.ToOptions(out var error);
 
         Assert.Null(error);
         Assert.Equal(0, options.ScheduleSeed);
@@ -135,7 +171,7 @@ public sealed class SharedIntegrationTests
         var given = new TestClock();
         var clocks = new List<VirtualClock>();
 
-        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0) { Schedules = 4 }, given, async clock =>
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits { Schedules = 4 }, given, async clock =>
         {
             clocks.Add(clock);
             await Task.Delay(TimeSpan.FromSeconds(1), clock);
@@ -152,7 +188,7 @@ public sealed class SharedIntegrationTests
         var given = new TestClock();
         VirtualClock? seen = null;
 
-        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0) { ScheduleSeed = 7 }, given, clock =>
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits { ScheduleSeed = 7 }, given, clock =>
         {
             seen = clock;
             return Task.CompletedTask;
@@ -167,7 +203,7 @@ public sealed class SharedIntegrationTests
     {
         var runs = 0;
 
-        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new TestClock(), _ =>
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(), new TestClock(), _ =>
         {
             runs++;
             return Task.CompletedTask;
@@ -207,7 +243,7 @@ public sealed class SharedIntegrationTests
         var first = given.Current;
         var clocks = new List<VirtualClock>();
 
-        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), given, async clock =>
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(), given, async clock =>
         {
             clocks.Add(clock);
             if (clocks.Count == 1)
@@ -234,7 +270,7 @@ public sealed class SharedIntegrationTests
     {
         var runs = 0;
 
-        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new TestClock(), clock =>
+        var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(), new TestClock(), clock =>
         {
             runs++;
             return LateStartBody.RunAsync(clock);
@@ -250,7 +286,7 @@ public sealed class SharedIntegrationTests
         var runs = 0;
 
         var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTimeTestRun.RunAsync(
-            new VirtualTimeLimits(0, 0, "00:00:01", 0), new TestClock(), async clock =>
+            new VirtualTimeLimits(VirtualTimeLimit: "00:00:01"), new TestClock(), async clock =>
             {
                 runs++;
                 await Task.Delay(TimeSpan.FromSeconds(5), clock);

@@ -75,4 +75,18 @@ public sealed class VirtualTimeFactAttributeTests
         Assert.Equal((0, 0), (replayed.Schedules, replayed.ScheduleSeed));
         Assert.Equal((0, null), (plain.Schedules, plain.ScheduleSeed));
     }
+
+    [Fact]
+    public void Limits_ZeroSetOnPurpose_IsRefusedWhereLeavingItOutIsNot()
+    {
+        VirtualTimeDiscovery.Limits(new VirtualTimeFactAttribute { RealTimeGraceMilliseconds = 0 }).ToOptions(out var grace);
+        VirtualTimeDiscovery.Limits(new VirtualTimeTheoryAttribute { RealTimeLimitSeconds = 0 }).ToOptions(out var limit);
+        VirtualTimeDiscovery.Limits(new VirtualTimeFactAttribute { MaxTimerFirings = 0 }).ToOptions(out var firings);
+        VirtualTimeDiscovery.Limits(new VirtualTimeTheoryAttribute()).ToOptions(out var unset);
+
+        Assert.Equal("RealTimeGraceMilliseconds is 0: give a positive value, or leave it out for the default.", grace);
+        Assert.Equal("RealTimeLimitSeconds is 0: give a positive value, or leave it out for the default.", limit);
+        Assert.Equal("MaxTimerFirings is 0: give a positive value, or leave it out for the default.", firings);
+        Assert.Null(unset);
+    }
 }

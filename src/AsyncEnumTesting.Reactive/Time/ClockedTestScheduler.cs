@@ -37,9 +37,38 @@ internal sealed class ClockedTestScheduler : TestScheduler
     /// <inheritdoc />
     protected override DateTimeOffset ToDateTimeOffset(long absolute) => _clock.Start.AddTicks(absolute);
 
+    /// <summary>Returns the next item due, or refuses the scheduler's own <c>Start</c>, <c>AdvanceBy</c> and <c>AdvanceTo</c>.</summary>
+    /// <returns>The earliest item not canceled, or <see langword="null"/>.</returns>
+    /// <exception cref="InvalidOperationException">The scheduler's own loop asks: <c>Start</c>, <c>AdvanceBy</c> or <c>AdvanceTo</c> was called.</exception>
+    protected override IScheduledItem<long>? GetNext()
+    {
+        // Those three are not virtual, but they enable the scheduler and then ask here, before any work ran or Clock moved:
+        // the first point where a misuse can be refused with nothing lost. RunDue asks with the scheduler disabled.
+        if (IsEnabled)
+        {
+            // The exception leaves the base loop with the scheduler enabled, and an enabled scheduler would never run again.
+            Stop();
+            throw new InvalidOperationException(
+                $"The TestScheduler follows a VirtualClock (clock.CreateTestScheduler()), so its own Start, AdvanceBy and AdvanceTo cannot be used: "
+                + $"they would run Rx work without the clock and move the scheduler's clock away from the VirtualClock. Nothing was run; both clocks stay at {TimeFormat.Elapsed(_clock.Elapsed)}. "
+                + "Advance the VirtualClock instead: await clock.AdvanceAsync(...), or let VirtualTime.RunAsync move it.");
+        }
+
+        return base.GetNext();
+    }
+
     private void CatchUp()
     {
         var now = _clock.NowTicks;
+        if (Clock > now)
+        {
+            // Only Sleep moves Clock past the clock: the work items and this method never do, and GetNext refuses the rest.
+            throw new InvalidOperationException(
+                $"The TestScheduler's clock is at {TimeFormat.Elapsed(TimeSpan.FromTicks(Clock))} while its VirtualClock is at {TimeFormat.Elapsed(TimeSpan.FromTicks(now))}: "
+                + "the scheduler's own Sleep moved it, but it follows the VirtualClock (clock.CreateTestScheduler()). "
+                + "Advance the VirtualClock instead: await clock.AdvanceAsync(...), or let VirtualTime.RunAsync move it.");
+        }
+
         if (Clock < now)
         {
             Clock = now;

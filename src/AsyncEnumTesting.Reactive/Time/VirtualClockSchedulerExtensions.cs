@@ -19,7 +19,9 @@ public static class VirtualClockSchedulerExtensions
     /// Drive time with the clock only (<see cref="VirtualClock.AdvanceAsync"/> or <see cref="VirtualTime"/>'s runner): every item
     /// scheduled on the scheduler becomes a timer on the clock, so the clock fires Rx work and async timers in one order and waits for
     /// the async continuations they wake. Items due at the same instant run together, when the first of their timers fires.
-    /// Calling the scheduler's own <c>Start</c>, <c>AdvanceTo</c> or <c>AdvanceBy</c> runs Rx work without the clock; avoid it.
+    /// The scheduler's own <c>Start</c>, <c>AdvanceTo</c> and <c>AdvanceBy</c> would run Rx work without the clock, so they throw an
+    /// <see cref="InvalidOperationException"/> before running anything; after its own <c>Sleep</c>, which moves only the scheduler's
+    /// clock, the next move of the <see cref="VirtualClock"/> or the next item scheduled throws one naming both clocks.
     /// </para>
     /// <para>
     /// Like any <see cref="TestScheduler"/>, work scheduled for "now" runs one tick later. The scheduler is not thread-safe:

@@ -36,7 +36,7 @@ internal sealed class VirtualTimeDelayEnumeratedTestCase : XunitDelayEnumeratedT
         Limits = limits;
     }
 
-    public VirtualTimeLimits Limits { get; private set; } = new(0, 0, null, 0);
+    public VirtualTimeLimits Limits { get; private set; } = new();
 
     protected override void Serialize(IXunitSerializationInfo info)
     {

@@ -9,15 +9,15 @@ internal static class VirtualTimeDiscovery
 {
     public static VirtualTimeLimits Limits(IFactAttribute attribute) => attribute switch
     {
-        VirtualTimeFactAttribute f => new(f.RealTimeGraceMilliseconds, f.RealTimeLimitSeconds, f.VirtualTimeLimit, f.MaxTimerFirings)
+        VirtualTimeFactAttribute f => new(f.RealTimeGraceIfSet, f.RealTimeLimitIfSet, f.VirtualTimeLimit, f.MaxTimerFiringsIfSet)
         {
             Schedules = f.Schedules, ScheduleSeed = f.ReplaySeed,
         },
-        VirtualTimeTheoryAttribute t => new(t.RealTimeGraceMilliseconds, t.RealTimeLimitSeconds, t.VirtualTimeLimit, t.MaxTimerFirings)
+        VirtualTimeTheoryAttribute t => new(t.RealTimeGraceIfSet, t.RealTimeLimitIfSet, t.VirtualTimeLimit, t.MaxTimerFiringsIfSet)
         {
             Schedules = t.Schedules, ScheduleSeed = t.ReplaySeed,
         },
-        _ => new(0, 0, null, 0),
+        _ => new(),
     };
 
     /// <summary>Copies the method's traits into the mutable shape a test case takes.</summary>

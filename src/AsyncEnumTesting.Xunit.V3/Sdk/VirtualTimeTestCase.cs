@@ -45,7 +45,7 @@ internal sealed class VirtualTimeTestCase : XunitTestCase, ISelfExecutingXunitTe
         Limits = limits;
     }
 
-    public VirtualTimeLimits Limits { get; private set; } = new(0, 0, null, 0);
+    public VirtualTimeLimits Limits { get; private set; } = new();
 
     protected override void Serialize(IXunitSerializationInfo info)
     {

@@ -7,15 +7,14 @@ namespace AsyncEnumTesting.Xunit;
 /// (discovery and run may be separate processes).</summary>
 internal static class VirtualTimeSettings
 {
+    // Reflection reads the attribute instance, so the internal properties tell "not set" from a 0 set on purpose.
     public static VirtualTimeLimits Read(IAttributeInfo fact) => new(
-        fact.GetNamedArgument<int>(nameof(VirtualTimeFactAttribute.RealTimeGraceMilliseconds)),
-        fact.GetNamedArgument<int>(nameof(VirtualTimeFactAttribute.RealTimeLimitSeconds)),
+        fact.GetNamedArgument<int?>(nameof(VirtualTimeFactAttribute.RealTimeGraceIfSet)),
+        fact.GetNamedArgument<int?>(nameof(VirtualTimeFactAttribute.RealTimeLimitIfSet)),
         fact.GetNamedArgument<string?>(nameof(VirtualTimeFactAttribute.VirtualTimeLimit)),
-        fact.GetNamedArgument<long>(nameof(VirtualTimeFactAttribute.MaxTimerFirings)))
+        fact.GetNamedArgument<long?>(nameof(VirtualTimeFactAttribute.MaxTimerFiringsIfSet)))
     {
         Schedules = fact.GetNamedArgument<int>(nameof(VirtualTimeFactAttribute.Schedules)),
-
-        // Reflection reads the attribute instance, so the internal property tells "not set" from a seed of 0.
         ScheduleSeed = fact.GetNamedArgument<int?>(nameof(VirtualTimeFactAttribute.ReplaySeed)),
     };
 

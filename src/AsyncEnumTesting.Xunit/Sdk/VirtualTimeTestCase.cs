@@ -8,7 +8,7 @@ namespace AsyncEnumTesting.Xunit;
 /// <summary>A test case whose method runs on virtual time with the limits of its <see cref="VirtualTimeFactAttribute"/>.</summary>
 internal sealed class VirtualTimeTestCase : XunitTestCase
 {
-    private VirtualTimeLimits _limits = new(0, 0, null, 0);
+    private VirtualTimeLimits _limits = new();
 
     /// <summary>Initializes an empty instance for xunit's deserializer.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AsyncEnumTesting;
 
 /// <summary>Names what a marble notification is.</summary>
@@ -24,8 +22,9 @@ internal sealed record MarbleDiagram(IReadOnlyList<MarbleNotification> Notificat
 /// <summary>Parses marble diagrams once into timed notifications.</summary>
 /// <remarks>
 /// Grammar: <c>-</c> one frame; an item symbol occupies one frame; <c>(ab)</c> events in one frame; <c>|</c> completion;
-/// <c>#</c> error; <c>^</c> the subscription point (takes no time); spaces are ignored; a token of digits and a unit
-/// (<c>ms</c>, <c>s</c>, <c>m</c>) that starts the diagram or follows a space advances time by that much.
+/// <c>#</c> error; <c>^</c> the subscription point (takes no time); spaces are ignored; a token of a number and a unit
+/// (<c>ms</c>, <c>s</c>, <c>m</c>) that starts the diagram or follows a space advances time by that much. Tokens that look like
+/// a time progression anywhere else are refused by <see cref="MarbleTime"/>, not played as items.
 /// </remarks>
 internal static class MarbleParser
 {
@@ -129,22 +128,26 @@ internal static class MarbleParser
                     subscription = now;
                     break;
                 default:
-                    if (char.IsAsciiDigit(c) && (i == 0 || diagram[i - 1] == ' ') && TryTimeProgression(diagram, i, out var length, out var span))
+                    if (char.IsAsciiDigit(c) && (i == 0 || diagram[i - 1] == ' '))
                     {
-                        if (inGroup)
+                        if (MarbleTime.TryRead(diagram, i, out var length, out var span))
                         {
-                            throw Error(diagram, i, "time progression inside a group, a group is one instant");
+                            if (inGroup)
+                            {
+                                throw Error(diagram, i, "time progression inside a group, a group is one instant");
+                            }
+
+                            now = Later(diagram, i, now, span.Ticks);
+                            i += length - 1;
+                            break;
                         }
 
-                        now = Later(diagram, i, now, span.Ticks);
-                        i += length - 1;
-                        break;
+                        MarbleTime.RefuseSpacedUnit(diagram, i);
                     }
-
-                    if (char.IsAsciiDigit(c) && (i == 0 || diagram[i - 1] == ' ') && SpacedUnit(diagram, i) is { } spaced)
+                    else if (char.IsAsciiDigit(c) && !inGroup)
                     {
-                        // "5 s" would otherwise be the items '5' and 's': a typo read as data.
-                        throw Error(diagram, i, $"time progression '{spaced}' has a space between number and unit, write '{spaced.Replace(" ", string.Empty, StringComparison.Ordinal)}'");
+                        // Inside a group no time can pass, so "(1s)" can only be the items '1' and 's'.
+                        MarbleTime.RefuseMisplaced(diagram, i);
                     }
 
                     if (!isItem(c))
@@ -169,88 +172,13 @@ internal static class MarbleParser
             subscription is not null);
     }
 
-    /// <summary>Reads a time progression such as <c>100ms</c>, <c>1.5s</c> or <c>2m</c> at <paramref name="start"/>.</summary>
-    /// <returns><see langword="false"/> when the token is not one (plain digits are items).</returns>
-    private static bool TryTimeProgression(string diagram, int start, out int length, out TimeSpan span)
-    {
-        var i = start;
-        while (i < diagram.Length && (char.IsAsciiDigit(diagram[i]) || diagram[i] == '.'))
-        {
-            i++;
-        }
-
-        var unitStart = i;
-        while (i < diagram.Length && char.IsAsciiLetter(diagram[i]))
-        {
-            i++;
-        }
-
-        length = i - start;
-        span = default;
-        if (unitStart == i)
-        {
-            return false; // digits only: items
-        }
-
-        var number = diagram[start..unitStart];
-        var unit = diagram[unitStart..i];
-        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            throw Error(diagram, start, $"time progression '{number}{unit}' has no valid number");
-        }
-
-        var ticksPerUnit = unit switch
-        {
-            "ms" => TimeSpan.TicksPerMillisecond,
-            "s" => TimeSpan.TicksPerSecond,
-            "m" => TimeSpan.TicksPerMinute,
-            _ => throw Error(diagram, start, $"time progression '{number}{unit}' has unknown unit '{unit}', use ms, s or m"),
-        };
-        try
-        {
-            span = TimeSpan.FromTicks(checked((long)(amount * ticksPerUnit)));
-        }
-        catch (OverflowException)
-        {
-            throw Error(diagram, start, $"time progression '{number}{unit}' is longer than TimeSpan.MaxValue");
-        }
-
-        return true;
-    }
-
-    /// <summary>Finds a number and a unit split by spaces, such as <c>5 s</c>, at <paramref name="start"/>.</summary>
-    /// <returns>The token as written, or <see langword="null"/> when the digits are not followed by a lone unit.</returns>
-    private static string? SpacedUnit(string diagram, int start)
-    {
-        var i = start;
-        while (i < diagram.Length && (char.IsAsciiDigit(diagram[i]) || diagram[i] == '.'))
-        {
-            i++;
-        }
-
-        var numberEnd = i;
-        while (i < diagram.Length && diagram[i] == ' ')
-        {
-            i++;
-        }
-
-        var unitStart = i;
-        while (i < diagram.Length && char.IsAsciiLetter(diagram[i]))
-        {
-            i++;
-        }
-
-        var unit = diagram[unitStart..i];
-        var alone = i == diagram.Length || !char.IsAsciiLetterOrDigit(diagram[i]);
-        return unitStart > numberEnd && alone && unit is "ms" or "s" or "m" ? diagram[start..i] : null;
-    }
-
     /// <summary>Moves the diagram's time on by <paramref name="ticks"/>, rejecting a total past <see cref="TimeSpan.MaxValue"/>.</summary>
     private static long Later(string diagram, int index, long now, long ticks) =>
         now > TimeSpan.MaxValue.Ticks - ticks
             ? throw Error(diagram, index, "the diagram's time passes TimeSpan.MaxValue here")
             : now + ticks;
 
-    private static FormatException Error(string diagram, int index, string reason) =>
+    /// <summary>Creates the error for a malformed diagram: the position, the reason, the diagram and a caret under the position.</summary>
+    internal static FormatException Error(string diagram, int index, string reason) =>
         new($"Invalid marble diagram at position {index + 1}: {reason}.{Environment.NewLine}  {diagram}{Environment.NewLine}  {new string(' ', index)}^");
 }

@@ -117,5 +117,70 @@ public sealed class VirtualClockSchedulerExtensionsTests
         Assert.Equal(["rx 0 at 1", "async 0 at 1.5", "rx 1 at 2", "async 1 at 3", "rx 2 at 3"], log);
     }
 
+    [Theory]
+    [InlineData("Start")]
+    [InlineData("AdvanceBy")]
+    [InlineData("AdvanceTo")]
+    public async Task OwnDriving_ClockedScheduler_ThrowsBeforeRunningAnythingAndTheClockStillDrivesIt(string call)
+    {
+        var clock = new VirtualClock();
+        var scheduler = clock.CreateTestScheduler();
+        var observer = scheduler.CreateObserver<int>();
+        scheduler.CreateColdObservable(OnNext(Ms(1000), 1)).Subscribe(observer);
+
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+        {
+            switch (call)
+            {
+                case "Start": scheduler.Start(); break;
+                case "AdvanceBy": scheduler.AdvanceBy(Ms(5000)); break;
+                default: scheduler.AdvanceTo(Ms(5000)); break;
+            }
+        });
+
+        Assert.Equal(
+            "The TestScheduler follows a VirtualClock (clock.CreateTestScheduler()), so its own Start, AdvanceBy and AdvanceTo cannot be used: "
+            + "they would run Rx work without the clock and move the scheduler's clock away from the VirtualClock. Nothing was run; both clocks stay at 00:00.000. "
+            + "Advance the VirtualClock instead: await clock.AdvanceAsync(...), or let VirtualTime.RunAsync move it.",
+            ex.Message);
+        Assert.Empty(observer.Messages);
+        Assert.Equal(0, scheduler.Clock);
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(1));
+        observer.Messages.AssertEqual(OnNext(Ms(1000), 1));
+        Assert.Equal(Ms(1000), scheduler.Clock);
+    }
+
+    [Fact]
+    public async Task AdvanceBy_InsideScheduledWorkOfARun_FailsTheRun()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => VirtualTime.RunAsync(async clock =>
+        {
+            var scheduler = clock.CreateTestScheduler();
+            scheduler.Schedule(TimeSpan.FromSeconds(1), () => scheduler.AdvanceBy(Ms(5000)));
+            await Task.Delay(TimeSpan.FromSeconds(2), clock);
+        }));
+
+        Assert.Equal(
+            "The TestScheduler follows a VirtualClock (clock.CreateTestScheduler()), so its own Start, AdvanceBy and AdvanceTo cannot be used: "
+            + "they would run Rx work without the clock and move the scheduler's clock away from the VirtualClock. Nothing was run; both clocks stay at 00:01.000. "
+            + "Advance the VirtualClock instead: await clock.AdvanceAsync(...), or let VirtualTime.RunAsync move it.",
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task Sleep_ClockedScheduler_NextClockMoveThrowsNamingBothClocks()
+    {
+        var clock = new VirtualClock();
+        var scheduler = clock.CreateTestScheduler();
+        scheduler.Sleep(Ms(5000));
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => clock.AdvanceAsync(TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(
+            "The TestScheduler's clock is at 00:05.000 while its VirtualClock is at 00:01.000: the scheduler's own Sleep moved it, but it follows "
+            + "the VirtualClock (clock.CreateTestScheduler()). Advance the VirtualClock instead: await clock.AdvanceAsync(...), or let VirtualTime.RunAsync move it.",
+            ex.Message);
+    }
+
     private static long Ms(int milliseconds) => TimeSpan.FromMilliseconds(milliseconds).Ticks;
 }

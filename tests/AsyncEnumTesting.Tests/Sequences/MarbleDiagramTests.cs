@@ -1,7 +1,7 @@
 namespace AsyncEnumTesting.Tests.Sequences;
 
 /// <summary>Tests <see cref="FakeSequence.FromMarbles(VirtualClock?, string, Exception?, TimeSpan?, string?, Timeline?)"/> and its overloads.</summary>
-public sealed class MarbleDiagramTests
+public sealed partial class MarbleDiagramTests
 {
     private static readonly string NL = Environment.NewLine;
 

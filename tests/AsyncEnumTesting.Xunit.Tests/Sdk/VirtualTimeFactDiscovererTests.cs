@@ -19,6 +19,9 @@ public sealed class VirtualTimeFactDiscovererTests
     [InlineData(nameof(Samples.AsyncVoid), "the method is async void, so the run cannot await it. Return Task instead.")]
     [InlineData(nameof(Samples.WordyBudget), "VirtualTimeLimit \"ten seconds\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).")]
     [InlineData(nameof(Samples.NegativeGrace), "RealTimeGraceMilliseconds is -5: give a positive value, or leave it out for the default.")]
+    [InlineData(nameof(Samples.ZeroGrace), "RealTimeGraceMilliseconds is 0: give a positive value, or leave it out for the default.")]
+    [InlineData(nameof(Samples.ZeroRealTimeLimit), "RealTimeLimitSeconds is 0: give a positive value, or leave it out for the default.")]
+    [InlineData(nameof(Samples.ZeroTimerFirings), "MaxTimerFirings is 0: give a positive value, or leave it out for the default.")]
     public async Task Discover_InvalidTest_ReturnsErrorCaseSayingWhatToFix(string method, string problem)
     {
         var testCase = XunitHarness.Discover<Samples>(method);
@@ -63,6 +66,21 @@ public sealed class VirtualTimeFactDiscovererTests
 
         [VirtualTimeFact(RealTimeGraceMilliseconds = -5)]
         public void NegativeGrace()
+        {
+        }
+
+        [VirtualTimeFact(RealTimeGraceMilliseconds = 0)]
+        public void ZeroGrace()
+        {
+        }
+
+        [VirtualTimeFact(RealTimeLimitSeconds = 0)]
+        public void ZeroRealTimeLimit()
+        {
+        }
+
+        [VirtualTimeFact(MaxTimerFirings = 0)]
+        public void ZeroTimerFirings()
         {
         }
 
