@@ -216,7 +216,7 @@ public sealed class SharedIntegrationTests
     [Fact]
     public async Task RunAsync_BodyLeavesALoopRunning_SaysWhichTimersAreStillPending()
     {
-        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(0, 0, null, 0), new TestClock(), async clock =>
+        var summary = await VirtualTimeTestRun.RunAsync(new VirtualTimeLimits(), new TestClock(), async clock =>
         {
             _ = PollForeverAsync(clock);
             await Task.Delay(TimeSpan.FromSeconds(12), clock);
