@@ -35,6 +35,7 @@ internal sealed partial class Enumeration<T>
     private readonly VirtualClock? _virtual;
     private IAsyncEnumerator<T>? _enumerator;
     private Task<bool>? _pending;
+    private bool _tagsTimers;
 
     private Enumeration(Timeline timeline, Pacing pacing)
     {
@@ -71,8 +72,13 @@ internal sealed partial class Enumeration<T>
     /// <summary>Gets the token handed to <c>GetAsyncEnumerator</c>.</summary>
     public CancellationToken Token => _cts.Token;
 
-    /// <summary>Gets how many timers were pending on the virtual clock before <c>GetAsyncEnumerator</c>, or 0 on real time.</summary>
-    public int TimersAtStart { get; private init; }
+    /// <summary>Gets how many timers that the producer created (in its calls, or in work they started) are pending on the virtual clock
+    /// now; 0 on real time, or when the enumeration was not begun with <c>countTimers</c>.</summary>
+    /// <remarks>
+    /// Counting every pending timer against the count at the start blamed the producer for timers of work beside it (a writer
+    /// the test started), depending on how far that work had got.
+    /// </remarks>
+    public int ProducerTimersPending => _tagsTimers ? _virtual!.PendingTimerCountOf(this) : 0;
 
     /// <summary>Gets a value indicating whether <c>GetAsyncEnumerator</c> itself threw.</summary>
     public bool FailedToStart { get; private set; }
@@ -81,11 +87,16 @@ internal sealed partial class Enumeration<T>
     public TimeSpan? CanceledAt { get; private set; }
 
     /// <summary>Starts enumerating <paramref name="source"/>: calls <c>GetAsyncEnumerator</c> with a cancellable token.</summary>
-    public static Enumeration<T> Begin(IAsyncEnumerable<T> source, string name, Pacing pacing)
+    /// <param name="source">The source to enumerate.</param>
+    /// <param name="name">The subject's name, for the probe.</param>
+    /// <param name="pacing">The bounds of every wait.</param>
+    /// <param name="countTimers">Whether to tag the timers the producer creates, for <see cref="ProducerTimersPending"/>: it costs an
+    /// execution-context change per call into the producer, so only the assertions that check timers ask for it.</param>
+    public static Enumeration<T> Begin(IAsyncEnumerable<T> source, string name, Pacing pacing, bool countTimers = false)
     {
         // Enumerate through a probe, so the timeline holds what a probe records; a probe the caller made keeps its own.
         var probe = source as Probe<T> ?? source.Probe(new Timeline(pacing.Clock), string.IsNullOrWhiteSpace(name) ? null : name);
-        var run = new Enumeration<T>(probe.Timeline, pacing) { TimersAtStart = pacing.Virtual?.PendingTimerCount ?? 0 };
+        var run = new Enumeration<T>(probe.Timeline, pacing) { _tagsTimers = countTimers && pacing.Virtual is not null };
         try
         {
             run._enumerator = run.CallProducer(static state => state.Probe.GetAsyncEnumerator(state.Token), (Probe: probe, run.Token));
@@ -198,6 +209,19 @@ internal sealed partial class Enumeration<T>
     /// static lambda allocates nothing per call.
     /// </remarks>
     private TResult CallProducer<TState, TResult>(Func<TState, TResult> call, TState state)
+    {
+        if (_tagsTimers)
+        {
+            using (VirtualClock.BeginTimerOwner(this))
+            {
+                return CallUntagged(call, state);
+            }
+        }
+
+        return CallUntagged(call, state);
+    }
+
+    private TResult CallUntagged<TState, TResult>(Func<TState, TResult> call, TState state)
     {
         if (_virtual is not { IsInRun: false })
         {

@@ -52,7 +52,8 @@ public sealed partial class AsyncEnumerableAssertions<T>
             },
             _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this),
             LeftoverTimers,
-            ExplainStall);
+            ExplainStall,
+            countTimers: true);
     }
 
     /// <summary>Asserts that the source stops promptly when the consumer's token is cancelled at virtual time <paramref name="at"/>.</summary>
@@ -93,7 +94,8 @@ public sealed partial class AsyncEnumerableAssertions<T>
             },
             _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this),
             LeftoverTimers,
-            ExplainStall);
+            ExplainStall,
+            countTimers: true);
     }
 
     /// <summary>States the rule of <c>HonorCancellation(afterItems)</c> when it fails on an item after the cancel.</summary>
@@ -156,7 +158,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     /// <summary>Fails when the producer left timers pending on the virtual clock after it was cancelled and disposed.</summary>
     private static Verdict? LeftoverTimers(Enumeration<T> run)
     {
-        var left = (run.Pacing.Virtual?.PendingTimerCount ?? 0) - run.TimersAtStart;
+        var left = run.ProducerTimersPending;
         return left > 0
             ? new Verdict($"after it was cancelled and disposed, {(left == 1 ? "1 timer it created is" : $"{left} timers it created are")} still pending on the clock (a Task.Delay or PeriodicTimer not tied to the token, or not disposed)", run.Timeline.Count - 1, "timers left pending")
             : null;

@@ -39,10 +39,12 @@ public sealed partial class AsyncEnumerableAssertions<T>
                 return Task.FromResult<Verdict?>(new Verdict("the producer started during GetAsyncEnumerator (the started check reported true before any MoveNextAsync)", 0, "started here"));
             }
 
-            var timers = (run.Pacing.Virtual?.PendingTimerCount ?? 0) - run.TimersAtStart;
+            var timers = run.ProducerTimersPending;
             return Task.FromResult<Verdict?>(timers > 0
                 ? new Verdict($"GetAsyncEnumerator created {(timers == 1 ? "1 timer" : $"{timers} timers")} on the clock before any MoveNextAsync", 0, "timer created here")
                 : null);
-        });
+        },
+        _ => new AndConstraint<AsyncEnumerableAssertions<T>>(this),
+        countTimers: true);
     }
 }

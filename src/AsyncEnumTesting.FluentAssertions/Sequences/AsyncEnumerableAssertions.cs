@@ -71,8 +71,9 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         Func<Enumeration<T>, Task<Verdict?>> body,
         Func<Enumeration<T>, TResult> result,
         Func<Enumeration<T>, Verdict?>? afterDisposal = null,
-        Func<Enumeration<T>, Verdict, TimelineEvent, Verdict>? explain = null) =>
-        CheckAsync(() => expectation, because, becauseArgs, body, result, afterDisposal, explain);
+        Func<Enumeration<T>, Verdict, TimelineEvent, Verdict>? explain = null,
+        bool countTimers = false) =>
+        CheckAsync(() => expectation, because, becauseArgs, body, result, afterDisposal, explain, countTimers);
 
     /// <summary>Enumerates the source once, runs <paramref name="body"/>, disposes, and fails with the verdict if there is one.</summary>
     /// <remarks>The expectation is written only when the assertion fails: formatting a long list of expected items is not free.</remarks>
@@ -83,11 +84,12 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         Func<Enumeration<T>, Task<Verdict?>> body,
         Func<Enumeration<T>, TResult> result,
         Func<Enumeration<T>, Verdict?>? afterDisposal = null,
-        Func<Enumeration<T>, Verdict, TimelineEvent, Verdict>? explain = null)
+        Func<Enumeration<T>, Verdict, TimelineEvent, Verdict>? explain = null,
+        bool countTimers = false)
     {
         ArgumentNullException.ThrowIfNull(Subject, "source");
         using var scope = Flavor.NameSubject(_subject);
-        var run = Enumeration<T>.Begin(Subject, _subject, _pacing);
+        var run = Enumeration<T>.Begin(Subject, _subject, _pacing, countTimers);
         var stream = explain is null ? default : StreamOf(run);
         Verdict? verdict;
         try

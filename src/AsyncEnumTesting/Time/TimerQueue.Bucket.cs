@@ -100,17 +100,19 @@ internal sealed partial class TimerQueue
             }
         }
 
-        public int CountLive()
+        public int CountLive() => CountLive(static _ => true);
+
+        public int CountLive(Func<VirtualTimer, bool> match)
         {
             var live = 0;
             for (var i = _head; i < _count; i++)
             {
-                live += At(i).IsLive ? 1 : 0;
+                live += At(i) is { IsLive: true } entry && match(entry.Timer) ? 1 : 0;
             }
 
             for (var i = _lateHead; i < _late.Count; i++)
             {
-                live += _late[i].IsLive ? 1 : 0;
+                live += _late[i] is { IsLive: true } entry && match(entry.Timer) ? 1 : 0;
             }
 
             return live;

@@ -73,6 +73,18 @@ internal sealed partial class TimerQueue
         return false;
     }
 
+    /// <summary>Counts the scheduled timers that <paramref name="match"/> accepts, at every due tick.</summary>
+    public int CountLive(Func<VirtualTimer, bool> match)
+    {
+        var count = 0;
+        foreach (var bucket in _buckets.Values)
+        {
+            count += bucket.CountLive(match);
+        }
+
+        return count;
+    }
+
     /// <summary>Counts the live timers due at the earliest due tick (ties that schedule exploration may reorder).</summary>
     public int CountDueFirst() => TryPeekFront(out _, out _, out var bucket) ? bucket.CountLive() : 0;
 

@@ -35,11 +35,19 @@ internal sealed class VirtualTimer : ITimer
         _callback = callback;
         _state = state;
         Sequence = sequence;
+        var tag = TimerTags.Current;
         if (!ExecutionContext.IsFlowSuppressed())
         {
-            _extras = new TimerExtras { Context = ExecutionContext.Capture() };
+            _extras = new TimerExtras { Context = ExecutionContext.Capture(), Tag = tag };
+        }
+        else if (tag is not null)
+        {
+            _extras = new TimerExtras { Tag = tag };
         }
     }
+
+    /// <summary>Gets the tag of the flow that created this timer (<see cref="TimerTags"/>), or <see langword="null"/>.</summary>
+    internal object? Tag => _extras?.Tag;
 
     /// <summary>Gets the creation order of this timer on its clock; it breaks ties between same-instant timers.</summary>
     internal long Sequence { get; }
@@ -114,6 +122,9 @@ internal sealed class VirtualTimer : ITimer
     {
         /// <summary>Gets the execution context captured at creation, when the flow was not suppressed.</summary>
         public ExecutionContext? Context { get; init; }
+
+        /// <summary>Gets the tag of the flow that created the timer, or <see langword="null"/>.</summary>
+        public object? Tag { get; init; }
 
         /// <summary>Gets or sets the period in ticks, or 0.</summary>
         public long PeriodTicks { get; set; }
