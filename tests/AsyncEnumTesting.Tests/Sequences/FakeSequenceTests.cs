@@ -145,4 +145,36 @@ public sealed class FakeSequenceTests
         FakeSequence.ThrowIfOnOtherClock(FakeSequence.FromMarbles(new VirtualClock(), "-a|"), null);
         FakeSequence.ThrowIfOnOtherClock(FakeSequence.Script<int>().Yield(1), new VirtualClock());
     }
+
+    [Fact]
+    public void NameOf_FakesAndProbesTheTestNamed_ReturnsTheNameItGave()
+    {
+        var timeline = new Timeline();
+        var orders = FakeSequence.Script<int>(name: "orders").Yield(1);
+
+        Assert.Equal<string?[]>(
+            ["orders", "orders", "polls", "feed"],
+            [
+                FakeSequence.NameOf(orders),
+                FakeSequence.NameOf(orders.Probe(timeline)),
+                FakeSequence.NameOf(orders.Probe(timeline, "polls")),
+                FakeSequence.NameOf(FakeSequence.Driven<int>(name: "feed")),
+            ]);
+    }
+
+    [Fact]
+    public void NameOf_DefaultNamesOrAPlainSource_ReturnsNull()
+    {
+        var timeline = new Timeline();
+
+        Assert.All(
+            [
+                FakeSequence.NameOf(FakeSequence.Script<int>()),
+                FakeSequence.NameOf(FakeSequence.Script<int>(timeline: timeline)),
+                FakeSequence.NameOf(FakeSequence.Driven<int>().Probe(timeline)),
+                FakeSequence.NameOf(AsyncEnumerable.Range(1, 2).Probe(timeline)),
+                FakeSequence.NameOf(AsyncEnumerable.Range(1, 2)),
+            ],
+            Assert.Null);
+    }
 }

@@ -81,6 +81,39 @@ public sealed class VirtualClockReportingTests
     }
 
     [Fact]
+    public async Task RenderTimelines_ReaderOverANamedFakeAndAnotherTimeline_EachHeaderSaysWhoseItIs()
+    {
+        var clock = new VirtualClock();
+        var ticks = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "ticks");
+        await VirtualTime.RunAsync(clock, async _ =>
+        {
+            await using (var reader = FakeSequence.FromMarbles(clock, "-x|", frame: TimeSpan.FromSeconds(1), name: "orders").OpenReader(clock))
+            {
+                await reader.AwaitItemAsync();
+                await reader.AwaitCompletionAsync();
+            }
+
+            await ticks.CountAsync();
+        });
+
+        Assert.Equal(
+            """
+            Timeline of "ticks" (virtual time):
+              00:02.000  #1 GetAsyncEnumerator  token: none
+              00:03.000  #1 MoveNextAsync -> 'a'
+              00:05.000  #1 MoveNextAsync -> 'b'
+              00:06.000  #1 MoveNextAsync -> completed
+              00:06.000  #1 DisposeAsync
+            Timeline of "orders" (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:01.000  #1 MoveNextAsync -> 'x'
+              00:02.000  #1 MoveNextAsync -> completed
+              00:02.000  #1 DisposeAsync
+            """.ReplaceLineEndings(),
+            clock.RenderTimelines("Expected 3 ticks, but found 2."));
+    }
+
+    [Fact]
     public async Task RenderTimelines_ReaderFailureShowsOneOfTwoTimelines_RendersOnlyTheOther()
     {
         var clock = new VirtualClock();
