@@ -87,7 +87,7 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         Func<Enumeration<T>, Verdict, TimelineEvent, Verdict>? explain = null)
     {
         ArgumentNullException.ThrowIfNull(Subject, "source");
-        using var scope = Flavor.NameSubject(_subject);
+        using var scope = Flavor.NameSubject(_subject, FakeSequence.NameOf(Subject));
         var run = Enumeration<T>.Begin(Subject, _subject, _pacing);
         var stream = explain is null ? default : StreamOf(run);
         Verdict? verdict;
