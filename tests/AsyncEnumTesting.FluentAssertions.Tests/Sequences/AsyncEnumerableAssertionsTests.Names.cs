@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
 
 namespace AsyncEnumTesting.FluentAssertions.Tests.Sequences;
@@ -79,5 +80,94 @@ public sealed partial class AsyncEnumerableAssertionsTests
                 "  00:00.030  #1 MoveNextAsync -> 'b'      <- differs from 'c'",
                 "  00:00.030  #1 DisposeAsync"),
             message);
+    }
+
+    [Fact]
+    public async Task Throw_OperatorSwallowsAProbedSourcesError_NamesTheErrorItDidNotPassOn()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var second = TimeSpan.FromSeconds(1);
+        var left = FakeSequence.FromMarbles(clock, "a-#", new IOException("left down"), frame: second).Probe(timeline, "left");
+        var right = FakeSequence.FromMarbles(clock, "-b|", frame: second).Probe(timeline, "right");
+        var merged = ConcatSwallowing(left, right).Probe(timeline, "merged");
+
+        var message = await FailureOf(() => merged.Should(clock).Throw<IOException>());
+
+        Assert.Equal(
+            Lines(
+                "Expected merged to throw IOException, but it completed after 2 items, although \"left\" #1 threw IOException: left down at 00:02.000: the sequence caught it and went on.",
+                "Timeline (virtual time):",
+                "  00:00.000  merged#1 GetAsyncEnumerator      token: cancellable",
+                "  00:00.000  merged#1 MoveNextAsync started",
+                "  00:00.000  left#1   GetAsyncEnumerator      token: cancellable",
+                "  00:00.000  left#1   MoveNextAsync -> 'a'",
+                "  00:00.000  merged#1 MoveNextAsync -> 'a'",
+                "  00:00.000  merged#1 MoveNextAsync started",
+                "  00:02.000  left#1   MoveNextAsync -> threw  IOException: left down      <- not passed on",
+                "  00:02.000  left#1   DisposeAsync",
+                "  00:02.000  right#1  GetAsyncEnumerator      token: cancellable",
+                "  00:03.000  right#1  MoveNextAsync -> 'b'",
+                "  00:03.000  merged#1 MoveNextAsync -> 'b'",
+                "  00:03.000  merged#1 MoveNextAsync started",
+                "  00:04.000  right#1  MoveNextAsync -> completed",
+                "  00:04.000  right#1  DisposeAsync",
+                "  00:04.000  merged#1 MoveNextAsync -> completed      <- expected IOException",
+                "  00:04.000  merged#1 DisposeAsync"),
+            message);
+    }
+
+    [Fact]
+    public async Task Throw_AnotherSourceFailedBeforeThisEnumeration_SaysOnlyHowItEnded()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        var failed = FakeSequence.FromMarbles(clock, "#", new IOException("down")).Probe(timeline, "failed");
+        await VirtualTime.RunAsync(clock, async _ => await Assert.ThrowsAsync<IOException>(() => failed.CountAsync().AsTask()));
+        var healthy = FakeSequence.FromMarbles(clock, "-a|").Probe(timeline, "healthy");
+
+        var message = await FailureOf(() => healthy.Should(clock).Throw<IOException>());
+
+        Assert.Equal(
+            Lines(
+                "Expected healthy to throw IOException, but it completed after 1 item.",
+                "Timeline (virtual time):",
+                "  00:00.000  failed#1  GetAsyncEnumerator      token: none",
+                "  00:00.000  failed#1  MoveNextAsync -> threw  IOException: down",
+                "  00:00.000  failed#1  DisposeAsync",
+                "  00:00.000  healthy#1 GetAsyncEnumerator      token: cancellable",
+                "  00:00.010  healthy#1 MoveNextAsync -> 'a'",
+                "  00:00.020  healthy#1 MoveNextAsync -> completed      <- expected IOException",
+                "  00:00.020  healthy#1 DisposeAsync"),
+            message);
+    }
+
+    /// <summary>Bug on purpose: reads <paramref name="first"/> to its end, treating its IOException as the end, then <paramref name="second"/>.</summary>
+    private static async IAsyncEnumerable<T> ConcatSwallowing<T>(IAsyncEnumerable<T> first, IAsyncEnumerable<T> second, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using (var e = first.GetAsyncEnumerator(ct))
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!await e.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (IOException)
+                {
+                    break;
+                }
+
+                yield return e.Current;
+            }
+        }
+
+        await foreach (var item in second.WithCancellation(ct))
+        {
+            yield return item;
+        }
     }
 }
