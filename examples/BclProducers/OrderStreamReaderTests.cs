@@ -40,7 +40,7 @@ public sealed class OrderStreamReaderTests
 
         Assert.Equal(
             """
-            Expected an item, but nothing happened within 00:02.000 of virtual time.
+            Expected an item, but nothing came from "orders" within 00:02.000 of virtual time.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync started

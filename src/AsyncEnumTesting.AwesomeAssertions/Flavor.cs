@@ -35,15 +35,29 @@ internal static class Flavor
         where TException : Exception => new(exceptions, AssertionChain.GetOrCreate());
 
     /// <summary>Names the subject of an async assertion in its failure messages, without walking the stack, until disposed.</summary>
+    /// <param name="subject">The subject expression <c>Should()</c> captured.</param>
+    /// <param name="sourceName">The name the test gave the source (a fake or a probe), if any.</param>
     /// <returns>What restores the previous name when the assertion ends, or <see langword="null"/> when the caller's own
     /// scope already names the subject or there is no subject to name.</returns>
     /// <remarks>
     /// AwesomeAssertions cannot give a scope both a name and a strategy of one's own, and needs no scope here: failures go to
     /// the caller's scope (collected) or the default one (thrown) as they are, and <see cref="Fail"/> names the subject.
+    /// A named scope names the subject instead; a source the test named adds its name, as in the FluentAssertions package:
+    /// <c>Expected feeds ("first") to …</c>.
     /// </remarks>
-    public static IDisposable? NameSubject(string? subject)
+    public static IDisposable? NameSubject(string? subject, string? sourceName = null)
     {
-        if (!string.IsNullOrEmpty(AssertionScope.Current.Name()) || string.IsNullOrWhiteSpace(subject))
+        var scopeName = AssertionScope.Current.Name();
+        if (!string.IsNullOrEmpty(scopeName))
+        {
+            if (sourceName is null)
+            {
+                return null;
+            }
+
+            subject = scopeName + " (\"" + sourceName + "\")";
+        }
+        else if (string.IsNullOrWhiteSpace(subject))
         {
             return null;
         }

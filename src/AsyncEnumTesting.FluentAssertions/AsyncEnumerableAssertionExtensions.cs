@@ -30,7 +30,8 @@ public static class AsyncEnumerableAssertionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>
     /// (a <c>FakeTimeProvider</c>, say): the assertion could not move it; or <paramref name="source"/> is a fake (or a probe over
-    /// one) created with another <see cref="VirtualClock"/>: pass the fake's clock. The message says what to do instead.</exception>
+    /// one) created with another <see cref="VirtualClock"/>, or with one while <paramref name="clock"/> is
+    /// <see cref="TimeProvider.System"/>: pass the fake's clock. The message says what to do instead.</exception>
     /// <remarks>
     /// With a <see cref="VirtualClock"/> that no <see cref="VirtualTime"/> run drives, the assertion advances it timer by
     /// timer while it waits for the next event, up to 1 h of virtual time per wait; under a run, the run moves it.

@@ -23,19 +23,29 @@ internal static class Flavor
         where TException : Exception => new(exceptions);
 
     /// <summary>Names the subject of an async assertion in its failure messages, without walking the stack, until disposed.</summary>
+    /// <param name="subject">The subject expression <c>Should()</c> captured.</param>
+    /// <param name="sourceName">The name the test gave the source (a fake or a probe), if any.</param>
     /// <returns>The scope to dispose when the assertion ends, or <see langword="null"/> when the caller's own scope already names the subject.</returns>
     /// <remarks>
+    /// <para>
     /// FluentAssertions finds <c>{context}</c> by reading the caller's source line from the stack. After an <c>await</c> the
     /// test method is no longer on the stack, so the walk would find our own code (or nothing). The subject expression
     /// captured by <c>Should()</c> is used instead, in a scope that forwards each failure to the scope that was current
     /// when the assertion started: the caller's <see cref="AssertionScope"/> collects it; without one it throws at once.
+    /// </para>
+    /// <para>
+    /// A named scope (<c>new AssertionScope("feeds")</c>) names the subject instead, as FluentAssertions does. The sources in
+    /// it would all read alike, so a source the test named adds its name: <c>Expected feeds ("first") to …</c>.
+    /// </para>
     /// </remarks>
-    public static IDisposable? NameSubject(string? subject)
+    public static IDisposable? NameSubject(string? subject, string? sourceName = null)
     {
         var outer = AssertionScope.Current;
-        if (outer.Context is not null)
+        if (outer.Context is { } scopeName)
         {
-            return null;
+            return sourceName is null
+                ? null
+                : new AssertionScope(new ForwardingStrategy(outer)) { Context = new Lazy<string>(() => Within(scopeName.Value, sourceName)) };
         }
 
         var scope = new AssertionScope(new ForwardingStrategy(outer));
@@ -46,6 +56,9 @@ internal static class Flavor
 
         return scope;
     }
+
+    /// <summary>Names a source inside a named scope: <c>feeds ("first")</c>.</summary>
+    private static string Within(string scopeName, string sourceName) => scopeName + " (\"" + sourceName + "\")";
 
     /// <summary>Hands every failure straight to the outer scope, so collecting and throwing behave as the caller chose.</summary>
     private sealed class ForwardingStrategy(AssertionScope outer) : IAssertionStrategy

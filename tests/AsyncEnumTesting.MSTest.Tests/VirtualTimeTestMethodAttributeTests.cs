@@ -48,7 +48,7 @@ public sealed class VirtualTimeTestMethodAttributeTests
         Assert.AreEqual(
             """
             own line
-            Timeline (virtual time):
+            Timeline of "items" (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: none
               00:01.000  #1 MoveNextAsync -> 'a'
               00:03.000  #1 MoveNextAsync -> 'b'

@@ -58,7 +58,7 @@ public sealed class VirtualTimeTestAttributeTests
             context.CurrentResult.Output,
             Is.EqualTo(
                 """
-                Timeline (virtual time):
+                Timeline of "items" (virtual time):
                   00:00.000  #1 GetAsyncEnumerator  token: none
                   00:01.000  #1 MoveNextAsync -> 'a'
                   00:03.000  #1 MoveNextAsync -> 'b'

@@ -8,7 +8,7 @@ internal static class ShipmentsBody
 {
     /// <summary>Gets the reader's failure: it shows the shipments' timeline.</summary>
     public static string Failure { get; } = """
-        Expected the sequence to complete, but the sequence yielded 'a'.
+        Expected "shipments" to complete, but "shipments" yielded 'a'.
         Timeline (virtual time):
           00:00.000  #1 GetAsyncEnumerator  token: cancellable
           00:01.000  #1 MoveNextAsync -> 'a'      <- expected the completion

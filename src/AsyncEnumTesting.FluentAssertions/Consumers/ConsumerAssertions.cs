@@ -53,7 +53,7 @@ public sealed class ConsumerAssertions
         var (error, stall) = await ConsumerRun.RunAsync(_consumer, _timeline).ConfigureAwait(true);
         var actual = stall ?? error switch
         {
-            null => "it completed without an exception" + ConsumerRun.SwallowedFailure(_timeline),
+            null => "it completed without an exception" + Swallowed.Clause(_timeline, "the consumer"),
             TException => null,
             _ => "it threw " + Failure.Describe(error),
         };

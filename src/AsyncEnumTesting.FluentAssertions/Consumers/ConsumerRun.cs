@@ -32,21 +32,6 @@ internal static class ConsumerRun
         return (task.Exception?.InnerException ?? (task.IsCanceled ? new TaskCanceledException(task) : null), null);
     }
 
-    /// <summary>Names a source on the timeline that failed although the consumer ended quietly: the error it swallowed.</summary>
-    public static string SwallowedFailure(Timeline timeline)
-    {
-        var events = timeline.Events;
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (events[i].Kind == TimelineEventKind.Faulted && events[i].Value is Exception error)
-            {
-                return $", although \"{events[i].Source}\" #{events[i].Enumeration} threw {Failure.Describe(error)} at {TimeFormat.Elapsed(events[i].Time)}: the consumer caught it and went on";
-            }
-        }
-
-        return string.Empty;
-    }
-
     /// <summary>Fails with the timeline when <paramref name="actual"/> says what went wrong.</summary>
     public static void Judge(string subject, string expectation, string? actual, Exception? error, Timeline timeline, string because, object[] becauseArgs)
     {

@@ -9,20 +9,22 @@ namespace AsyncEnumTesting.FluentAssertions;
 /// Decided for <c>FakeTimeProvider</c> (Microsoft.Extensions.TimeProvider.Testing) and any other fake: the assertions drive
 /// only a <see cref="VirtualClock"/>, whose advance returns after the woken code ran; a fake whose time moves only when
 /// the test moves it would leave the source waiting until the real-time limit, and then fail with a misleading hint.
-/// Real time (<see cref="TimeProvider.System"/>) is accepted: waits are then bounded in real time.
+/// Real time (<see cref="TimeProvider.System"/>) is accepted, waits then being bounded in real time, except for a fake that
+/// waits on a <see cref="VirtualClock"/>: real time would never move it.
 /// </remarks>
 internal static class ClockCheck
 {
     /// <summary>Returns <paramref name="clock"/> when the assertions can wait on it and a fake <paramref name="source"/> waits on it too.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>,
-    /// or <paramref name="source"/> is a fake (or a probe over one) created with another <see cref="VirtualClock"/>.</exception>
+    /// or <paramref name="source"/> is a fake (or a probe over one) created with another <see cref="VirtualClock"/>, or with
+    /// one while <paramref name="clock"/> is <see cref="TimeProvider.System"/>.</exception>
     public static TimeProvider Drivable<T>(IAsyncEnumerable<T>? source, TimeProvider clock, string paramName)
     {
         var drivable = Drivable(clock, paramName);
         if (source is not null)
         {
-            FakeSequence.ThrowIfOnOtherClock(source, drivable as VirtualClock, paramName);
+            FakeSequence.ThrowIfOnOtherClock(source, drivable, paramName);
         }
 
         return drivable;

@@ -66,6 +66,12 @@ internal sealed partial class Enumeration<T>
     /// <summary>Gets the index, in <see cref="Timeline"/>'s events, of the event that ended the enumeration or yielded the last item.</summary>
     public int LastEventIndex { get; private set; } = -1;
 
+    /// <summary>Gets the name the enumeration's events carry on <see cref="Timeline"/>: its probe's.</summary>
+    public string Source { get; private init; } = string.Empty;
+
+    /// <summary>Gets the index, in <see cref="Timeline"/>'s events, where this enumeration began: earlier events belong to others.</summary>
+    public int FirstEventIndex { get; private init; }
+
     /// <summary>Gets the pacing that bounds this enumeration's waits.</summary>
     public Pacing Pacing => _pacing;
 
@@ -96,7 +102,12 @@ internal sealed partial class Enumeration<T>
     {
         // Enumerate through a probe, so the timeline holds what a probe records; a probe the caller made keeps its own.
         var probe = source as Probe<T> ?? source.Probe(new Timeline(pacing.Clock), string.IsNullOrWhiteSpace(name) ? null : name);
-        var run = new Enumeration<T>(probe.Timeline, pacing) { _tagsTimers = countTimers && pacing.Virtual is not null };
+        var run = new Enumeration<T>(probe.Timeline, pacing)
+        {
+            _tagsTimers = countTimers && pacing.Virtual is not null,
+            Source = probe.Name,
+            FirstEventIndex = probe.Timeline.Count,
+        };
         try
         {
             run._enumerator = run.CallProducer(static state => state.Probe.GetAsyncEnumerator(state.Token), (Probe: probe, run.Token));

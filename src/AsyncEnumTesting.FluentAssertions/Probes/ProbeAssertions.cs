@@ -178,7 +178,7 @@ public sealed partial class ProbeAssertions<T> : ReferenceTypeAssertions<Probe<T
     {
         if (verdict is not null)
         {
-            using var scope = Flavor.NameSubject(_subject);
+            using var scope = Flavor.NameSubject(_subject, FakeSequence.NameOf(Subject));
             Failure.Fail(expectation, verdict, Subject.Timeline, because, becauseArgs);
         }
 

@@ -127,11 +127,32 @@ public sealed partial class AsyncEnumerableAssertions<T>
                     return null;
                 }
 
-                return run.End == EndKind.Faulted
-                    ? new Verdict($"{Failure.After(run.ItemCount)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error)
-                    : Ended(run, wanted);
+                return run.End switch
+                {
+                    EndKind.Faulted => new Verdict($"{Failure.After(run.ItemCount)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error),
+                    EndKind.Completed => WithSwallowed(run, Ended(run, wanted)),
+                    _ => Ended(run, wanted),
+                };
             },
             run => Flavor.Exceptions<TException>(run.Error is TException ex ? [ex] : []));
+    }
+
+    /// <summary>Adds to the verdict on a source that completed the error a source it read threw, if the timeline holds one.</summary>
+    /// <remarks>
+    /// Only a probe on a shared timeline shows what the sources beneath it did (a merge's inputs, say); the first failure of
+    /// another source during this enumeration is the likely error it caught instead of passing it on, and is marked.
+    /// </remarks>
+    private static Verdict WithSwallowed(Enumeration<T> run, Verdict verdict)
+    {
+        var events = run.Timeline.Events;
+        var index = Swallowed.Find(events, run.FirstEventIndex, run.Source);
+        return index < 0
+            ? verdict
+            : verdict with
+            {
+                Actual = verdict.Actual + Swallowed.Clause(events, index, "the sequence"),
+                Notes = new Dictionary<int, string> { [index] = "not passed on" },
+            };
     }
 
     /// <summary>Reads to the end, within <paramref name="total"/> of virtual or real time when given.</summary>

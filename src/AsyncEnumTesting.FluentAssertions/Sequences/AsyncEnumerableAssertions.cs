@@ -48,7 +48,8 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
     /// <returns>New assertions on the same source.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="clock"/> is neither a <see cref="VirtualClock"/> nor <see cref="TimeProvider.System"/>,
-    /// or the source is a fake (or a probe over one) created with another <see cref="VirtualClock"/>: pass the fake's clock.</exception>
+    /// or the source is a fake (or a probe over one) created with another <see cref="VirtualClock"/>, or with one while
+    /// <paramref name="clock"/> is <see cref="TimeProvider.System"/>: pass the fake's clock.</exception>
     public AsyncEnumerableAssertions<T> WithClock(TimeProvider clock) =>
         new(Subject, _subject, _pacing with { Clock = ClockCheck.Drivable(Subject, clock, nameof(clock)) });
 
@@ -88,7 +89,7 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         bool countTimers = false)
     {
         ArgumentNullException.ThrowIfNull(Subject, "source");
-        using var scope = Flavor.NameSubject(_subject);
+        using var scope = Flavor.NameSubject(_subject, FakeSequence.NameOf(Subject));
         var run = Enumeration<T>.Begin(Subject, _subject, _pacing, countTimers);
         var stream = explain is null ? default : StreamOf(run);
         Verdict? verdict;

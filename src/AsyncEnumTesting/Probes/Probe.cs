@@ -33,15 +33,19 @@ public sealed partial class Probe<T> : IAsyncEnumerable<T>
     private readonly List<Enumerator> _enumerations = [];
     private readonly List<ProbeViolation> _violations = [];
 
-    internal Probe(IAsyncEnumerable<T> source, Timeline timeline, string name)
+    internal Probe(IAsyncEnumerable<T> source, Timeline timeline, string name, bool named)
     {
         _source = source;
         Timeline = timeline;
         Name = name;
+        IsNamed = named;
     }
 
     /// <summary>Gets the name the probe's events carry as <see cref="TimelineEvent.Source"/>.</summary>
     public string Name { get; }
+
+    /// <summary>Gets a value indicating whether the test gave the probe its <see cref="Name"/> (not "source", "source2", ...).</summary>
+    internal bool IsNamed { get; }
 
     /// <summary>Gets the timeline the probe records to.</summary>
     public Timeline Timeline { get; }

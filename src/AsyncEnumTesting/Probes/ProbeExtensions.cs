@@ -28,6 +28,6 @@ public static class ProbeExtensions
         }
 
         timeline ??= new Timeline();
-        return new Probe<T>(source, timeline, timeline.ReserveProbeName(name));
+        return new Probe<T>(source, timeline, timeline.ReserveProbeName(name), named: name is not null);
     }
 }

@@ -22,6 +22,11 @@ public sealed partial class Timeline
     /// </remarks>
     public string Render(TimelineRenderOptions? options = null) => TimelineRenderer.Render(Events, IsVirtual, options);
 
+    /// <summary>Renders the events as <see cref="Render"/> does, under a header that names the probes and fakes the test named:
+    /// <c>Timeline of "polls" (virtual time):</c>.</summary>
+    /// <remarks>For a report that holds several timelines (<see cref="VirtualClock.RenderTimelines(string?)"/>), where each must say whose it is.</remarks>
+    internal string RenderTitled() => TimelineRenderer.RenderOf(Events, IsVirtual, options: null, GivenNames);
+
     /// <summary>Renders each enumeration as one line of marbles, one character per <paramref name="frame"/> of time.</summary>
     /// <param name="frame">How much time one marble character stands for.</param>
     /// <param name="formatValue">How items are written; <see langword="null"/> writes them with <see cref="object.ToString"/> (invariant culture).</param>

@@ -31,6 +31,7 @@ public sealed partial class Timeline
     private readonly Lock _registry = new();
     private readonly Dictionary<TimelineStream, int> _streamIds = [];
     private readonly HashSet<string> _probeNames = new(StringComparer.Ordinal);
+    private readonly List<string> _givenNames = [];
     private readonly VirtualClock? _virtualClock;
     private int _markStream = -1;
 
@@ -139,9 +140,12 @@ public sealed partial class Timeline
         }
     }
 
-    /// <summary>Reserves a probe name: the requested one, or "source", "source2", ... in creation order.</summary>
+    /// <summary>Reserves a probe name: the requested one, or <paramref name="defaultName"/>, then numbered ("source",
+    /// "source2", ...), in creation order.</summary>
+    /// <param name="name">The name the test gave; <see langword="null"/> for the default.</param>
+    /// <param name="defaultName">The name to number when <paramref name="name"/> is <see langword="null"/>.</param>
     /// <exception cref="ArgumentException">Another probe on this timeline has the requested name.</exception>
-    internal string ReserveProbeName(string? name)
+    internal string ReserveProbeName(string? name, string defaultName = "source")
     {
         lock (_registry)
         {
@@ -154,16 +158,39 @@ public sealed partial class Timeline
                         nameof(name));
                 }
 
+                _givenNames.Add(name);
                 return name;
             }
 
             for (var n = 1; ; n++)
             {
-                var numbered = n == 1 ? "source" : "source" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var numbered = n == 1 ? defaultName : defaultName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (_probeNames.Add(numbered))
                 {
                     return numbered;
                 }
+            }
+        }
+    }
+
+    /// <summary>Returns whether a probe or fake on this timeline already has <paramref name="name"/>.</summary>
+    internal bool HasProbeNamed(string name)
+    {
+        lock (_registry)
+        {
+            return _probeNames.Contains(name);
+        }
+    }
+
+    /// <summary>Gets the names the test gave the probes and fakes that record here, in creation order (default names left out).</summary>
+    /// <remarks>What a report says the timeline is of: <c>Timeline of "polls" (virtual time):</c>.</remarks>
+    internal IReadOnlyList<string> GivenNames
+    {
+        get
+        {
+            lock (_registry)
+            {
+                return [.. _givenNames];
             }
         }
     }

@@ -36,11 +36,19 @@ public static class TimelineRenderer
     /// <param name="options">How to format values, how long the rendering may be, and which rows to annotate; defaults when <see langword="null"/>.</param>
     /// <returns>The same text as <see cref="Timeline.Render"/> gives for a timeline holding these events; <c>Timeline (virtual time): no events</c> for none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
-    public static string Render(IReadOnlyList<TimelineEvent> events, bool isVirtual, TimelineRenderOptions? options = null)
+    public static string Render(IReadOnlyList<TimelineEvent> events, bool isVirtual, TimelineRenderOptions? options = null) =>
+        RenderOf(events, isVirtual, options, owners: []);
+
+    /// <summary>Renders <paramref name="events"/> under a header that names <paramref name="owners"/>: <c>Timeline of "polls" (virtual time):</c>.</summary>
+    /// <param name="events">The events, in timeline order.</param>
+    /// <param name="isVirtual">Whether the events carry virtual time.</param>
+    /// <param name="options">How to render; defaults when <see langword="null"/>.</param>
+    /// <param name="owners">The names the test gave the timeline's probes and fakes; none keeps the plain header.</param>
+    internal static string RenderOf(IReadOnlyList<TimelineEvent> events, bool isVirtual, TimelineRenderOptions? options, IReadOnlyList<string> owners)
     {
         ArgumentNullException.ThrowIfNull(events);
         options ??= TimelineRenderOptions.Default;
-        var header = Header(isVirtual);
+        var header = Header(isVirtual, owners);
         if (events.Count == 0)
         {
             return header + NoEvents;
@@ -137,6 +145,20 @@ public static class TimelineRenderer
 
     /// <summary>Returns the first line of a rendering: <c>Timeline (virtual time):</c> or <c>Timeline (real time):</c>.</summary>
     internal static string Header(bool isVirtual) => isVirtual ? "Timeline (virtual time):" : "Timeline (real time):";
+
+    /// <summary>Returns the first line of a rendering that says whose timeline it is: <c>Timeline of "left" and "right" (virtual time):</c>.</summary>
+    /// <remarks>The plain <see cref="Header(bool)"/> without owners: failure messages keep it, and <see cref="TimelineTables"/> finds their tables by it.</remarks>
+    internal static string Header(bool isVirtual, IReadOnlyList<string> owners)
+    {
+        if (owners.Count == 0)
+        {
+            return Header(isVirtual);
+        }
+
+        var quoted = owners.Select(o => "\"" + o + "\"").ToList();
+        var names = quoted.Count == 1 ? quoted[0] : string.Join(", ", quoted.Take(quoted.Count - 1)) + " and " + quoted[^1];
+        return $"Timeline of {names} ({(isVirtual ? "virtual" : "real")} time):";
+    }
 
     /// <summary>What follows the header of a rendering without events.</summary>
     internal const string NoEvents = " no events";

@@ -83,7 +83,7 @@ public sealed partial class AsyncSequenceReader<T>
             var what = e.Kind == ReaderEventKind.Item
                 ? $"item {ValueFormat.Format(e.Item)}, yielded at {TimeFormat.Elapsed(e.Time)},"
                 : $"the {(e.Kind == ReaderEventKind.Completed ? "completion" : "failure " + ValueFormat.Exception(e.Error!))} at {TimeFormat.Elapsed(e.Time)}";
-            return ("every event to be consumed before the reader is disposed", what + " was not consumed", e.Error,
+            return ($"every event {(_named ? "of " + _subject + " " : string.Empty)}to be consumed before the reader is disposed", what + " was not consumed", e.Error,
                 "Await it, or call CancelAndIgnoreRemainingAsync() to drop what is left.", (e, "not consumed"));
         }
 

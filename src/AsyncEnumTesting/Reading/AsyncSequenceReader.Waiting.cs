@@ -78,9 +78,13 @@ public sealed partial class AsyncSequenceReader<T>
         };
     }
 
-    private string VirtualTimeLimit() => $"nothing happened within {TimeFormat.Elapsed(_options.VirtualTimeLimit)} of virtual time";
+    private string VirtualTimeLimit() => $"{Silent()} within {TimeFormat.Elapsed(_options.VirtualTimeLimit)} of virtual time";
 
-    private string RealTimeout() => $"nothing happened within {TimeFormat.RealSeconds(_options.RealTimeLimit)} of real time";
+    private string RealTimeout() => $"{Silent()} within {TimeFormat.RealSeconds(_options.RealTimeLimit)} of real time";
+
+    /// <summary>Says that the sequence was silent: <c>nothing happened</c>, or <c>nothing came from "orders"</c> when the test named it.</summary>
+    /// <remarks>The one place a step's failure would not name the sequence otherwise: "Expected an item, but nothing happened …".</remarks>
+    private string Silent() => _named ? "nothing came from " + _subject : "nothing happened";
 
     private ReaderEvent<T> Nothing(string detail, Exception? reason) =>
         new(ReaderEventKind.Nothing, default, reason, Timeline.Now, _itemCount, detail);

@@ -7,6 +7,14 @@ public sealed partial class AsyncSequenceReader<T>
     private string Came(ReaderEvent<T> e) =>
         ReaderText.Came(_subject, e, e.Kind == ReaderEventKind.Failed && Timeline.IsVirtual ? When(e) : null);
 
+    /// <summary>Says, when a step waited in vain on a driven fake, that the fake was waiting for the test to drive it.</summary>
+    /// <remarks>A driven fake yields only what the test emits: a silent one is almost always a test that forgot to.</remarks>
+    private string? DrivenAdvice(ReaderEvent<T> e) =>
+        e.Kind == ReaderEventKind.Nothing && _end is null && !_canceled && _driven is { IsEnded: false, Demand: > 0 } driven
+            ? $"The driven sequence{(driven.Recorder.GivenName is { } name ? $" \"{name}\"" : string.Empty)} was still waiting for the test to call " +
+              "Emit, Complete or Fail: call one of them before awaiting the reader's step (or from code that runs meanwhile)."
+            : null;
+
     /// <summary>Finds the stream's start and the item before the failure on the reader's own timeline.</summary>
     private string? When(ReaderEvent<T> e)
     {

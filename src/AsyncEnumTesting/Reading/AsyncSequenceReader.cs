@@ -39,6 +39,8 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     private readonly AsyncSequenceReaderOptions _options;
     private readonly string _name;
     private readonly string _subject;
+    private readonly bool _named;
+    private readonly DrivenSequence<T>? _driven;
     private readonly CancellationTokenSource _cts = new();
     private readonly IAsyncEnumerator<T>? _enumerator;
     private int _itemCount;
@@ -55,15 +57,22 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     {
         _clock = clock;
         _options = options;
-        _subject = ReaderText.Subject(options.Name);
         _ignoreRemaining = options.IgnoreRemainingEvents;
 
         // A probe records the whole protocol, so reader messages show the same timeline as everything else; a source that
         // already is a probe on the reader's timeline records for itself.
         var existing = source as Probe<T>;
         Timeline = options.Timeline ?? existing?.Timeline ?? new Timeline(clock);
-        var probe = existing is not null && ReferenceEquals(existing.Timeline, Timeline) ? existing : source.Probe(Timeline, options.Name);
+        var given = options.Name ?? FakeSequence.NameOf(source);
+        var probe = existing is not null && ReferenceEquals(existing.Timeline, Timeline)
+            ? existing
+            : source.Probe(Timeline, options.Name ?? (given is not null && !Timeline.HasProbeNamed(given) ? given : null));
         _name = probe.Name;
+
+        // Messages call the sequence by the name the test gave it (the reader, a probe or a fake); "the sequence" otherwise.
+        _subject = ReaderText.Subject(given);
+        _named = given is not null;
+        _driven = FakeSequence.Beneath(source) as DrivenSequence<T>;
         WatchTestFlow();
         if (clock is not null)
         {
@@ -126,6 +135,7 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
     private AsyncSequenceAssertionException Fail(string expected, string actual, Exception? inner = null, string? advice = null, (ReaderEvent<T> Event, string Note)? at = null)
     {
         _failed = true;
+        advice ??= at is { } waited ? DrivenAdvice(waited.Event) : null;
         var render = at is { } pointer && IndexOf(pointer.Event) is { } index
             ? new TimelineRenderOptions { HighlightIndex = index, HighlightNote = pointer.Note }
             : null;

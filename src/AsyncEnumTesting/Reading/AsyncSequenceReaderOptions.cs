@@ -27,7 +27,8 @@ public sealed class AsyncSequenceReaderOptions
     public bool IgnoreRemainingEvents { get; init; }
 
     /// <summary>Gets the name the reader's events carry on the timeline and its messages use; <see langword="null"/> (the
-    /// default) records them as <c>source</c> and calls it "the sequence" in messages.</summary>
+    /// default) takes the name the test gave the source (a probe, or a fake beneath probes: <see cref="FakeSequence.NameOf{T}"/>),
+    /// and without one records the events as <c>source</c> and calls it "the sequence" in messages.</summary>
     public string? Name { get; init; }
 
     /// <summary>Gets the timeline to record on, so events of several sources and the test's marks share one order;

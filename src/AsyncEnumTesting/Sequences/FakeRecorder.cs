@@ -16,11 +16,15 @@ internal sealed class FakeRecorder
     public FakeRecorder(string kind, string? name, string defaultName, Timeline? timeline)
     {
         Timeline = timeline;
-        Name = timeline is null
-            ? string.IsNullOrWhiteSpace(name) ? defaultName : name
-            : ReserveName(timeline, string.IsNullOrWhiteSpace(name) ? null : name, defaultName);
+        var given = string.IsNullOrWhiteSpace(name) ? null : name;
+        GivenName = given;
+        Name = timeline?.ReserveProbeName(given, defaultName) ?? given ?? defaultName;
         Title = $"{kind} \"{Name}\"";
     }
+
+    /// <summary>Gets the name the test gave the fake, or <see langword="null"/> when it has its default name.</summary>
+    /// <remarks>Messages name a source by the name the test gave it; a default name ("scripted") would only distract.</remarks>
+    public string? GivenName { get; }
 
     /// <summary>Gets the fake's name, the source of its timeline events.</summary>
     public string Name { get; }
@@ -39,7 +43,7 @@ internal sealed class FakeRecorder
 
     /// <summary>Wraps the fake's own enumerators in a probe on the timeline; <see langword="null"/> without a timeline.</summary>
     public Probe<T>? CreateProbe<T>(Func<CancellationToken, IAsyncEnumerator<T>> create) =>
-        Timeline is null ? null : new Probe<T>(new Source<T>(create), Timeline, Name);
+        Timeline is null ? null : new Probe<T>(new Source<T>(create), Timeline, Name, named: GivenName is not null);
 
     /// <summary>Counts a <c>GetAsyncEnumerator</c> call; returns the enumeration's number.</summary>
     public int Begin() => Interlocked.Increment(ref _enumerations);
@@ -52,28 +56,6 @@ internal sealed class FakeRecorder
     {
         Interlocked.Increment(ref _disposals);
         Interlocked.Decrement(ref _active);
-    }
-
-    /// <summary>Reserves the requested name, or the default name numbered like probes' ("scripted", "scripted2", ...).</summary>
-    private static string ReserveName(Timeline timeline, string? requested, string defaultName)
-    {
-        if (requested is not null)
-        {
-            return timeline.ReserveProbeName(requested);
-        }
-
-        for (var n = 1; ; n++)
-        {
-            var candidate = n == 1 ? defaultName : defaultName + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            try
-            {
-                return timeline.ReserveProbeName(candidate);
-            }
-            catch (ArgumentException)
-            {
-                // Taken by an earlier fake or probe on this timeline: try the next number.
-            }
-        }
     }
 
     /// <summary>Presents the fake's unrecorded enumerators to the probe.</summary>

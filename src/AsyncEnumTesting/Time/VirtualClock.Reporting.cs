@@ -4,8 +4,8 @@ namespace AsyncEnumTesting;
 public sealed partial class VirtualClock
 {
     /// <summary>Renders every <see cref="Timeline"/> created with this clock, in creation order, as one text for a test's output.</summary>
-    /// <returns>The timelines' tables (<see cref="Timeline.Render(TimelineRenderOptions?)"/>) one after the other, or
-    /// <see langword="null"/> when no timeline was created with this clock.</returns>
+    /// <returns>The timelines' tables (<see cref="Timeline.Render(TimelineRenderOptions?)"/>) one after the other, each under a
+    /// header that names its probes and fakes, or <see langword="null"/> when no timeline was created with this clock.</returns>
     /// <remarks>
     /// Timelines are known to the clock they were created with (<c>new Timeline(clock)</c>); a probe without a timeline
     /// records on a real-time timeline of its own and is not reported. For a failed test, prefer
@@ -19,6 +19,12 @@ public sealed partial class VirtualClock
     /// <returns>The timelines' tables (<see cref="Timeline.Render(TimelineRenderOptions?)"/>) one after the other, or
     /// <see langword="null"/> when no timeline is left to render.</returns>
     /// <remarks>
+    /// <para>
+    /// Each table's header says whose timeline it is, by the names the test gave its probes and fakes (and a reader, its
+    /// sequence), so that several tables in one output can be told apart: <c>Timeline of "polls" (virtual time):</c>, or
+    /// <c>Timeline of "left", "right" and "merged" (virtual time):</c>. A timeline without such a name (marks only, default
+    /// names such as "source") keeps the plain <c>Timeline (virtual time):</c> header.
+    /// </para>
     /// <para>
     /// This is the seam the kit's own attributes (xunit, NUnit, MSTest) use; an integration for another framework calls it
     /// when a test that ran on this clock failed and writes the text to that framework's test output.
@@ -43,6 +49,6 @@ public sealed partial class VirtualClock
     public string? RenderTimelines(string? failureMessage)
     {
         var timelines = failureMessage is null ? Timelines : TimelineTables.NotShownIn(failureMessage, Timelines);
-        return timelines.Count == 0 ? null : string.Join(Environment.NewLine, timelines.Select(t => t.Render().TrimEnd()));
+        return timelines.Count == 0 ? null : string.Join(Environment.NewLine, timelines.Select(t => t.RenderTitled().TrimEnd()));
     }
 }

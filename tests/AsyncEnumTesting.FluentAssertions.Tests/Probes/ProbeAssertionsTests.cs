@@ -30,6 +30,25 @@ public sealed class ProbeAssertionsTests
     }
 
     [Fact]
+    public void BeEnumeratedOnce_NamedProbeInANamedAssertionScope_AddsTheProbesName()
+    {
+        var orders = Of(1, 2).Probe(new Timeline(), "orders");
+
+        var message = FailureOf(() =>
+        {
+            using var scope = new AssertionScope("feeds");
+            orders.Should().BeEnumeratedOnce();
+        });
+
+        Assert.Equal(
+            Lines(
+                "Expected feeds (\"orders\") to be enumerated once, but it was never enumerated.",
+                "Timeline (real time): no events",
+                string.Empty),
+            message);
+    }
+
+    [Fact]
     public async Task BeDisposedAfter_ConsumerBreaksAfterTwo_Passes()
     {
         var clock = new VirtualClock();

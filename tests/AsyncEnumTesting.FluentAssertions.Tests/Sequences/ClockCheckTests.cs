@@ -72,6 +72,31 @@ public sealed class ClockCheckTests
         Assert.Equal(OtherClockMessage, ex.Message);
     }
 
+    private const string SystemClockMessage =
+        "The source runs on a VirtualClock, not on real time: scripted sequence \"scripted\" waits on the clock it was created with " +
+        "(VirtualClock at 00:00.000 (2000-01-01T00:00:00.000Z), 0 timer(s) pending), but clock is TimeProvider.System, which never " +
+        "moves that clock, so nothing would move its time. Pass the fake's clock: fakes never wait on real time. (Parameter 'clock')";
+
+    [Fact]
+    public void Should_FakeOnAVirtualClockGivenTheSystemClock_RefusesAtOnce()
+    {
+        var source = FakeSequence.Script<int>(new VirtualClock()).Wait(TimeSpan.FromSeconds(1)).Yield(1).Complete();
+
+        var ex = Assert.Throws<ArgumentException>(() => source.Should(TimeProvider.System));
+
+        Assert.Equal(SystemClockMessage, ex.Message);
+    }
+
+    [Fact]
+    public void WithClock_SystemClockForAFakeOnAVirtualClock_RefusesAtOnce()
+    {
+        var source = FakeSequence.Script<int>(new VirtualClock()).Wait(TimeSpan.FromSeconds(1)).Yield(1).Complete();
+
+        var ex = Assert.Throws<ArgumentException>(() => source.Should().WithClock(TimeProvider.System));
+
+        Assert.Equal(SystemClockMessage, ex.Message);
+    }
+
     [Fact]
     public async Task Should_MarbleFakeOnItsOwnClock_ReadsIt()
     {

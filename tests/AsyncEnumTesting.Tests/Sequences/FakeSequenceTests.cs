@@ -145,4 +145,58 @@ public sealed class FakeSequenceTests
         FakeSequence.ThrowIfOnOtherClock(FakeSequence.FromMarbles(new VirtualClock(), "-a|"), null);
         FakeSequence.ThrowIfOnOtherClock(FakeSequence.Script<int>().Yield(1), new VirtualClock());
     }
+
+    [Fact]
+    public void ThrowIfOnOtherClock_FakeOnAVirtualClockGivenTheSystemClock_ThrowsSayingRealTimeNeverMovesIt()
+    {
+        var source = FakeSequence.Script<int>(new VirtualClock(), "orders").Wait(TimeSpan.FromSeconds(1)).Yield(1).Probe();
+        var clock = TimeProvider.System;
+
+        var ex = Assert.Throws<ArgumentException>(() => FakeSequence.ThrowIfOnOtherClock(source, clock));
+
+        Assert.Equal(
+            "The source runs on a VirtualClock, not on real time: scripted sequence \"orders\" waits on the clock it was created with " +
+            "(VirtualClock at 00:00.000 (2000-01-01T00:00:00.000Z), 0 timer(s) pending), but clock is TimeProvider.System, which never " +
+            "moves that clock, so nothing would move its time. Pass the fake's clock: fakes never wait on real time. (Parameter 'clock')",
+            ex.Message);
+    }
+
+    [Fact]
+    public void ThrowIfOnOtherClock_SystemClockForAFakeWithoutAClockOrAPlainSource_DoesNothing()
+    {
+        FakeSequence.ThrowIfOnOtherClock(FakeSequence.Script<int>().Yield(1), TimeProvider.System);
+        FakeSequence.ThrowIfOnOtherClock(AsyncEnumerable.Range(1, 2), TimeProvider.System);
+    }
+
+    [Fact]
+    public void NameOf_FakesAndProbesTheTestNamed_ReturnsTheNameItGave()
+    {
+        var timeline = new Timeline();
+        var orders = FakeSequence.Script<int>(name: "orders").Yield(1);
+
+        Assert.Equal<string?[]>(
+            ["orders", "orders", "polls", "feed"],
+            [
+                FakeSequence.NameOf(orders),
+                FakeSequence.NameOf(orders.Probe(timeline)),
+                FakeSequence.NameOf(orders.Probe(timeline, "polls")),
+                FakeSequence.NameOf(FakeSequence.Driven<int>(name: "feed")),
+            ]);
+    }
+
+    [Fact]
+    public void NameOf_DefaultNamesOrAPlainSource_ReturnsNull()
+    {
+        var timeline = new Timeline();
+
+        Assert.All(
+            [
+                FakeSequence.NameOf(FakeSequence.Script<int>()),
+                FakeSequence.NameOf(FakeSequence.Script<int>(timeline: timeline)),
+                FakeSequence.NameOf(FakeSequence.Driven<int>().Probe(timeline)),
+                FakeSequence.NameOf(AsyncEnumerable.Range(1, 2).Probe(timeline)),
+                FakeSequence.NameOf(AsyncEnumerable.Range(1, 2)),
+            ],
+            Assert.Null);
+    }
 }

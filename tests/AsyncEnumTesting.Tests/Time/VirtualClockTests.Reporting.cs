@@ -36,6 +36,84 @@ public sealed class VirtualClockReportingTests
     }
 
     [Fact]
+    public async Task RenderTimelines_ProbeTheTestNamed_HeaderSaysWhoseTimelineItIs()
+    {
+        var clock = new VirtualClock();
+        var polls = FakeSequence.FromMarbles(clock, "-a|", frame: TimeSpan.FromSeconds(5)).Probe(new Timeline(clock), "polls");
+        await VirtualTime.RunAsync(clock, async _ => await polls.CountAsync());
+
+        var report = clock.RenderTimelines("Expected 00:15.000, but found 00:10.000.");
+
+        Assert.Equal(
+            """
+            Timeline of "polls" (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: none
+              00:05.000  #1 MoveNextAsync -> 'a'
+              00:10.000  #1 MoveNextAsync -> completed
+              00:10.000  #1 DisposeAsync
+            """.ReplaceLineEndings(),
+            report);
+    }
+
+    [Fact]
+    public void RenderTimelines_SourcesNamedAndUnnamed_HeaderNamesTheNamedOnesInCreationOrder()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        _ = FakeSequence.Script<int>(clock, "left", timeline);
+        _ = FakeSequence.Script<int>(clock, timeline: timeline);
+        _ = AsyncEnumerable.Empty<int>().Probe(timeline, "right");
+        _ = AsyncEnumerable.Empty<int>().Probe(timeline);
+        _ = AsyncEnumerable.Empty<int>().Probe(timeline, "merged");
+
+        Assert.Equal("Timeline of \"left\", \"right\" and \"merged\" (virtual time): no events", clock.RenderTimelines());
+    }
+
+    [Fact]
+    public void RenderTimelines_OnlyDefaultNames_KeepsThePlainHeader()
+    {
+        var clock = new VirtualClock();
+        var timeline = new Timeline(clock);
+        _ = FakeSequence.Script<int>(clock, timeline: timeline);
+        _ = AsyncEnumerable.Empty<int>().Probe(timeline);
+
+        Assert.Equal("Timeline (virtual time): no events", clock.RenderTimelines());
+    }
+
+    [Fact]
+    public async Task RenderTimelines_ReaderOverANamedFakeAndAnotherTimeline_EachHeaderSaysWhoseItIs()
+    {
+        var clock = new VirtualClock();
+        var ticks = FakeSequence.FromMarbles(clock, "-a-b|", frame: TimeSpan.FromSeconds(1)).Probe(new Timeline(clock), "ticks");
+        await VirtualTime.RunAsync(clock, async _ =>
+        {
+            await using (var reader = FakeSequence.FromMarbles(clock, "-x|", frame: TimeSpan.FromSeconds(1), name: "orders").OpenReader(clock))
+            {
+                await reader.AwaitItemAsync();
+                await reader.AwaitCompletionAsync();
+            }
+
+            await ticks.CountAsync();
+        });
+
+        Assert.Equal(
+            """
+            Timeline of "ticks" (virtual time):
+              00:02.000  #1 GetAsyncEnumerator  token: none
+              00:03.000  #1 MoveNextAsync -> 'a'
+              00:05.000  #1 MoveNextAsync -> 'b'
+              00:06.000  #1 MoveNextAsync -> completed
+              00:06.000  #1 DisposeAsync
+            Timeline of "orders" (virtual time):
+              00:00.000  #1 GetAsyncEnumerator  token: cancellable
+              00:01.000  #1 MoveNextAsync -> 'x'
+              00:02.000  #1 MoveNextAsync -> completed
+              00:02.000  #1 DisposeAsync
+            """.ReplaceLineEndings(),
+            clock.RenderTimelines("Expected 3 ticks, but found 2."));
+    }
+
+    [Fact]
     public async Task RenderTimelines_ReaderFailureShowsOneOfTwoTimelines_RendersOnlyTheOther()
     {
         var clock = new VirtualClock();

@@ -24,7 +24,7 @@ public sealed class VirtualTimeTestRunnerTests
         Assert.Contains("Virtual time reached 00:02.000 after 1 timer firing(s)", failed.Messages[0], StringComparison.Ordinal);
         Assert.EndsWith("\nWaiting now:\n  probe \"shipments\" #1 in MoveNextAsync since 00:02.000 (token: none)", failed.Messages[0].ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(
-            "Timeline (virtual time):\n" +
+            "Timeline of \"shipments\" (virtual time):\n" +
             "  00:00.000     mark \"order placed\"\n" +
             "  00:00.000  #1 GetAsyncEnumerator  token: none\n" +
             "  00:02.000  #1 MoveNextAsync -> 1\n" +

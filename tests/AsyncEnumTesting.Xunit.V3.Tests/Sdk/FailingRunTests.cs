@@ -15,7 +15,7 @@ public sealed class FailingRunTests
         Assert.StartsWith("Xunit.Sdk.EqualException: Assert.Equal() Failure", result.Message, StringComparison.Ordinal);
         Assert.Equal(
             """
-            Timeline (virtual time):
+            Timeline of "items" (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: none
               00:01.000  #1 MoveNextAsync -> 'a'
               00:03.000  #1 MoveNextAsync -> 'b'
