@@ -14,9 +14,9 @@ internal sealed partial class VirtualTimeRunner
             // No firing yet means one long wait, not a loop; firings mean a loop or a heartbeat beside a wait no timer ends.
             var why = _clock.TimerFirings == _startFirings
                 ? "No timer fired before it: the body waits for that one timer (a long delay or timeout in the code under test?)."
-                : "Timers kept firing until then and the body still waits: an endless timer loop (a poll without a stop condition?) keeps " +
-                  "it from finishing, or it waits on something no timer completes (a TaskCompletionSource, a channel) while a periodic " +
-                  "timer keeps the clock moving.";
+                : "Timers kept firing until then and the body still waits: an endless timer loop (a poll without a stop condition, or " +
+                  "one that waits for the system clock to pass a time?) keeps it from finishing, or it waits on something no timer " +
+                  "completes (a TaskCompletionSource, a channel) while a periodic timer keeps the clock moving." + SystemClockHint;
             return new VirtualTimeException(
                 $"The virtual-time run used up its budget of {TimeFormat.Elapsed(budget)} of virtual time: the next timer is due at " +
                 $"{TimeFormat.Elapsed(TimeSpan.FromTicks(dueTicks - _startTicks))}. {why} Raise VirtualTimeOptions.VirtualTimeLimit if the test " +
@@ -25,8 +25,17 @@ internal sealed partial class VirtualTimeRunner
 
         return new VirtualTimeException(
             $"The virtual-time run used up its budget of {_options.MaxTimerFirings.ToString("N0", CultureInfo.InvariantCulture)} timer firings. " +
-            $"An endless timer loop keeps the body from finishing. Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. {Clocks()}{Waiting()}");
+            $"An endless timer loop keeps the body from finishing.{SystemClockHint} Raise VirtualTimeOptions.MaxTimerFirings only if the test " +
+            $"needs more. {Clocks()}{Waiting()}");
     }
+
+    /// <summary>The loop a budget most often stops that is not the test's fault to raise for: one that reads the system clock.</summary>
+    /// <remarks>A user trial's retry waited until DateTime.UtcNow passed a deadline, delaying on the virtual clock in between: it
+    /// never ends in virtual time, and "raise the limit" pointed the wrong way.</remarks>
+    private const string SystemClockHint =
+        " A loop that delays on the virtual clock until the system clock (DateTime.UtcNow, DateTimeOffset.Now, Stopwatch, " +
+        "Environment.TickCount) passes a time never ends in virtual time: read the time from the TimeProvider instead " +
+        "(GetUtcNow(), GetTimestamp()).";
 
     private void CheckRealTimeLimit()
     {

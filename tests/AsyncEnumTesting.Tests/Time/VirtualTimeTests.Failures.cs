@@ -86,9 +86,10 @@ public sealed partial class VirtualTimeTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The endless poll took {watch.Elapsed} to report.");
         Assert.Equal(
             "The virtual-time run used up its budget of 01:00.000 of virtual time: the next timer is due at 01:01.000. Timers kept " +
-            "firing until then and the body still waits: an endless timer loop (a poll without a stop condition?) keeps it from " +
-            "finishing, or it waits on something no timer completes (a TaskCompletionSource, a channel) while a periodic timer keeps " +
-            "the clock moving. Raise VirtualTimeOptions.VirtualTimeLimit if the test needs more. Virtual time reached 01:00.000 after " +
+            "firing until then and the body still waits: an endless timer loop (a poll without a stop condition, or one that waits " +
+            "for the system clock to pass a time?) keeps it from finishing, or it waits on something no timer completes (a " +
+            "TaskCompletionSource, a channel) while a periodic timer keeps the clock moving." + SystemClockHint +
+            " Raise VirtualTimeOptions.VirtualTimeLimit if the test needs more. Virtual time reached 01:00.000 after " +
             "60 timer firing(s); real time spent <real>.",
             VirtualClockTests.NormalizeRealTime(ex.Message));
     }
@@ -146,8 +147,8 @@ public sealed partial class VirtualTimeTests
             new VirtualTimeOptions { MaxTimerFirings = 1_500 }));
 
         Assert.Equal(
-            "The virtual-time run used up its budget of 1,500 timer firings. An endless timer loop keeps the body from finishing. " +
-            "Raise VirtualTimeOptions.MaxTimerFirings if the test needs more. Virtual time reached 00:01.500 after 1,500 timer " +
+            "The virtual-time run used up its budget of 1,500 timer firings. An endless timer loop keeps the body from finishing." +
+            SystemClockHint + " Raise VirtualTimeOptions.MaxTimerFirings only if the test needs more. Virtual time reached 00:01.500 after 1,500 timer " +
             "firing(s); real time spent <real>.",
             VirtualClockTests.NormalizeRealTime(ex.Message));
     }
@@ -280,6 +281,11 @@ public sealed partial class VirtualTimeTests
             throw new InvalidOperationException("async void failed");
         }
     }
+
+    private const string SystemClockHint =
+        " A loop that delays on the virtual clock until the system clock (DateTime.UtcNow, DateTimeOffset.Now, Stopwatch, " +
+        "Environment.TickCount) passes a time never ends in virtual time: read the time from the TimeProvider instead " +
+        "(GetUtcNow(), GetTimestamp()).";
 
     private static string Stuck(string virtualTime, string firings) =>
         "The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and " +
