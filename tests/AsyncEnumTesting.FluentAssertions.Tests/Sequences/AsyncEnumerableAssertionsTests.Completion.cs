@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using static AsyncEnumTesting.FluentAssertions.Tests.Sources;
 
 namespace AsyncEnumTesting.FluentAssertions.Tests.Sequences;
@@ -68,6 +69,28 @@ public sealed partial class AsyncEnumerableAssertionsTests
                 "  1:00:00.000  #1 MoveNextAsync -> canceled",
                 "  1:00:00.000  #1 DisposeAsync"),
             message);
+    }
+
+    [Fact]
+    public async Task Complete_InRunSourceWaitsOnRealTime_SaysNoTimerCouldHaveEndedTheWait()
+    {
+        // Inside a run the clock reaches the limit at once when nothing is pending: the cause is not a slow source.
+        var message = await VirtualTime.RunAsync(clock => FailureOf(() => WaitsOnRealTime().Should(clock).Complete()));
+
+        Assert.StartsWith(
+            "Expected WaitsOnRealTime() to complete, but after 1 item, nothing happened within 1:00:00.000 of virtual time (the clock " +
+            "stands at 1:00:00.000), and no timer is pending on the clock, so nothing in virtual time would have ended the wait: code " +
+            "under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, " +
+            "channel or lock that nothing completes.",
+            message,
+            StringComparison.Ordinal);
+
+        static async IAsyncEnumerable<int> WaitsOnRealTime([EnumeratorCancellation] CancellationToken token = default)
+        {
+            yield return 1;
+            await Task.Delay(TimeSpan.FromHours(1), token); // real time on purpose: the cause under test
+            yield return 2;
+        }
     }
 
     [Fact]

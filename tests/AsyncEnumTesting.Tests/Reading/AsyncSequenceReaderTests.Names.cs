@@ -62,7 +62,7 @@ public sealed partial class AsyncSequenceReaderTests
 
         Assert.Equal(
             """
-            Expected an item, but nothing came from "orders" within 1:00:00.000 of virtual time. The driven sequence "orders" was still waiting for the test to call Emit, Complete or Fail: call one of them before awaiting the reader's step (or from code that runs meanwhile).
+            Expected an item, but nothing came from "orders" within 1:00:00.000 of virtual time, and no timer is pending on the clock, so nothing in virtual time would have ended the wait: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. The driven sequence "orders" was still waiting for the test to call Emit, Complete or Fail: call one of them before awaiting the reader's step (or from code that runs meanwhile).
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync started
@@ -84,7 +84,7 @@ public sealed partial class AsyncSequenceReaderTests
 
         Assert.Equal(
             """
-            Expected an item, but nothing happened within 1:00:00.000 of virtual time. The driven sequence was still waiting for the test to call Emit, Complete or Fail: call one of them before awaiting the reader's step (or from code that runs meanwhile).
+            Expected an item, but nothing happened within 1:00:00.000 of virtual time, and no timer is pending on the clock, so nothing in virtual time would have ended the wait: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. The driven sequence was still waiting for the test to call Emit, Complete or Fail: call one of them before awaiting the reader's step (or from code that runs meanwhile).
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync started

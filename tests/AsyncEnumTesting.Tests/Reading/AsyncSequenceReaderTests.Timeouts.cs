@@ -121,6 +121,11 @@ public sealed partial class AsyncSequenceReaderTests
             },
             new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(50) });
 
-        Assert.StartsWith("Expected an item, but nothing happened within 1:00:00.000 of virtual time.", message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Expected an item, but nothing happened within 1:00:00.000 of virtual time, and no timer is pending on the clock, so nothing in virtual " +
+            "time would have ended the wait: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait " +
+            "on a TaskCompletionSource, channel or lock that nothing completes.",
+            message,
+            StringComparison.Ordinal);
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class PoolHopTests
 
         Assert.Equal(
             """
-            The body failed: AsyncSequenceAssertionException: Expected an item, but nothing happened within 1:00:00.000 of virtual time.
+            The body failed: AsyncSequenceAssertionException: Expected an item, but nothing happened within 1:00:00.000 of virtual time, and no timer is pending on the clock, so nothing in virtual time would have ended the wait: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes.
             Timeline (virtual time):
               00:00.000  #1 GetAsyncEnumerator  token: cancellable
               00:00.000  #1 MoveNextAsync started
