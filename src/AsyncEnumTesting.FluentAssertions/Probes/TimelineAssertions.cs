@@ -34,6 +34,7 @@ public sealed partial class TimelineAssertions : ReferenceTypeAssertions<Timelin
     /// <param name="events">One condition per event, in the expected order, for example <c>e =&gt; e.Kind == TimelineEventKind.Disposed</c>.</param>
     /// <returns>The assertions, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="events"/> is empty or holds a <see langword="null"/> condition.</exception>
     [StackTraceHidden]
     public AndConstraint<TimelineAssertions> HaveInOrder(params Expression<Func<TimelineEvent, bool>>[] events) => HaveInOrder(events, string.Empty);
 
@@ -43,10 +44,25 @@ public sealed partial class TimelineAssertions : ReferenceTypeAssertions<Timelin
     /// <param name="becauseArgs">Values for the placeholders in <paramref name="because"/>.</param>
     /// <returns>The assertions, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="events"/> is empty or holds a <see langword="null"/> condition.</exception>
     [StackTraceHidden]
     public AndConstraint<TimelineAssertions> HaveInOrder(IReadOnlyList<Expression<Func<TimelineEvent, bool>>> events, string because = "", params object[] becauseArgs)
     {
         ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            // With no condition the assertion held for every timeline: a test that forgot its conditions passed (a user trial).
+            throw new ArgumentException("HaveInOrder needs at least one condition, one per expected event in order: with none it would check nothing.", nameof(events));
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is null)
+            {
+                throw new ArgumentException($"Condition [{i}] is null: give one condition per expected event.", nameof(events));
+            }
+        }
+
         var recorded = Subject.Events;
         var matched = new Dictionary<int, string>();
         var at = -1;

@@ -46,6 +46,18 @@ public sealed class TimelineAssertionsTests
     }
 
     [Fact]
+    public async Task HaveInOrder_NoCondition_ThrowsSayingItWouldCheckNothing()
+    {
+        var timeline = await InnerThenSaveAsync(saveFirst: false);
+
+        var ex = Assert.Throws<ArgumentException>(() => timeline.Should().HaveInOrder());
+        var nullCondition = Assert.Throws<ArgumentException>(() => timeline.Should().HaveInOrder(e => e.Kind == TimelineEventKind.Mark, null!));
+
+        Assert.Equal("HaveInOrder needs at least one condition, one per expected event in order: with none it would check nothing. (Parameter 'events')", ex.Message);
+        Assert.Equal("Condition [1] is null: give one condition per expected event. (Parameter 'events')", nullCondition.Message);
+    }
+
+    [Fact]
     public async Task HaveInOrder_WrongOrder_FailsPointingAtTheEarlierEvent()
     {
         var timeline = await InnerThenSaveAsync(saveFirst: true);
