@@ -75,10 +75,12 @@ public sealed partial class PoolHopTests
     [Fact]
     public async Task RunAsync_PoolBusyLongerThanTheGrace_DiagnosesTheHangNotAStarvedPool()
     {
-        // Every pool thread is busy for 500 ms, five times the grace, then free: the run's check item waits in the queue past
-        // the grace but does start. The body waits on a task nothing completes, so this is a plain hang, not a starved pool
-        // (a CI run with tests beside it once said "starved" for a pool that was only slow).
-        var blockers = Math.Max(ThreadPool.ThreadCount, Environment.ProcessorCount);
+        // One blocker per core keeps the pool's threads busy for 400 ms, four times the grace, in a process whose pool has no
+        // more threads than that (run alone): the run's check item waits in the queue past the grace but does start. The
+        // body waits on a task nothing completes, so this is a plain hang, not a starved pool (a CI run with tests beside it
+        // once said "starved" for a pool that was only slow). A blocker per pool thread instead made the check item wait
+        // behind many rounds of blockers in a pool grown by earlier tests, past the longer wait too (CI, once).
+        var blockers = Environment.ProcessorCount;
         // Never disposed: should a blocker start late, it signals after the test is gone.
         var done = new CountdownEvent(blockers);
         for (var i = 0; i < blockers; i++)
@@ -86,7 +88,7 @@ public sealed partial class PoolHopTests
             ThreadPool.UnsafeQueueUserWorkItem(
                 static d =>
                 {
-                    Thread.Sleep(500);
+                    Thread.Sleep(400);
                     d.Signal();
                 },
                 done,
