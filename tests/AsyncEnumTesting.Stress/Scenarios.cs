@@ -14,7 +14,33 @@ internal static class Scenarios
         ("periodic", "PeriodicTimer poll in Task.Run into a default channel", Periodic),
         ("linq", "System.Linq.AsyncEnumerable Select/Where with ConfigureAwait(false) awaits", Linq),
         ("poller", "async-iterator PeriodicTimer poller with a Task.Yield probe, in Task.Run, into a default channel read by ReadAllAsync", Poller),
+        ("ticks", "PeriodicTimer loop in Task.Run writing each tick into a default channel the body waits on with ReadAllAsync", Ticks),
     ];
+
+    /// <summary>The smallest shape found of <see cref="Poller"/>'s silent difference: the body waits on the channel at every tick.</summary>
+    private static async Task<string> Ticks(VirtualClock clock)
+    {
+        var channel = Channel.CreateUnbounded<(int Tick, TimeSpan At)>();
+        var loop = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), clock);
+            var n = 0;
+            while (n < 12 && await timer.WaitForNextTickAsync().ConfigureAwait(false))
+            {
+                await channel.Writer.WriteAsync((++n, clock.Elapsed)).ConfigureAwait(false);
+            }
+
+            channel.Writer.Complete();
+        });
+        var log = new StringBuilder();
+        await foreach (var (tick, at) in channel.Reader.ReadAllAsync())
+        {
+            log.Append(tick).Append('@').Append(at.TotalSeconds).Append('/').Append(clock.Elapsed.TotalSeconds).Append(' ');
+        }
+
+        await loop;
+        return log.ToString();
+    }
 
     /// <summary>A third user trial's poller (2026-12-03): 1 to 3 runs in 1,500 differed silently on an idle machine.</summary>
     private static async Task<string> Poller(VirtualClock clock)
