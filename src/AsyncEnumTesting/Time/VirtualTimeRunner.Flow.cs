@@ -50,6 +50,7 @@ internal sealed partial class VirtualTimeRunner
 
         if (change.CurrentValue == this && change.PreviousValue != this)
         {
+            _sawPoolWork = true;
             Interlocked.Increment(ref _active);
             if (PoolTakes.TakeStart() is { } take)
             {
