@@ -14,7 +14,8 @@ namespace AsyncEnumTesting;
 /// <para>
 /// Work that is queued or taken but not started is invisible to that handler, so the pool's own counts stand in for it.
 /// After anything ran, the clock may move at once when the pool has nothing queued and no more threads processing work
-/// than the threads blocked elsewhere for good (<see cref="PoolFloor"/>): then nothing of the run can be in flight.
+/// than the threads blocked elsewhere for good (<see cref="PoolFloor"/>), as long as no work of the run has run on the
+/// pool yet (<see cref="_sawPoolWork"/>): once it has, that reading proved too weak (see <see cref="Settle"/>).
 /// Otherwise the run sends a marker through the pool's global queue, which is first in, first out, and waits for it,
 /// then waits (bounded) while threads beyond the floor still process: a thread that took an item of the run and was
 /// preempted before switching to the run's context is one of them. Only with nothing of the run running, posted, queued
