@@ -58,9 +58,7 @@ internal sealed record Pacing(TimeProvider? Clock, TimeSpan? TimeLimit)
                       $"and nothing completed the wait within {TimeFormat.RealSeconds(clock.RealTimeGrace)} of real time: " + Advice.RealTime
                     : outcome.End == WaitEnd.VirtualLimit || outcome.Failure is null
                         ? $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(clock.Elapsed)})" +
-                          (clock is { IsInRun: true, PendingTimerCount: 0 }
-                              ? ", and no timer is pending on the clock, so nothing in virtual time would have ended the wait: " + Advice.RealTime
-                              : string.Empty)
+                          Advice.NothingPendingInRun(clock)
                         : "the virtual clock failed: " + outcome.Failure.Message;
         }
 

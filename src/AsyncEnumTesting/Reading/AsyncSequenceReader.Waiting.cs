@@ -68,7 +68,7 @@ public sealed partial class AsyncSequenceReader<T>
         var grace = _clock.RealTimeGrace < _options.RealTimeLimit ? _clock.RealTimeGrace : _options.RealTimeLimit;
         return outcome.End switch
         {
-            WaitEnd.VirtualLimit => Nothing(VirtualTimeLimit(), outcome.Failure),
+            WaitEnd.VirtualLimit => Nothing(VirtualTimeLimit(_clock), outcome.Failure),
             WaitEnd.RealLimit => Nothing(RealTimeout(), null),
             WaitEnd.NothingPending => Nothing(
                 "nothing can happen any more: no timer is pending on the clock and nothing completed the wait within " +
@@ -78,14 +78,8 @@ public sealed partial class AsyncSequenceReader<T>
         };
     }
 
-    /// <remarks>
-    /// Inside a run the clock reaches the limit at once when the run stays quiet and nothing else is pending: then no timer
-    /// could have ended the wait, and the cause is one a plain test's reader names (real time, a task nothing completes),
-    /// not a slow source (a user trial read "nothing happened within 1:00:00.000" for a real Task.Delay).
-    /// </remarks>
-    private string VirtualTimeLimit() =>
-        $"{Silent()} within {TimeFormat.Elapsed(_options.VirtualTimeLimit)} of virtual time" +
-        (_clock is { IsInRun: true, PendingTimerCount: 0 } ? ", and no timer is pending on the clock, so nothing in virtual time would have ended the wait: " + Advice.RealTime : string.Empty);
+    private string VirtualTimeLimit(VirtualClock clock) =>
+        $"{Silent()} within {TimeFormat.Elapsed(_options.VirtualTimeLimit)} of virtual time" + Advice.NothingPendingInRun(clock);
 
     private string RealTimeout() => $"{Silent()} within {TimeFormat.RealSeconds(_options.RealTimeLimit)} of real time";
 

@@ -39,7 +39,7 @@ public sealed class RealTimeUnderAssertionTests
         """
         async IAsyncEnumerable<int> BeatsAsync(TimeProvider clock, [EnumeratorCancellation] CancellationToken ct = default)
         {   for (var beat = 1; beat <= 2; beat++)
-            {   yield return beat; await Task.Delay(Interval); } }   // real time: the clock is not passed
+            {   yield return beat; await Task.Delay(Interval); } }   // real time on purpose: the clock is not passed (the bug)
         """,
         """
         Expected beats to yield {1, 2} in order, but after 1 item, nothing can happen any more in virtual time: no timer is pending on the clock at 00:00.000 and nothing completed the wait within 0.050 s of real time: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes.

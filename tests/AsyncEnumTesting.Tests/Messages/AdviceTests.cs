@@ -27,4 +27,23 @@ public sealed class AdviceTests
             "code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes",
             Advice.RealTime);
     }
+
+    [Fact]
+    public async Task NothingPendingInRun_InsideARunWithNoTimerPending_GivesTheClauseOtherwiseNothing()
+    {
+        var outside = new VirtualClock();
+        using var pending = outside.CreateTimer(static _ => { }, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+
+        var (inRun, inRunWithTimer) = await VirtualTime.RunAsync(clock =>
+        {
+            var nothing = Advice.NothingPendingInRun(clock);
+            using var timer = clock.CreateTimer(static _ => { }, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+            return Task.FromResult((nothing, Advice.NothingPendingInRun(clock)));
+        });
+
+        Assert.Equal(", and no timer is pending on the clock, so nothing in virtual time would have ended the wait: " + Advice.RealTime, inRun);
+        Assert.Equal(string.Empty, inRunWithTimer);
+        Assert.Equal(string.Empty, Advice.NothingPendingInRun(new VirtualClock()));
+        Assert.Throws<ArgumentNullException>(() => Advice.NothingPendingInRun(null!));
+    }
 }

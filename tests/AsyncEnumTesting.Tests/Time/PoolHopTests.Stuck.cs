@@ -88,7 +88,7 @@ public sealed partial class PoolHopTests
             ThreadPool.UnsafeQueueUserWorkItem(
                 static d =>
                 {
-                    Thread.Sleep(400);
+                    Thread.Sleep(400); // real time on purpose: the pool thread is what is busy
                     d.Signal();
                 },
                 done,
