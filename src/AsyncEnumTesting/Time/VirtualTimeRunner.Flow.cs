@@ -50,7 +50,8 @@ internal sealed partial class VirtualTimeRunner
 
         if (change.CurrentValue == this && change.PreviousValue != this)
         {
-            _sawPoolWork = true;
+            // Counted before it runs, so that a settle that read the count before this item started sees that it did.
+            Interlocked.Increment(ref _entered);
             Interlocked.Increment(ref _active);
             if (PoolTakes.TakeStart() is { } take)
             {

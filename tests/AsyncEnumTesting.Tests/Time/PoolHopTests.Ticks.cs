@@ -5,9 +5,10 @@ namespace AsyncEnumTesting.Tests.Time;
 /// <content>A PeriodicTimer loop in Task.Run writing each tick into a default channel that the body waits on.</content>
 /// <remarks>
 /// The smallest shape of a third user trial's silent difference: the write at a tick completes the body's waiting read
-/// from a pool thread just as the clock is about to leave the instant. Before the run held every settle after pool work to
-/// a marker round, about 2 runs in 10,000 (3 in 2,000 once) saw a tick's item only at the next tick (stress scenario
-/// `ticks`); this test reads 300 runs, so it catches that rate now and then, never falsely.
+/// from a pool thread just as the clock is about to leave the instant. Before the settle looked again after reading the pool
+/// idle (<see cref="RunAsync_WorkOfTheRunStartsAndEndsBetweenTheSettlesReadings_ClockWaitsForWhatItPosted"/> puts that
+/// race in place on every run), about 2 runs in 10,000 (3 in 2,000 once) saw a tick's item only at the next tick (stress
+/// scenario `ticks`); this test reads 300 runs, so it catches that rate now and then, never falsely.
 /// </remarks>
 public sealed partial class PoolHopTests
 {
