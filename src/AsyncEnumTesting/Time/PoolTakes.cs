@@ -116,6 +116,10 @@ internal static class PoolTakes
         }
     }
 
+    /// <summary>Returns whether an item that code of <paramref name="run"/> queued before clock move <paramref name="move"/>
+    /// has not been reported taken yet (still queued, taken by a thread that has not reported it, or run without a take).</summary>
+    public static bool HoldsQueuedBefore(VirtualTimeRunner run, long move) => Stamps.HoldsQueuedBefore(run, move);
+
     /// <summary>Gets how many clock moves of all runs in the process have been numbered so far.</summary>
     public static long MovesSoFar => Volatile.Read(ref s_moves);
 

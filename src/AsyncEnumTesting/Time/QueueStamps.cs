@@ -68,6 +68,29 @@ internal sealed class QueueStamps
         }
     }
 
+    /// <summary>Returns whether an item that code of <paramref name="run"/> queued before clock move <paramref name="move"/> is
+    /// still stamped: not reported taken yet.</summary>
+    public bool HoldsQueuedBefore(VirtualTimeRunner run, long move)
+    {
+        if (_count == 0)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            foreach (var (_, stamp) in _stamps)
+            {
+                if (stamp.Run == run && stamp.Moves < move)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Forgets every stamp when <paramref name="idle"/> says, under the table's lock, that no run is active.</summary>
     public void ClearWhen(Func<bool> idle)
     {

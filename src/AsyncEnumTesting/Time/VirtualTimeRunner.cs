@@ -179,7 +179,9 @@ internal sealed partial class VirtualTimeRunner
 
             if (bodyTask.IsCompleted)
             {
-                // A late start noted since the top of this pass still spoils the run that just ended.
+                // A late start noted since the top of this pass still spoils the run that just ended, and so does one that
+                // is only about to be noted (see AwaitUnreportedTakes).
+                AwaitUnreportedTakes();
                 ThrowIfLateStart();
                 return;
             }
