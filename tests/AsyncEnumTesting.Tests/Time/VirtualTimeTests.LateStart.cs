@@ -17,8 +17,8 @@ public sealed partial class VirtualTimeTests
         Assert.Equal(
             "Work of the virtual-time run started on a thread-pool thread <real> of real time after the thread took it off the pool's " +
             "queue, and the clock moved on in between (the work started at 00:01.000): this run's events may be in another order than " +
-            "in a run where that thread was not held up. The machine was too busy for the run to wait for that thread (it waits up to " +
-            "20 ms for a thread that took work of the run). The code under test is not at fault: run the test again, and run less at " +
+            "in a run where that thread was not held up. The machine was too busy for the run to wait for that thread (it waits for a " +
+            "thread that took work of the run, at most 20 ms and less while other work keeps the pool busy). The code under test is not at fault: run the test again, and run less at " +
             "once on this machine if it keeps happening. Virtual time reached 00:01.000 after 1 timer firing(s); real time spent <real>.",
             VirtualClockTests.NormalizeRealTime(ex.Message));
     }
@@ -41,8 +41,8 @@ public sealed partial class VirtualTimeTests
         Assert.Equal(
             "Work of the virtual-time run started on a thread-pool thread <real> of real time after it was queued, and the clock moved " +
             "on while it waited in the pool's queue (the work started at 00:01.000): this run's events may be in another order than in " +
-            "a run where the pool took that work in time. The machine was too busy for the run to wait for it (it waits up to 20 ms for " +
-            "work of the run that is queued or taken). The code under test is not at fault: run the test again, and run less at once on " +
+            "a run where the pool took that work in time. The machine was too busy for the run to wait for it (it waits for work of the " +
+            "run that is queued or taken, at most 20 ms and less while other work keeps the pool busy). The code under test is not at fault: run the test again, and run less at once on " +
             "this machine if it keeps happening. Virtual time reached 00:01.000 after 1 timer firing(s); real time spent <real>.",
             VirtualClockTests.NormalizeRealTime(ex.Message));
     }
