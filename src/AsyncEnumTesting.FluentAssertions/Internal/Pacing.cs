@@ -57,7 +57,7 @@ internal sealed record Pacing(TimeProvider? Clock, TimeSpan? TimeLimit)
                     ? $"nothing can happen any more in virtual time: no timer is pending on the clock at {TimeFormat.Elapsed(clock.Elapsed)} " +
                       $"and nothing completed the wait within {TimeFormat.RealSeconds(clock.RealTimeGrace)} of real time: " + Advice.RealTime
                     : outcome.End == WaitEnd.VirtualLimit || outcome.Failure is null
-                        ? $"nothing happened within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(clock.Elapsed)})" +
+                        ? $"it did not yield or end within {TimeFormat.Elapsed(bound)} of virtual time (the clock stands at {TimeFormat.Elapsed(clock.Elapsed)})" +
                           Advice.NothingPendingInRun(clock)
                         : "the virtual clock failed: " + outcome.Failure.Message;
         }
@@ -65,6 +65,6 @@ internal sealed record Pacing(TimeProvider? Clock, TimeSpan? TimeLimit)
         await ((Task)task).WaitAsync(bound).ConfigureAwait(Quietly);
         return task.IsCompleted
             ? null
-            : $"nothing happened within {TimeFormat.RealSeconds(bound)} of real time (if the source runs on a VirtualClock, pass it: Should(clock))";
+            : $"it did not yield or end within {TimeFormat.RealSeconds(bound)} of real time (if the source runs on a VirtualClock, pass it: Should(clock))";
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
 
         Assert.Equal(
             Lines(
-                "Expected reader to complete because the writer completes, but after 1 item, nothing happened within 0.020 s of real time (if the source runs on a VirtualClock, pass it: Should(clock)).",
+                "Expected reader to complete because the writer completes, but after 1 item, it did not yield or end within 0.020 s of real time (if the source runs on a VirtualClock, pass it: Should(clock)).",
                 "Timeline (real time):",
                 "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
                 "  --:--.---  #1 MoveNextAsync -> \"a\"",

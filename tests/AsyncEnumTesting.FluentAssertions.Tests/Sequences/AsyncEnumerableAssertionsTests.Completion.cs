@@ -40,7 +40,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
 
         Assert.Equal(
             Lines(
-                "Expected stuck to complete, but after 1 item, nothing happened within 0.020 s of real time (if the source runs on a VirtualClock, pass it: Should(clock)).",
+                "Expected stuck to complete, but after 1 item, it did not yield or end within 0.020 s of real time (if the source runs on a VirtualClock, pass it: Should(clock)).",
                 "Timeline (real time):",
                 "  --:--.---  #1 GetAsyncEnumerator  token: cancellable",
                 "  --:--.---  #1 MoveNextAsync -> 1",
@@ -61,7 +61,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
 
         Assert.Equal(
             Lines(
-                "Expected silent to complete, but before any item, nothing happened within 1:00:00.000 of virtual time (the clock stands at 1:00:00.000).",
+                "Expected silent to complete, but before any item, it did not yield or end within 1:00:00.000 of virtual time (the clock stands at 1:00:00.000).",
                 "Timeline (virtual time):",
                 "  00:00.000    #1 GetAsyncEnumerator  token: cancellable",
                 "  00:00.000    #1 MoveNextAsync started      <- expected completion",
@@ -78,7 +78,7 @@ public sealed partial class AsyncEnumerableAssertionsTests
         var message = await VirtualTime.RunAsync(clock => FailureOf(() => WaitsOnRealTime().Should(clock).Complete()));
 
         Assert.StartsWith(
-            "Expected WaitsOnRealTime() to complete, but after 1 item, nothing happened within 1:00:00.000 of virtual time (the clock " +
+            "Expected WaitsOnRealTime() to complete, but after 1 item, it did not yield or end within 1:00:00.000 of virtual time (the clock " +
             "stands at 1:00:00.000), and no timer is pending on the clock, so nothing in virtual time would have ended the wait: code " +
             "under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, " +
             "channel or lock that nothing completes.",
