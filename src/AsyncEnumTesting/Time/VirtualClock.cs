@@ -67,6 +67,7 @@ public sealed partial class VirtualClock : TimeProvider
         _localTimeZone = localTimeZone ?? TimeZoneInfo.Utc;
         Waiters.FailableAdded += ArmUndrivenWatch;
         TrackingSynchronizationContext.AdoptCurrent(Tracker);
+        PoolTakes.CurrentRun?.NoteClockCreated(this);
     }
 
     /// <summary>Gets the instant every clock starts at unless told otherwise: 2000-01-01T00:00:00Z, so messages show stable timestamps.</summary>

@@ -58,7 +58,7 @@ internal sealed partial class VirtualTimeRunner
             $"The virtual-time run is stuck: the body is still waiting (task status {bodyTask.Status}), but no work is queued and no timer is " +
             $"pending, and nothing posted work for {TimeFormat.RealSeconds(_options.RealTimeGrace)} of real time. The body waits on a task that " +
             "nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), " +
-            $"or wait on a TaskCompletionSource, channel or lock that nothing completes. {Clocks()}{Waiting()}");
+            $"or wait on a TaskCompletionSource, channel or lock that nothing completes.{OtherClocks()} {Clocks()}{Waiting()}");
     }
 
     /// <summary>The hang diagnosis when the thread pool did not start what it holds: the work that would go on may be there.</summary>
