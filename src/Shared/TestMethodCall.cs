@@ -17,6 +17,11 @@ internal static class TestMethodCall
         var parameters = method.GetParameters();
         var clocks = parameters.Count(p => p.ParameterType == typeof(VirtualClock));
         var name = $"{attribute} on {method.DeclaringType?.Name}.{method.Name}";
+        if (parameters.FirstOrDefault(p => p.ParameterType != typeof(VirtualClock) && p.ParameterType.IsAssignableFrom(typeof(VirtualClock))) is { } wider)
+        {
+            // A TimeProvider parameter reads as the obvious way to ask for the clock; say which type the run passes.
+            return $"{name}: the parameter {wider.Name} is a {wider.ParameterType.Name}: declare it as VirtualClock, the clock the run passes (it is a TimeProvider).";
+        }
         if (clocks > 1 || (clocks == 1 && parameters[^1].ParameterType != typeof(VirtualClock)))
         {
             return $"{name}: the method may take one VirtualClock parameter, as its last parameter.";

@@ -155,6 +155,17 @@ public sealed class VirtualTimeTestAttributeTests
     }
 
     [Test]
+    public void BuildFrom_TimeProviderParameter_IsNotRunnableAndSaysToDeclareAVirtualClock()
+    {
+        var test = Build(nameof(Samples.TakesATimeProvider), new VirtualTimeTestAttribute());
+
+        Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
+        Assert.That(
+            test.Properties.Get(PropertyNames.SkipReason),
+            Is.EqualTo("[VirtualTimeTest] on Samples.TakesATimeProvider: the parameter clock is a TimeProvider: declare it as VirtualClock, the clock the run passes (it is a TimeProvider)."));
+    }
+
+    [Test]
     public void BuildFrom_ClockNotTheOnlyParameter_IsNotRunnableAndSaysWhy()
     {
         var test = Build(nameof(Samples.TakesAnInt), new VirtualTimeTestAttribute());
@@ -257,6 +268,10 @@ public sealed class VirtualTimeTestAttributeTests
         }
 
         public void TakesAnInt(int value, VirtualClock clock)
+        {
+        }
+
+        public void TakesATimeProvider(TimeProvider clock)
         {
         }
 

@@ -28,6 +28,12 @@ internal sealed class VirtualTimeFactDiscoverer(IMessageSink diagnosticMessageSi
     {
         var method = testMethod.Method.ToRuntimeMethod();
         var parameters = method.GetParameters();
+        if (parameters.FirstOrDefault(p => p.ParameterType != typeof(VirtualClock) && p.ParameterType.IsAssignableFrom(typeof(VirtualClock))) is { } wider)
+        {
+            // A TimeProvider parameter reads as the obvious way to ask for the clock; say which type the run passes.
+            return $"the parameter {wider.Name} is a {wider.ParameterType.Name}: declare it as VirtualClock, the clock the run passes (it is a TimeProvider).";
+        }
+
         if (parameters.Length > 1 || (parameters.Length == 1 && parameters[0].ParameterType != typeof(VirtualClock)))
         {
             return "the method may take one VirtualClock parameter and nothing else. Create fakes and probes inside the test with that clock.";

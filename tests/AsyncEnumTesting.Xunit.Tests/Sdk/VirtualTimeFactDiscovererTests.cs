@@ -16,6 +16,7 @@ public sealed class VirtualTimeFactDiscovererTests
     [Theory]
     [InlineData(nameof(Samples.TakesClockAndNumber), "the method may take one VirtualClock parameter and nothing else. Create fakes and probes inside the test with that clock.")]
     [InlineData(nameof(Samples.TakesString), "the method may take one VirtualClock parameter and nothing else. Create fakes and probes inside the test with that clock.")]
+    [InlineData(nameof(Samples.TakesTimeProvider), "the parameter clock is a TimeProvider: declare it as VirtualClock, the clock the run passes (it is a TimeProvider).")]
     [InlineData(nameof(Samples.AsyncVoid), "the method is async void, so the run cannot await it. Return Task instead.")]
     [InlineData(nameof(Samples.WordyBudget), "VirtualTimeLimit \"ten seconds\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).")]
     [InlineData(nameof(Samples.NegativeGrace), "RealTimeGraceMilliseconds is -5: give a positive value, or leave it out for the default.")]
@@ -53,6 +54,9 @@ public sealed class VirtualTimeFactDiscovererTests
 
         [VirtualTimeFact]
         public Task TakesString(string text) => Task.CompletedTask;
+
+        [VirtualTimeFact]
+        public Task TakesTimeProvider(TimeProvider clock) => Task.CompletedTask;
 
         [VirtualTimeFact]
 #pragma warning disable VSTHRD100 // An async void sample is the point of the test.
