@@ -55,7 +55,7 @@ public static partial class VirtualTime
         options.Validate();
         var run = (options.Run ?? VirtualTimeOptions.Default).WithScheduleSeed(null);
 
-        var (defaultFailure, defaultClock) = await RunOnceAsync(body, run, null).ConfigureAwait(false);
+        var (defaultFailure, defaultClock, poolWork) = await RunOnceAsync(body, run, null).ConfigureAwait(false);
         if (defaultFailure is not null)
         {
             ThrowIfLateStart(defaultFailure);
@@ -68,7 +68,8 @@ public static partial class VirtualTime
         {
             var seed = options.FirstSeed + n - 1;
             var schedule = Schedule.Seeded(seed);
-            var (failure, clock) = await RunOnceAsync(body, run, schedule).ConfigureAwait(false);
+            var (failure, clock, scheduledPoolWork) = await RunOnceAsync(body, run, schedule).ConfigureAwait(false);
+            poolWork |= scheduledPoolWork;
             fingerprints.Add(schedule.Fingerprint());
             decisions = Math.Max(decisions, schedule.Decisions.Count);
             if (failure is not null)
@@ -78,7 +79,7 @@ public static partial class VirtualTime
             }
         }
 
-        return new ExplorationResult(options.Schedules + 1, fingerprints.Count, decisions);
+        return new ExplorationResult(options.Schedules + 1, fingerprints.Count, decisions, poolWork);
     }
 
     /// <summary>Rethrows a late start as it is: the machine held up work of the run, which says nothing about the order, so
@@ -91,23 +92,24 @@ public static partial class VirtualTime
         }
     }
 
-    private static async Task<(Exception? Failure, VirtualClock Clock)> RunOnceAsync(Func<VirtualClock, Task> body, VirtualTimeOptions run, Schedule? schedule)
+    private static async Task<(Exception? Failure, VirtualClock Clock, bool PoolWork)> RunOnceAsync(Func<VirtualClock, Task> body, VirtualTimeOptions run, Schedule? schedule)
     {
         var clock = new VirtualClock();
+        var runner = new VirtualTimeRunner(clock, run, schedule);
         try
         {
-            await new VirtualTimeRunner(clock, run, schedule).Start(async c =>
+            await runner.Start(async c =>
             {
                 await (body(c) ?? throw new InvalidOperationException(VirtualTimeRunner.NullBody)).ConfigureAwait(true);
                 return true;
             }).ConfigureAwait(false);
-            return (null, clock);
+            return (null, clock, runner.RanPoolWork);
         }
 #pragma warning disable CA1031 // The body's failure is the finding: it is reported, with the schedule, by the caller.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return (ex, clock);
+            return (ex, clock, runner.RanPoolWork);
         }
     }
 
@@ -129,7 +131,7 @@ public static partial class VirtualTime
                 var trial = new List<int>(picks) { [i] = 0 };
                 var forced = Schedule.Forced(trial);
                 reruns++;
-                var (again, _) = await RunOnceAsync(body, run, forced).ConfigureAwait(false);
+                var (again, _, _) = await RunOnceAsync(body, run, forced).ConfigureAwait(false);
                 if (again is not null && again.GetType() == failure.GetType())
                 {
                     picks = forced.Decisions.Select(d => d.Pick).ToList();
@@ -139,7 +141,7 @@ public static partial class VirtualTime
 
         // One more run of what is left, for the names of what ran in an unusual order.
         var final = Schedule.Forced(picks);
-        var (finalFailure, _) = await RunOnceAsync(body, run, final).ConfigureAwait(false);
+        var (finalFailure, _, _) = await RunOnceAsync(body, run, final).ConfigureAwait(false);
         var shown = finalFailure is not null ? final : failing;
         var reorderings = shown.Decisions.Where(d => d.Pick != 0).Select(Describe).ToList();
         return new ScheduleExplorationException(Report(n, options.Schedules, seed, before, reorderings, failure, clock), failure, seed, reorderings);

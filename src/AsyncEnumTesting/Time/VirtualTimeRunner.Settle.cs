@@ -52,6 +52,9 @@ internal sealed partial class VirtualTimeRunner
     private long _lastMove;
     private LateStart? _lateStart;
     private int _entered;
+
+    /// <summary>Gets whether work of the run started on a thread-pool thread (counted by the flow handler).</summary>
+    internal bool RanPoolWork => Volatile.Read(ref _entered) > 0;
     private int _settledEntered;
 
     private enum Settled

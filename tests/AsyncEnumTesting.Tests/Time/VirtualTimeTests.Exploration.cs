@@ -32,4 +32,30 @@ public sealed partial class VirtualTimeTests
         Assert.Empty(ex.Reorderings);
         Assert.Equal(1, runs);
     }
+
+    [Fact]
+    public async Task ExploreAsync_BodyRunsPoolWork_SummarySaysItsOrderIsNotExplored()
+    {
+        var result = await VirtualTime.ExploreAsync(
+            async clock =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), clock);
+                await Task.Run(() => { }).ConfigureAwait(false);
+            },
+            new ExplorationOptions { Schedules = 4 });
+
+        Assert.Equal(
+            "5 schedules passed, 1 distinct (up to 0 order decision(s) each); the body also ran work on the thread pool, whose order is not explored",
+            result.ToString());
+    }
+
+    [Fact]
+    public async Task ExploreAsync_BodyStaysOnTheRun_SummarySaysNothingOfThePool()
+    {
+        var result = await VirtualTime.ExploreAsync(
+            clock => Task.Delay(TimeSpan.FromSeconds(1), clock),
+            new ExplorationOptions { Schedules = 4 });
+
+        Assert.Equal("5 schedules passed, 1 distinct (up to 0 order decision(s) each)", result.ToString());
+    }
 }
