@@ -17,10 +17,9 @@ internal static class TestMethodCall
         var parameters = method.GetParameters();
         var clocks = parameters.Count(p => p.ParameterType == typeof(VirtualClock));
         var name = $"{attribute} on {method.DeclaringType?.Name}.{method.Name}";
-        if (parameters.FirstOrDefault(p => p.ParameterType != typeof(VirtualClock) && p.ParameterType.IsAssignableFrom(typeof(VirtualClock))) is { } wider)
+        if (WiderClockParameter(parameters) is { } wider)
         {
-            // A TimeProvider parameter reads as the obvious way to ask for the clock; say which type the run passes.
-            return $"{name}: the parameter {wider.Name} is a {wider.ParameterType.Name}: declare it as VirtualClock, the clock the run passes (it is a TimeProvider).";
+            return $"{name}: {wider}";
         }
         if (clocks > 1 || (clocks == 1 && parameters[^1].ParameterType != typeof(VirtualClock)))
         {
@@ -39,6 +38,13 @@ internal static class TestMethodCall
 
         return null;
     }
+
+    /// <summary>Says to declare a <see cref="VirtualClock"/> when a parameter is a wider type it would fit (a <see cref="TimeProvider"/>, say), or nothing.</summary>
+    /// <remarks>A TimeProvider parameter reads as the obvious way to ask for the clock (a user trial wrote one); say which type the run passes.</remarks>
+    public static string? WiderClockParameter(ParameterInfo[] parameters) =>
+        parameters.FirstOrDefault(p => p.ParameterType != typeof(VirtualClock) && p.ParameterType.IsAssignableFrom(typeof(VirtualClock))) is { } wider
+            ? $"the parameter {wider.Name} is a {wider.ParameterType.Name}: declare it as VirtualClock, the clock the run passes (it is a TimeProvider)."
+            : null;
 
     /// <summary>Returns the framework's arguments with the clock in the method's last parameter when it takes one: appended, or in
     /// place of the default (<see langword="null"/>) a theory's optional <c>VirtualClock clock = null!</c> got from the framework.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AsyncEnumTesting.Integration;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -28,10 +29,9 @@ internal sealed class VirtualTimeFactDiscoverer(IMessageSink diagnosticMessageSi
     {
         var method = testMethod.Method.ToRuntimeMethod();
         var parameters = method.GetParameters();
-        if (parameters.FirstOrDefault(p => p.ParameterType != typeof(VirtualClock) && p.ParameterType.IsAssignableFrom(typeof(VirtualClock))) is { } wider)
+        if (TestMethodCall.WiderClockParameter(parameters) is { } wider)
         {
-            // A TimeProvider parameter reads as the obvious way to ask for the clock; say which type the run passes.
-            return $"the parameter {wider.Name} is a {wider.ParameterType.Name}: declare it as VirtualClock, the clock the run passes (it is a TimeProvider).";
+            return wider;
         }
 
         if (parameters.Length > 1 || (parameters.Length == 1 && parameters[0].ParameterType != typeof(VirtualClock)))
