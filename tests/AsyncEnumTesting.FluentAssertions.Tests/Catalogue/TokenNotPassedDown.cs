@@ -65,7 +65,8 @@ public sealed class TokenNotPassedDownTests
     [Fact]
     public async Task Bug_CanceledWhileFeedWaits_FailsNamingTheCause()
     {
-        var clock = new VirtualClock();
+        // No real work to wait for before the failure: 200 ms of grace instead of the default second.
+        var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(200) };
         var timeline = new Timeline(clock);
         var scaled = Scale.BuggyAsync(Feed(clock, timeline)).Probe(timeline, "scaled");
 

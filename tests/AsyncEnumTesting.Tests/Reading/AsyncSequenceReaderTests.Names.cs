@@ -3,6 +3,9 @@ namespace AsyncEnumTesting.Tests.Reading;
 /// <summary>A reader calls the sequence by the name the test gave it: in the reader's options, to a probe, or to a fake.</summary>
 public sealed partial class AsyncSequenceReaderTests
 {
+    /// <summary>Options for a run that waits on virtual time alone: its reader's deadline fires after 50 ms of quiet, not the default second.</summary>
+    private static readonly VirtualTimeOptions QuietRun = new() { RealTimeGrace = TimeSpan.FromMilliseconds(50) };
+
     [Fact]
     public async Task DisposeAsync_NamedMarbleFakeStillRunning_FailsNamingTheFake()
     {
@@ -54,11 +57,14 @@ public sealed partial class AsyncSequenceReaderTests
         var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(50) };
         var source = FakeSequence.Driven<int>(clock, "orders");
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => VirtualTime.RunAsync(clock, async _ =>
-        {
-            await using var reader = source.OpenReader(clock);
-            await reader.AwaitItemAsync();
-        }));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => VirtualTime.RunAsync(
+            clock,
+            async _ =>
+            {
+                await using var reader = source.OpenReader(clock);
+                await reader.AwaitItemAsync();
+            },
+            QuietRun));
 
         Assert.Equal(
             """
@@ -76,11 +82,14 @@ public sealed partial class AsyncSequenceReaderTests
         var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(50) };
         var source = FakeSequence.Driven<int>(clock);
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => VirtualTime.RunAsync(clock, async _ =>
-        {
-            await using var reader = source.OpenReader(clock);
-            await reader.AwaitItemAsync();
-        }));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => VirtualTime.RunAsync(
+            clock,
+            async _ =>
+            {
+                await using var reader = source.OpenReader(clock);
+                await reader.AwaitItemAsync();
+            },
+            QuietRun));
 
         Assert.Equal(
             """
@@ -95,7 +104,7 @@ public sealed partial class AsyncSequenceReaderTests
     [Fact]
     public async Task AwaitItemsAsync_ReaderNamedInOptionsFallsSilent_NamesTheSequence()
     {
-        var clock = new VirtualClock();
+        var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(200) };
         var reader = Sources.Timed(clock, TimeSpan.FromHours(2), [1]).OpenReader(clock, new() { Name = "readings" });
 
         var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitItemsAsync(1));
