@@ -22,6 +22,8 @@ status=0
 $stress determinism "$runs" || status=1
 echo "## No false stall: $stall_runs runs per case, two CPU hogs running"
 $stress stalls "$stall_runs" || status=1
+echo "## Timeline hammers at 8x the suite's rounds, two CPU hogs running"
+$stress hammers 8 || status=1
 echo "## Load during the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill "${hogs[@]}" 2>/dev/null || true
 echo "## Hang table (hogs stopped)"

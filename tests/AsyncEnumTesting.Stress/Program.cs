@@ -3,8 +3,13 @@ using AsyncEnumTesting;
 using AsyncEnumTesting.Stress;
 
 // Usage: AsyncEnumTesting.Stress determinism [runs] [--neighbours] [scenario...]
-//        AsyncEnumTesting.Stress hangs | stalls [runs] | explore
+//        AsyncEnumTesting.Stress hangs | stalls [runs] | explore | hammers [strength]
 var mode = args.Length > 0 ? args[0] : "determinism";
+if (mode == "hammers")
+{
+    return await HammerTable.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8);
+}
+
 if (mode == "hangs")
 {
     return await HangTable.RunAsync();

@@ -5,16 +5,21 @@ namespace AsyncEnumTesting.Tests.Probes;
 /// Bounded: every writer appends a fixed number of events and the reader stops when they are done; no sleeps. Each
 /// round starts a fresh timeline, so writers keep crossing into storage chunks nobody created yet (where a snapshot
 /// used to find a reserved slot without its chunk and throw NullReferenceException).
+/// The suite runs a quarter of the rounds these tests once had (they were a third of the core suite's CPU time); the
+/// stress runner runs them at <see cref="Strength"/> 8 and more: <c>AsyncEnumTesting.Stress hammers [strength]</c>.
 /// </remarks>
 public sealed class TimelineConcurrencyTests
 {
     private const int Writers = 8;
 
+    /// <summary>How many times over each test runs its rounds: 1 in the suite, raised by the stress runner.</summary>
+    public static int Strength { get; set; } = 1;
+
     [Fact]
     public void Events_ReadWhileEightThreadsAppend_EverySnapshotIsAnInOrderPrefixPerWriter()
     {
         Hammer(
-            rounds: 60,
+            rounds: 15 * Strength,
             perWriter: 3_000,
             () => new Timeline(new VirtualClock()),
             (timeline, writer, i) => timeline.Append(timeline.RegisterStream("w" + writer, 1), TimelineEventKind.Yielded, i),
@@ -38,7 +43,7 @@ public sealed class TimelineConcurrencyTests
         const int perWriter = 2_000;
         var probes = new Probe<int>[Writers];
         Hammer(
-            rounds: 100,
+            rounds: 25 * Strength,
             perWriter: 1,
             () => ProbeEach(probes, perWriter),
             (_, writer, _) => Drain(probes[writer]),
@@ -57,7 +62,7 @@ public sealed class TimelineConcurrencyTests
         var probes = new Probe<int>[Writers];
         IReadOnlyList<TimelineEvent> previous = [];
         Hammer(
-            rounds: 12,
+            rounds: 4 * Strength,
             perWriter: 1,
             () =>
             {
@@ -85,7 +90,7 @@ public sealed class TimelineConcurrencyTests
     {
         const int first = 20_000;
         const int perOther = 2_000;
-        for (var round = 0; round < 20; round++)
+        for (var round = 0; round < 6 * Strength; round++)
         {
             // The first writer appends alone for a while (the lock is its own then), and the others join while it goes on.
             var timeline = new Timeline(new VirtualClock());
@@ -120,7 +125,7 @@ public sealed class TimelineConcurrencyTests
     public void Events_RealTimeFromEightThreads_TimesNeverGoBackInOrder()
     {
         Hammer(
-            rounds: 20,
+            rounds: 10 * Strength,
             perWriter: 5_000,
             () => new Timeline(),
             (timeline, _, _) => timeline.Mark("m"),
@@ -142,7 +147,7 @@ public sealed class TimelineConcurrencyTests
         var enumerator = probe.GetAsyncEnumerator();
 
         Hammer(
-            rounds: 1,
+            rounds: Strength,
             perWriter,
             () => probe.Timeline,
             (_, _, _) => enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult(),
@@ -151,7 +156,7 @@ public sealed class TimelineConcurrencyTests
 
         // Every call ended, so disposing found none pending; the items are the counter's values, each once.
         Assert.DoesNotContain(probe.Violations, v => v.Kind == ProbeViolationKind.DisposeWhileMoveNextPending);
-        Assert.Equal(Enumerable.Range(1, Writers * perWriter), probe.Items.Order());
+        Assert.Equal(Enumerable.Range(1, Strength * Writers * perWriter), probe.Items.Order());
     }
 
     /// <summary>Runs <paramref name="rounds"/> rounds of <see cref="Writers"/> writer threads appending while this thread reads.</summary>
