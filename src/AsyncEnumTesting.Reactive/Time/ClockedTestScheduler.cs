@@ -11,11 +11,11 @@ internal sealed class ClockedTestScheduler : TestScheduler
     public ClockedTestScheduler(VirtualClock clock)
     {
         _clock = clock;
-        Clock = clock.NowTicks;
+        Clock = clock.Elapsed.Ticks;
 
         // Keep Clock equal to the virtual time even when other timers (an async Task.Delay) move it: ColdObservable
         // stamps subscriptions and schedules relative work from Clock directly.
-        clock.TimeMoved += CatchUp;
+        clock.Moved += (_, _) => CatchUp();
     }
 
     /// <inheritdoc />
@@ -29,7 +29,7 @@ internal sealed class ClockedTestScheduler : TestScheduler
         var timer = _clock.CreateTimer(
             static s => ((Wakeup)s!).Run(),
             new Wakeup(this, due),
-            TimeSpan.FromTicks(Math.Max(0, due - _clock.NowTicks)),
+            TimeSpan.FromTicks(Math.Max(0, due - _clock.Elapsed.Ticks)),
             Timeout.InfiniteTimeSpan);
         return new ScheduledWork(item, timer);
     }
@@ -59,7 +59,7 @@ internal sealed class ClockedTestScheduler : TestScheduler
 
     private void CatchUp()
     {
-        var now = _clock.NowTicks;
+        var now = _clock.Elapsed.Ticks;
         if (Clock > now)
         {
             // Only Sleep moves Clock past the clock: the work items and this method never do, and GetNext refuses the rest.

@@ -3,8 +3,7 @@ namespace System.Threading;
 
 /// <summary>Stands in for .NET 9's <c>System.Threading.Lock</c> on .NET 8: the same <c>lock (_gate)</c> code compiles on both,
 /// here as a monitor on an object it owns.</summary>
-/// <remarks>Internal, so it never clashes with a consumer's type; the sibling packages that see the core's internals
-/// (FluentAssertions, Reactive, Xunit) use it too.</remarks>
+/// <remarks>Internal, so it never clashes with a consumer's type.</remarks>
 internal sealed class Lock
 {
     private readonly object _monitor = new();

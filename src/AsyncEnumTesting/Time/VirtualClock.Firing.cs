@@ -51,6 +51,7 @@ public sealed partial class VirtualClock
     internal bool TryFireNext(long limitTicks, Schedule? schedule)
     {
         VirtualTimer timer;
+        var moved = false;
         lock (_gate)
         {
             var pick = 0;
@@ -73,6 +74,7 @@ public sealed partial class VirtualClock
             if (dueTicks > _nowTicks)
             {
                 Volatile.Write(ref _nowTicks, dueTicks);
+                moved = true;
             }
 
             if (timer.PeriodTicks is > 0 and var period)
@@ -84,7 +86,11 @@ public sealed partial class VirtualClock
         }
 
         // No NoteDriving: the undriven watchdog counts firings as driving (one atomic operation less per timer).
-        OnTimeMoved();
+        if (moved)
+        {
+            OnMoved();
+        }
+
         WithoutContext.Run(static t => ((VirtualTimer)t!).Invoke(), timer);
         return true;
     }
@@ -103,6 +109,6 @@ public sealed partial class VirtualClock
         }
 
         NoteDriving();
-        OnTimeMoved();
+        OnMoved();
     }
 }

@@ -1,12 +1,21 @@
 namespace AsyncEnumTesting;
 
-/// <content>Internal hooks for the sibling packages: who follows this clock's time, and which timelines it stamps.</content>
+/// <content>Hooks for integrations: who follows this clock's time, and which timelines it stamps.</content>
 public sealed partial class VirtualClock
 {
     private readonly List<Timeline> _timelines = [];
 
-    /// <summary>Occurs after the clock moved forward, before the timer that moved it runs; the Rx bridge keeps a scheduler in step with it.</summary>
-    internal event Action? TimeMoved;
+    /// <summary>
+    /// Occurs each time the clock's time moved forward, on the thread that moved it, after <see cref="Elapsed"/> shows the
+    /// new time and before the callback of the timer whose due time it reached runs.
+    /// </summary>
+    /// <remarks>
+    /// For integrations that keep another clock in step with this one (the Rx bridge keeps a <c>TestScheduler</c>'s clock
+    /// equal to <see cref="Elapsed"/>). It is raised for every move, by a timer, <see cref="AdvanceAsync(TimeSpan)"/> or a
+    /// run, never for a timer that fires at the current time. A handler runs inline while the clock is being driven: keep it
+    /// short, and do not drive the clock or wait in it. An exception from a handler propagates to whatever drives the clock.
+    /// </remarks>
+    public event EventHandler? Moved;
 
     /// <summary>Gets a snapshot of the timelines created with this clock, in creation order, for test-failure reports.</summary>
     internal IReadOnlyList<Timeline> Timelines
@@ -29,5 +38,5 @@ public sealed partial class VirtualClock
         }
     }
 
-    private void OnTimeMoved() => TimeMoved?.Invoke();
+    private void OnMoved() => Moved?.Invoke(this, EventArgs.Empty);
 }
