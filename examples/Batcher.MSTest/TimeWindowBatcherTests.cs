@@ -34,7 +34,7 @@ public sealed class TimeWindowBatcherTests
 
         readings.Emit(1);
         readings.Emit(2);
-        await batches.ExpectNoEventsWithinAsync(Window - TimeSpan.FromMilliseconds(1));
+        await batches.AwaitNoEventsWithinAsync(Window - TimeSpan.FromMilliseconds(1));
         CollectionAssert.AreEqual(new[] { 1, 2 }, (await batches.AwaitItemAsync()).ToArray());
         Assert.AreEqual(Window, clock.Elapsed);
 

@@ -15,7 +15,7 @@ public sealed class ChannelTests
 
         channel.Writer.TryWrite(1);
         Assert.Equal(1, await reader.AwaitItemAsync());
-        await reader.ExpectNoEventsWithinAsync(TimeSpan.FromSeconds(10));
+        await reader.AwaitNoEventsWithinAsync(TimeSpan.FromSeconds(10));
         channel.Writer.TryWrite(2);
         channel.Writer.Complete();
 

@@ -23,7 +23,7 @@ public sealed class HeartbeatTests
 
         Assert.Equal(1, await beats.AwaitItemAsync());
         Assert.Equal(Period, clock.Elapsed);
-        await beats.ExpectNoEventsWithinAsync(Period - TimeSpan.FromMilliseconds(1));
+        await beats.AwaitNoEventsWithinAsync(Period - TimeSpan.FromMilliseconds(1));
         Assert.Equal(2, await beats.AwaitItemAsync());
         Assert.Equal(2 * Period, clock.Elapsed);
         await beats.CancelAsync();

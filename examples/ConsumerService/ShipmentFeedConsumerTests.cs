@@ -77,7 +77,7 @@ public sealed class ShipmentFeedConsumerTests
     {
         var timeline = new Timeline(clock);
         var store = new FakeShipmentStore(timeline, SaveLatency);
-        var feed = FakeSequence.Script<ShipmentEvent>(clock).Yield(Picked).Wait(TimeSpan.FromSeconds(4)).Yield(Shipped).Hang().Probe(timeline, "feed");
+        var feed = FakeSequence.Script<ShipmentEvent>(clock).Yield(Picked).Wait(TimeSpan.FromSeconds(4)).Yield(Shipped).HangUntilCanceled().Probe(timeline, "feed");
 
         var act = () => new ShipmentFeedConsumer(store, clock, IdleTimeout).ConsumeAsync(feed);
 

@@ -53,7 +53,7 @@ public sealed class HealthPollerTests
         await using var samples = poller.PollAsync().OpenReader(clock);
 
         Assert.That((await samples.AwaitItemAsync()).Healthy, Is.True);
-        await samples.ExpectNoEventsWithinAsync(Interval - Latency - TimeSpan.FromMilliseconds(1));
+        await samples.AwaitNoEventsWithinAsync(Interval - Latency - TimeSpan.FromMilliseconds(1));
         Assert.That((await samples.AwaitItemAsync()).At - clock.Start, Is.EqualTo(Interval));
         await samples.CancelAsync();
     }

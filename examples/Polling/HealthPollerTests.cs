@@ -85,7 +85,7 @@ public sealed class HealthPollerTests
         await using var samples = poller.PollAsync().OpenReader(clock);
 
         Assert.True((await samples.AwaitItemAsync()).Healthy);
-        await samples.ExpectNoEventsWithinAsync(Interval - Latency - TimeSpan.FromMilliseconds(1));
+        await samples.AwaitNoEventsWithinAsync(Interval - Latency - TimeSpan.FromMilliseconds(1));
         Assert.Equal(clock.Start + Interval, (await samples.AwaitItemAsync()).At);
         await samples.CancelAsync();
     }

@@ -13,7 +13,7 @@ internal static class HangTable
     [
         ("TaskCompletionSource nobody completes", Never),
         ("real Task.Delay (1 h) in code under test", RealDelay),
-        ("silent fake (Hang())", clock => FakeSequence.Script<int>(clock).Yield(1).Hang()),
+        ("silent fake (HangUntilCanceled())", clock => FakeSequence.Script<int>(clock).Yield(1).HangUntilCanceled()),
         ("virtual delay (1 min) nothing else drives", VirtualDelay),
         ("endless 1 ms periodic timer", EndlessPoll),
         ("SemaphoreSlim deadlock (sync Wait)", SemaphoreDeadlock),

@@ -28,7 +28,7 @@ public sealed partial class AsyncSequenceReader<T>
     /// </para>
     /// </remarks>
     [StackTraceHidden]
-    public async Task ExpectNoEventsWithinAsync(TimeSpan window)
+    public async Task AwaitNoEventsWithinAsync(TimeSpan window)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
         if (_clock is null)
@@ -36,7 +36,7 @@ public sealed partial class AsyncSequenceReader<T>
             ArgumentOutOfRangeException.ThrowIfGreaterThan(window, _options.RealTimeLimit);
         }
 
-        using var scope = Enter(nameof(ExpectNoEventsWithinAsync));
+        using var scope = Enter(nameof(AwaitNoEventsWithinAsync));
         var expected = "no events within " + TimeFormat.Elapsed(window);
         var pull = _pull;
         if (Seen is { Kind: not ReaderEventKind.Canceled } early)

@@ -23,7 +23,7 @@ public static class AsyncSequenceReaderExtensions
     /// <code>
     /// await using var reader = source.OpenReader(clock);
     /// Assert.Equal(1, await reader.AwaitItemAsync());
-    /// await reader.ExpectNoEventsWithinAsync(TimeSpan.FromSeconds(5));
+    /// await reader.AwaitNoEventsWithinAsync(TimeSpan.FromSeconds(5));
     /// Assert.Equal(2, await reader.AwaitItemAsync());
     /// await reader.AwaitCompletionAsync();
     /// </code>

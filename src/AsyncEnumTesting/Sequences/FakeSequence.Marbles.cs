@@ -139,7 +139,7 @@ public static partial class FakeSequence
 
         if (parsed.Notifications.Count == 0 || parsed.Notifications[^1].Kind == MarbleKind.Item)
         {
-            sequence.Add(new ScriptStep<T>(ScriptStepKind.Hang));
+            sequence.Add(new ScriptStep<T>(ScriptStepKind.HangUntilCanceled));
         }
 
         return sequence;

@@ -12,7 +12,7 @@ public enum Misbehavior
     /// <summary>Behaves: honours the token, disposes quietly, completes synchronously when ready.</summary>
     None = 0,
 
-    /// <summary>Ignores the enumerator's token: waits run to their end and a <see cref="ScriptedSequence{T}.Hang"/> never ends.</summary>
+    /// <summary>Ignores the enumerator's token: waits run to their end and a <see cref="ScriptedSequence{T}.HangUntilCanceled"/> never ends.</summary>
     IgnoreCancellation = 1,
 
     /// <summary>Keeps yielding after the token is cancelled: a cancelled wait ends early and the next item comes at once, instead of an <see cref="OperationCanceledException"/>.</summary>

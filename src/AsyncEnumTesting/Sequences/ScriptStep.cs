@@ -19,10 +19,10 @@ internal enum ScriptStepKind
     Complete,
 
     /// <summary>Waits until the token is cancelled.</summary>
-    Hang,
+    HangUntilCanceled,
 
     /// <summary>Waits forever, whatever the token says.</summary>
-    NeverComplete,
+    HangIgnoringCancellation,
 
     /// <summary>Yields <see cref="ScriptStep{T}.Generator"/>(0), (1), ... forever, <see cref="ScriptStep{T}.Time"/> apart.</summary>
     Generate,
@@ -32,8 +32,8 @@ internal enum ScriptStepKind
 internal readonly record struct ScriptStep<T>(ScriptStepKind Kind, T Item = default!, TimeSpan Time = default, Exception? Error = null, Func<int, T>? Generator = null)
 {
     /// <summary>Gets a value indicating whether nothing can follow this step.</summary>
-    public bool IsTerminal => Kind is ScriptStepKind.Fail or ScriptStepKind.Complete or ScriptStepKind.Hang
-        or ScriptStepKind.NeverComplete or ScriptStepKind.Generate;
+    public bool IsTerminal => Kind is ScriptStepKind.Fail or ScriptStepKind.Complete or ScriptStepKind.HangUntilCanceled
+        or ScriptStepKind.HangIgnoringCancellation or ScriptStepKind.Generate;
 
     /// <summary>Returns the step as the builder call that made it, for messages.</summary>
     public override string ToString() => Kind switch

@@ -147,11 +147,11 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
                     break;
                 case ScriptStepKind.Complete:
                     return Complete();
-                case ScriptStepKind.Hang:
-                    await HangAsync(WaitToken, "Hang()").ConfigureAwait(false); // ends only by throwing
+                case ScriptStepKind.HangUntilCanceled:
+                    await HangAsync(WaitToken, "HangUntilCanceled()").ConfigureAwait(false); // ends only by throwing
                     break;
-                case ScriptStepKind.NeverComplete:
-                    await HangAsync(CancellationToken.None, "NeverComplete()").ConfigureAwait(false); // never ends
+                case ScriptStepKind.HangIgnoringCancellation:
+                    await HangAsync(CancellationToken.None, "HangIgnoringCancellation()").ConfigureAwait(false); // never ends
                     break;
                 case ScriptStepKind.Generate:
                     await WaitAsync(step.Time).ConfigureAwait(false);

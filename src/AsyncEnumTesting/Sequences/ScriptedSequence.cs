@@ -130,13 +130,13 @@ public sealed partial class ScriptedSequence<T> : IAsyncEnumerable<T>
     /// <returns>This sequence.</returns>
     /// <exception cref="InvalidOperationException">The script already ends with a terminal step.</exception>
     /// <remarks>Under <see cref="VirtualTime.RunAsync(Func{VirtualClock, Task}, VirtualTimeOptions?)"/> a hang nobody cancels fails the run with a diagnosis naming this sequence.</remarks>
-    public ScriptedSequence<T> Hang() => Add(new ScriptStep<T>(ScriptStepKind.Hang));
+    public ScriptedSequence<T> HangUntilCanceled() => Add(new ScriptStep<T>(ScriptStepKind.HangUntilCanceled));
 
     /// <summary>Ends the script with a stuck <c>MoveNextAsync</c> that nothing ends, not even cancelling the token.</summary>
     /// <returns>This sequence.</returns>
     /// <exception cref="InvalidOperationException">The script already ends with a terminal step.</exception>
-    /// <remarks>Use it to test a consumer's own timeout (<c>WaitAsync(timeout, clock)</c>); <see cref="Hang"/> is the polite silent source.</remarks>
-    public ScriptedSequence<T> NeverComplete() => Add(new ScriptStep<T>(ScriptStepKind.NeverComplete));
+    /// <remarks>Use it to test a consumer's own timeout (<c>WaitAsync(timeout, clock)</c>); <see cref="HangUntilCanceled"/> is the polite silent source.</remarks>
+    public ScriptedSequence<T> HangIgnoringCancellation() => Add(new ScriptStep<T>(ScriptStepKind.HangIgnoringCancellation));
 
     /// <summary>Ends the script with an endless stream: <paramref name="selector"/>(0), (1), ..., each after <paramref name="interval"/>.</summary>
     /// <param name="selector">Maps the index of the generated item (from 0) to the item.</param>
@@ -221,7 +221,7 @@ public sealed partial class ScriptedSequence<T> : IAsyncEnumerable<T>
         {
             throw new InvalidOperationException(
                 $"Cannot add {step} to {_recorder.Title}: the script already ends with {_steps[^1]}, and nothing happens after a terminal step. " +
-                "Put every item and wait before Fail, Complete, Hang, NeverComplete or Generate.");
+                "Put every item and wait before Fail, Complete, HangUntilCanceled, HangIgnoringCancellation or Generate.");
         }
 
         _steps.Add(step);

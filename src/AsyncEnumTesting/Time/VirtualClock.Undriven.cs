@@ -4,7 +4,7 @@ namespace AsyncEnumTesting;
 
 /// <content>The undriven watchdog: the kit's fakes fail, instead of waiting for ever, on a clock that nothing drives.</content>
 /// <remarks>
-/// A plain test that hands a scripted fake with a <c>Wait(…)</c> (or a <c>Hang()</c>) to a consumer and awaits the consumer,
+/// A plain test that hands a scripted fake with a <c>Wait(…)</c> (or a <c>HangUntilCanceled()</c>) to a consumer and awaits the consumer,
 /// without advancing the clock, would wait for ever: only a driver moves virtual time. While a fake waits on this clock and
 /// no run drives it, a real timer looks every quarter of <see cref="RealTimeGrace"/>; when a whole grace passes with no
 /// driving at all (no advance, no timer fired, no reader or assertion moving it), the fakes' pending waits fail with a

@@ -58,7 +58,7 @@ public sealed class TimeoutMeasuredWithRealTimeTests
         """
         The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:00.000 after 0 timer firing(s); real time spent <real> s.
         Waiting now:
-          scripted sequence "feed" #1 waits in MoveNextAsync (Hang()) since 00:00.000
+          scripted sequence "feed" #1 waits in MoveNextAsync (HangUntilCanceled()) since 00:00.000
           probe "quotes" #1 in MoveNextAsync since 00:00.000
         """);
 
@@ -68,7 +68,7 @@ public sealed class TimeoutMeasuredWithRealTimeTests
     public async Task Twin_SilentFeed_Passes()
     {
         var clock = new VirtualClock();
-        var quotes = FakeSequence.Script<int>(clock, "feed").Hang().Probe(new Timeline(clock), "quotes");
+        var quotes = FakeSequence.Script<int>(clock, "feed").HangUntilCanceled().Probe(new Timeline(clock), "quotes");
 
         var ex = await Assert.ThrowsAsync<TimeoutException>(() => VirtualTime.RunAsync(clock, c => FirstQuote.TwinAsync(quotes, c), ShortGrace));
 
@@ -81,7 +81,7 @@ public sealed class TimeoutMeasuredWithRealTimeTests
     public async Task Bug_SilentFeed_FailsNamingTheCause()
     {
         var clock = new VirtualClock();
-        var quotes = FakeSequence.Script<int>(clock, "feed").Hang().Probe(new Timeline(clock), "quotes");
+        var quotes = FakeSequence.Script<int>(clock, "feed").HangUntilCanceled().Probe(new Timeline(clock), "quotes");
 
         var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(clock, c => FirstQuote.BuggyAsync(quotes, c), ShortGrace));
 

@@ -75,7 +75,7 @@ public sealed class TokenNotForwardedTests
         """
         The virtual-time run is stuck: the body is still waiting (task status WaitingForActivation), but no work is queued and no timer is pending, and nothing posted work for 0.200 s of real time. The body waits on a task that nothing in virtual time will complete: code under test may use real time (Task.Delay, Timer or PeriodicTimer without the clock), or wait on a TaskCompletionSource, channel or lock that nothing completes. Virtual time reached 00:02.000 after 2 timer firing(s); real time spent <real> s.
         Waiting now:
-          scripted sequence "feed" #1 waits in MoveNextAsync (Hang()) since 00:02.000
+          scripted sequence "feed" #1 waits in MoveNextAsync (HangUntilCanceled()) since 00:02.000
           probe "feed" #1 in MoveNextAsync since 00:02.000 (token: none)
         """);
 
@@ -124,5 +124,5 @@ public sealed class TokenNotForwardedTests
     private static readonly VirtualTimeOptions ShortGrace = new() { RealTimeGrace = TimeSpan.FromMilliseconds(200) };
 
     private static ScriptedSequence<int> Feed(VirtualClock clock) =>
-        FakeSequence.Script<int>(clock, "feed").Wait(TimeSpan.FromSeconds(1)).Yield(1, 1).Wait(TimeSpan.FromSeconds(1)).Yield(2).Hang();
+        FakeSequence.Script<int>(clock, "feed").Wait(TimeSpan.FromSeconds(1)).Yield(1, 1).Wait(TimeSpan.FromSeconds(1)).Yield(2).HangUntilCanceled();
 }

@@ -289,12 +289,12 @@ public sealed partial class AsyncSequenceReaderTests
         await reader.DisposeAsync();
 
         var ex = await Assert.ThrowsAsync<ObjectDisposedException>(reader.AwaitItemAsync);
-        var silence = await Assert.ThrowsAsync<ObjectDisposedException>(() => reader.ExpectNoEventsWithinAsync(Second));
+        var silence = await Assert.ThrowsAsync<ObjectDisposedException>(() => reader.AwaitNoEventsWithinAsync(Second));
 
         Assert.Equal(
             "AwaitItemAsync was called on the reader of \"orders\" after the reader was disposed. Take every step before disposing it " +
             "(inside its await using block), or open a new reader with OpenReader to read the sequence again.",
             ex.Message);
-        Assert.StartsWith("ExpectNoEventsWithinAsync was called on the reader of \"orders\" after", silence.Message, StringComparison.Ordinal);
+        Assert.StartsWith("AwaitNoEventsWithinAsync was called on the reader of \"orders\" after", silence.Message, StringComparison.Ordinal);
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class AsyncSequenceReaderTests
 
         Assert.Equal('a', await reader.AwaitItemAsync());
         Assert.Equal(TimeSpan.FromMilliseconds(10), clock.Elapsed);
-        await reader.ExpectNoEventsWithinAsync(TimeSpan.FromMilliseconds(900));
+        await reader.AwaitNoEventsWithinAsync(TimeSpan.FromMilliseconds(900));
         Assert.Equal('b', await reader.AwaitItemAsync());
         Assert.Equal(TimeSpan.FromMilliseconds(1020), clock.Elapsed);
         await reader.AwaitCompletionAsync();
@@ -57,7 +57,7 @@ public sealed partial class AsyncSequenceReaderTests
         var source = FakeSequence.Driven<int>(clock);
         await using var reader = source.OpenReader(clock);
 
-        await reader.ExpectNoEventsWithinAsync(Second);
+        await reader.AwaitNoEventsWithinAsync(Second);
         source.Emit(1);
         Assert.Equal(1, await reader.AwaitItemAsync());
         source.Emit(2);

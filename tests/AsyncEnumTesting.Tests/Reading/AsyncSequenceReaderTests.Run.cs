@@ -21,15 +21,15 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_InRun_PassesThenSeesTheItem()
+    public async Task AwaitNoEventsWithinAsync_InRun_PassesThenSeesTheItem()
     {
         var message = await VirtualTime.RunAsync(async clock =>
         {
             await using var reader = Sources.At(clock, [(3, 1), (4, 2)]).OpenReader(clock);
-            await reader.ExpectNoEventsWithinAsync(2 * Second);
+            await reader.AwaitNoEventsWithinAsync(2 * Second);
             Assert.Equal(2 * Second, clock.Elapsed);
             Assert.Equal(1, await reader.AwaitItemAsync());
-            var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(Second));
+            var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(Second));
             return ex.Message;
         });
 
@@ -45,13 +45,13 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_InRunItemAlreadyAvailable_Fails()
+    public async Task AwaitNoEventsWithinAsync_InRunItemAlreadyAvailable_Fails()
     {
         var message = await VirtualTime.RunAsync(async clock =>
         {
             await using var reader = Sources.At(clock, [(0.5, 1)]).OpenReader(clock);
             await Task.Delay(Second, clock);
-            var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(Second));
+            var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(Second));
             return ex.Message;
         });
 
@@ -187,7 +187,7 @@ public sealed partial class AsyncSequenceReaderTests
         // cancellation, where the run could not see it, and the run fired the reader's own timeout first.
         await VirtualTime.RunAsync(async clock =>
         {
-            var source = FakeSequence.Script<int>(clock).Wait(TimeSpan.FromSeconds(1)).Yield(1).Hang();
+            var source = FakeSequence.Script<int>(clock).Wait(TimeSpan.FromSeconds(1)).Yield(1).HangUntilCanceled();
             await using var reader = source.OpenReader(clock);
             Assert.Equal(1, await reader.AwaitItemAsync());
 

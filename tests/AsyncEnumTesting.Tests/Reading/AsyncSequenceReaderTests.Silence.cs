@@ -3,12 +3,12 @@ namespace AsyncEnumTesting.Tests.Reading;
 public sealed partial class AsyncSequenceReaderTests
 {
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_SilentWindow_AdvancesTheClockAndPasses()
+    public async Task AwaitNoEventsWithinAsync_SilentWindow_AdvancesTheClockAndPasses()
     {
         var clock = new VirtualClock();
         await using var reader = Sources.Timed(clock, 5 * Second, [1]).OpenReader(clock);
 
-        await reader.ExpectNoEventsWithinAsync(4 * Second);
+        await reader.AwaitNoEventsWithinAsync(4 * Second);
 
         Assert.Equal(4 * Second, clock.Elapsed);
         Assert.Equal(1, await reader.AwaitItemAsync());
@@ -17,13 +17,13 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_ItemInsideWindow_FailsNamingItAndItsTime()
+    public async Task AwaitNoEventsWithinAsync_ItemInsideWindow_FailsNamingItAndItsTime()
     {
         var clock = new VirtualClock();
         await using var reader = Sources.At(clock, [(0, 1), (1.5, 2)]).OpenReader(clock);
         await reader.AwaitItemAsync();
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(2 * Second));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(2 * Second));
 
         Assert.Equal(
             """
@@ -37,24 +37,24 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_ItemAtWindowEnd_Fails()
+    public async Task AwaitNoEventsWithinAsync_ItemAtWindowEnd_Fails()
     {
         var clock = new VirtualClock();
         await using var reader = Sources.Timed(clock, 2 * Second, [1]).OpenReader(clock);
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(2 * Second));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(2 * Second));
 
         Assert.StartsWith("Expected no events within 00:02.000, but the sequence yielded 1 at 00:02.000.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_ItemAvailableBeforeTheCall_Fails()
+    public async Task AwaitNoEventsWithinAsync_ItemAvailableBeforeTheCall_Fails()
     {
         // reactor-test's expectNoEvent passes here: it only watches what arrives while it advances the clock.
         var clock = new VirtualClock();
         await using var reader = Sources.Timed(clock, TimeSpan.Zero, [1, 2]).OpenReader(clock);
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(Second));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(Second));
 
         Assert.Equal(TimeSpan.Zero, clock.Elapsed);
         Assert.Equal(
@@ -68,13 +68,13 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_ItemArrivedWhileTestAdvancedTheClock_Fails()
+    public async Task AwaitNoEventsWithinAsync_ItemArrivedWhileTestAdvancedTheClock_Fails()
     {
         var clock = new VirtualClock();
         await using var reader = Sources.At(clock, [(0.5, 1)]).OpenReader(clock);
         await clock.AdvanceAsync(Second);
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(Second));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(Second));
 
         Assert.StartsWith(
             "Expected no events within 00:01.000, but the sequence had already yielded 1 at 00:00.500 (not consumed yet).",
@@ -83,13 +83,13 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_CompletionInsideWindow_Fails()
+    public async Task AwaitNoEventsWithinAsync_CompletionInsideWindow_Fails()
     {
         var clock = new VirtualClock();
         await using var reader = Sources.At(clock, [(0, 1), (0.3, 2)]).OpenReader(clock);
         await reader.AwaitItemsAsync(2);
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(Second));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(Second));
 
         Assert.StartsWith(
             "Expected no events within 00:01.000, but the sequence had already completed at 00:00.300 (not consumed yet).",
@@ -98,26 +98,26 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_AfterEndConsumed_OnlyPassesTime()
+    public async Task AwaitNoEventsWithinAsync_AfterEndConsumed_OnlyPassesTime()
     {
         var clock = new VirtualClock();
         await using var reader = Sources.Timed(clock, Second, []).OpenReader(clock);
         await reader.AwaitCompletionAsync();
 
-        await reader.ExpectNoEventsWithinAsync(10 * Second);
+        await reader.AwaitNoEventsWithinAsync(10 * Second);
 
         Assert.Equal(10 * Second, clock.Elapsed);
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_WokenWorkBlocks_FailsWithTheClockDiagnosis()
+    public async Task AwaitNoEventsWithinAsync_WokenWorkBlocks_FailsWithTheClockDiagnosis()
     {
         var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(50) };
         var release = new TaskCompletionSource();
         var blocked = BlockAfterDelayAsync(clock, release.Task);
         await using var reader = Sources.Timed(clock, Second, [1]).OpenReader(clock, new() { IgnoreRemainingEvents = true });
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(TimeSpan.FromMilliseconds(500)));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(TimeSpan.FromMilliseconds(500)));
         release.SetResult();
         await blocked;
 
@@ -132,33 +132,33 @@ public sealed partial class AsyncSequenceReaderTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_WithoutClockNothingWritten_Passes()
+    public async Task AwaitNoEventsWithinAsync_WithoutClockNothingWritten_Passes()
     {
         var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();
         await using var reader = channel.Reader.ReadAllAsync().OpenReader();
 
-        await reader.ExpectNoEventsWithinAsync(TimeSpan.Zero);
+        await reader.AwaitNoEventsWithinAsync(TimeSpan.Zero);
 
         channel.Writer.Complete();
         await reader.AwaitCompletionAsync();
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_WithoutClockItemAvailable_Fails()
+    public async Task AwaitNoEventsWithinAsync_WithoutClockItemAvailable_Fails()
     {
         await using var reader = AsyncEnumerable.Range(1, 2).OpenReader();
 
-        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(TimeSpan.Zero));
+        var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(TimeSpan.Zero));
 
         Assert.StartsWith("Expected no events within 00:00.000, but the sequence had already yielded 1 at ", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Timeline (real time):", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_WithoutClockWindowLongerThanTimeout_Throws()
+    public async Task AwaitNoEventsWithinAsync_WithoutClockWindowLongerThanTimeout_Throws()
     {
         await using var reader = Sources.Endless().OpenReader(options: new() { IgnoreRemainingEvents = true });
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => reader.ExpectNoEventsWithinAsync(TimeSpan.FromMinutes(1)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => reader.AwaitNoEventsWithinAsync(TimeSpan.FromMinutes(1)));
     }
 }

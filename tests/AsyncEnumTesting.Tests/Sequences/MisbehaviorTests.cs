@@ -38,7 +38,7 @@ public sealed class MisbehaviorTests
     {
         var clock = new VirtualClock();
         using var cts = new CancellationTokenSource();
-        var source = FakeSequence.Script<int>(clock).Hang().Misbehave(Misbehavior.IgnoreCancellation);
+        var source = FakeSequence.Script<int>(clock).HangUntilCanceled().Misbehave(Misbehavior.IgnoreCancellation);
         var e = source.GetAsyncEnumerator(cts.Token);
 
         var move = e.MoveNextAsync().AsTask();

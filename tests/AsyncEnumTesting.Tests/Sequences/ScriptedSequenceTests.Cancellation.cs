@@ -38,7 +38,7 @@ public sealed partial class ScriptedSequenceTests
     {
         var clock = new VirtualClock();
         var timeline = new Timeline(clock);
-        var source = FakeSequence.Script<int>(clock, "silent", timeline).Yield(1).Hang();
+        var source = FakeSequence.Script<int>(clock, "silent", timeline).Yield(1).HangUntilCanceled();
         using var cts = new CancellationTokenSource();
         var e = source.GetAsyncEnumerator(cts.Token);
         Assert.True(await e.MoveNextAsync());
@@ -66,14 +66,14 @@ public sealed partial class ScriptedSequenceTests
         var ex = await Assert.ThrowsAsync<VirtualTimeException>(() => VirtualTime.RunAsync(
             async clock =>
             {
-                var source = FakeSequence.Script<int>(clock, "silent").Wait(Second).Hang();
+                var source = FakeSequence.Script<int>(clock, "silent").Wait(Second).HangUntilCanceled();
                 await foreach (var item in source)
                 {
                 }
             },
             new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromMilliseconds(50) }));
 
-        Assert.Contains("scripted sequence \"silent\" #1 waits in MoveNextAsync (Hang()) since 00:01.000", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("scripted sequence \"silent\" #1 waits in MoveNextAsync (HangUntilCanceled()) since 00:01.000", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed partial class ScriptedSequenceTests
     {
         var clock = new VirtualClock();
         using var cts = new CancellationTokenSource();
-        var source = FakeSequence.Script<int>(clock).NeverComplete();
+        var source = FakeSequence.Script<int>(clock).HangIgnoringCancellation();
         var e = source.GetAsyncEnumerator(cts.Token);
 
         var move = e.MoveNextAsync().AsTask();
@@ -97,7 +97,7 @@ public sealed partial class ScriptedSequenceTests
     {
         var at = await VirtualTime.RunAsync(async clock =>
         {
-            var source = FakeSequence.Script<int>(clock).NeverComplete();
+            var source = FakeSequence.Script<int>(clock).HangIgnoringCancellation();
             var e = source.GetAsyncEnumerator();
             await Assert.ThrowsAsync<TimeoutException>(() => e.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), clock));
             return clock.Elapsed;

@@ -174,8 +174,8 @@ public sealed partial class ScriptedSequenceTests
     [Fact]
     public async Task GetAsyncEnumerator_WithTimeline_RecordsSameEventsAsProbe()
     {
-        var recorded = await Run(clock => FakeSequence.Script<int>(clock, "s", new Timeline(clock)).Yield(1).Wait(Second).Yield(2).Hang());
-        var probed = await Run(clock => FakeSequence.Script<int>(clock).Yield(1).Wait(Second).Yield(2).Hang().Probe(new Timeline(clock), "s"));
+        var recorded = await Run(clock => FakeSequence.Script<int>(clock, "s", new Timeline(clock)).Yield(1).Wait(Second).Yield(2).HangUntilCanceled());
+        var probed = await Run(clock => FakeSequence.Script<int>(clock).Yield(1).Wait(Second).Yield(2).HangUntilCanceled().Probe(new Timeline(clock), "s"));
 
         Assert.Equal(probed, recorded);
         Assert.Equal(10, recorded.Count);
@@ -289,7 +289,7 @@ public sealed partial class ScriptedSequenceTests
 
         Assert.Equal(
             "Cannot add Yield(2) to scripted sequence \"orders\": the script already ends with Complete(), and nothing happens after a terminal step. " +
-            "Put every item and wait before Fail, Complete, Hang, NeverComplete or Generate.",
+            "Put every item and wait before Fail, Complete, HangUntilCanceled, HangIgnoringCancellation or Generate.",
             ex.Message);
     }
 

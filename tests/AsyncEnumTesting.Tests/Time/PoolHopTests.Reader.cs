@@ -6,7 +6,7 @@ namespace AsyncEnumTesting.Tests.Time;
 public sealed partial class PoolHopTests
 {
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_InRunTaskRunProducerWritesInsideTheWindow_FailsEveryTime()
+    public async Task AwaitNoEventsWithinAsync_InRunTaskRunProducerWritesInsideTheWindow_FailsEveryTime()
     {
         // The bug this guards: the window advanced the clock by hand, ahead of the producer's first delay, so the item due
         // at 5 s came after the window and a silent-window check passed for a producer that was not silent.
@@ -15,7 +15,7 @@ public sealed partial class PoolHopTests
             var message = await LateStarts.RunAgainAsync(async clock =>
             {
                 await using var reader = StartTicker(clock, TimeSpan.FromSeconds(5)).ReadAllAsync().OpenReader(clock);
-                var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.ExpectNoEventsWithinAsync(TimeSpan.FromSeconds(9)));
+                var ex = await Assert.ThrowsAsync<AsyncSequenceAssertionException>(() => reader.AwaitNoEventsWithinAsync(TimeSpan.FromSeconds(9)));
                 await reader.CancelAndIgnoreRemainingAsync();
                 return ex.Message;
             });
@@ -25,14 +25,14 @@ public sealed partial class PoolHopTests
     }
 
     [Fact]
-    public async Task ExpectNoEventsWithinAsync_InRunTaskRunProducerWritesAfterTheWindow_PassesThenSeesTheItemOnTime()
+    public async Task AwaitNoEventsWithinAsync_InRunTaskRunProducerWritesAfterTheWindow_PassesThenSeesTheItemOnTime()
     {
         for (var run = 0; run < Repeats; run++)
         {
             var seen = await LateStarts.RunAgainAsync(async clock =>
             {
                 await using var reader = StartTicker(clock, TimeSpan.FromSeconds(10)).ReadAllAsync().OpenReader(clock);
-                await reader.ExpectNoEventsWithinAsync(TimeSpan.FromSeconds(9));
+                await reader.AwaitNoEventsWithinAsync(TimeSpan.FromSeconds(9));
                 var item = await reader.AwaitItemAsync();
                 var at = clock.Elapsed;
                 await reader.AwaitCompletionAsync();

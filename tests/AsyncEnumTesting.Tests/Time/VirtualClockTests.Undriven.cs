@@ -30,7 +30,7 @@ public sealed partial class VirtualClockTests
     public async Task ScriptedHang_NothingDrivesTheClock_FailsInsteadOfHanging()
     {
         var clock = new VirtualClock { RealTimeGrace = TimeSpan.FromMilliseconds(200) };
-        var silent = FakeSequence.Script<int>(clock).Yield(1).Hang();
+        var silent = FakeSequence.Script<int>(clock).Yield(1).HangUntilCanceled();
 
         var ex = await Assert.ThrowsAsync<VirtualTimeException>(async () =>
         {
