@@ -11,10 +11,10 @@ public sealed class AsyncSequenceReaderOptions
     /// <para>With a <see cref="VirtualClock"/> that nothing else drives, the reader waits for work on other threads, when
     /// no timer is pending on the clock, for this long or the clock's <see cref="VirtualClock.RealTimeGrace"/>, whichever is
     /// shorter, before it declares that nothing can happen any more.</para>
-    /// <para>The kit's one default for "wait for the next event": the assertion packages and a driven fake's
-    /// <c>WhenDemandAsync</c> read it from <see cref="Default"/> too. Long enough for a slow CI machine, short enough to fail fast.</para>
+    /// <para>The kit's one default for "wait for the next event": the assertion packages read it from <see cref="Default"/> too,
+    /// and a driven fake's <c>WhenDemandAsync</c> waits as long. Long enough for a slow CI machine, short enough to fail fast.</para>
     /// </remarks>
-    public TimeSpan RealTimeLimit { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RealTimeLimit { get; init; } = WaitDefaults.RealTimeLimit;
 
     /// <summary>Gets the virtual time each await may let pass before it fails, when the reader has a clock. Default: 1 hour.</summary>
     /// <remarks>An hour of virtual time costs nothing in real time, is longer than the gaps of most pollers and scripted

@@ -206,7 +206,7 @@ public sealed partial class DrivenSequence<T> : IAsyncEnumerable<T>
         if (Clock is null)
         {
             // Without a clock nothing else bounds the wait: a consumer that never asks must not hang the test.
-            var limit = AsyncSequenceReaderOptions.Default.RealTimeLimit;
+            var limit = WaitDefaults.RealTimeLimit;
             await ((Task)wait).WaitAsync(limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             if (!wait.IsCompleted)
             {

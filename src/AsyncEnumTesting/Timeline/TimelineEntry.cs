@@ -96,12 +96,5 @@ internal struct TimelineEntry
     public static int CodeOfMergedItem(int index) => ~(index | MergedFlag);
 }
 
-/// <summary>Reads the item at an index as an object, so a timeline can box probe items only when someone reads them.</summary>
-internal interface IBoxedItems
-{
-    /// <summary>Returns the item at <paramref name="index"/>, boxed.</summary>
-    object? GetBoxed(int index);
-}
-
 /// <summary>Names one (source, enumeration) pair that events belong to.</summary>
 internal sealed record TimelineStream(string Source, int Enumeration);
