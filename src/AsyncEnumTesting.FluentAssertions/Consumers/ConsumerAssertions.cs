@@ -36,7 +36,7 @@ public sealed class ConsumerAssertions
     public async Task<AndConstraint<ConsumerAssertions>> Complete(string because = "", params object[] becauseArgs)
     {
         var (error, stall) = await ConsumerRun.RunAsync(_consumer, _timeline).ConfigureAwait(true);
-        var actual = stall ?? (error is null ? null : "it threw " + Failure.Describe(error));
+        var actual = stall ?? (error is null ? null : "it threw " + MessageFormat.Exception(error));
         ConsumerRun.Judge(_subject, "complete", actual, error, _timeline, because, becauseArgs);
         return new AndConstraint<ConsumerAssertions>(this);
     }
@@ -55,7 +55,7 @@ public sealed class ConsumerAssertions
         {
             null => "it completed without an exception" + Swallowed.Clause(_timeline, "the consumer"),
             TException => null,
-            _ => "it threw " + Failure.Describe(error),
+            _ => "it threw " + MessageFormat.Exception(error),
         };
         ConsumerRun.Judge(_subject, "throw " + typeof(TException).Name, actual, error, _timeline, because, becauseArgs);
         return Flavor.Exceptions<TException>(error is TException expected ? [expected] : []);

@@ -35,7 +35,7 @@ public sealed class ConsumerAssertions<TResult>
         Task<TResult>? task = null;
         var (error, stall) = await ConsumerRun.RunAsync(() => task = _consumer(), _timeline).ConfigureAwait(true);
         var actual = stall ?? (error is not null
-            ? "it threw " + Failure.Describe(error)
+            ? "it threw " + MessageFormat.Exception(error)
             : ItemEquality<TResult>.Default.Equals(task!.Result, expected) ? null : "it returned " + Failure.Show(task.Result));
         ConsumerRun.Judge(_subject, "return " + Failure.Show(expected), actual, error, _timeline, because, becauseArgs);
         return new AndConstraint<ConsumerAssertions<TResult>>(this);

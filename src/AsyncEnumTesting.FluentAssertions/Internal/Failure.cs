@@ -106,14 +106,5 @@ internal static partial class Failure
     /// <summary>Names the event at <paramref name="index"/> as its timeline row shows it: <c>#1 DisposeAsync at 00:00.100</c>.</summary>
     public static string Event(IReadOnlyList<TimelineEvent> events, int index) => TimelineRenderer.Describe(events, index, Show);
 
-    /// <summary>Formats an exception as its type and message.</summary>
-    public static string Describe(Exception? ex) => ex is null ? "an exception" : $"{ex.GetType().Name}: {ex.Message}";
-
-    /// <summary>Says "before any item", "after 1 item" or "after 3 items".</summary>
-    public static string After(int count) => count == 0 ? "before any item" : "after " + Items(count);
-
-    /// <summary>Says "1 item" or "3 items".</summary>
-    public static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
-
     private static string Escape(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 }

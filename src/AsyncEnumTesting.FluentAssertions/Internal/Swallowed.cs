@@ -51,6 +51,6 @@ internal static class Swallowed
         }
 
         var e = events[index];
-        return $", although \"{e.Source}\" #{e.Enumeration} threw {Failure.Describe(e.Value as Exception)} at {TimeFormat.Elapsed(e.Time)}: {who} caught it and went on";
+        return $", although \"{e.Source}\" #{e.Enumeration} threw {MessageFormat.Exception(e.Value as Exception)} at {TimeFormat.Elapsed(e.Time)}: {who} caught it and went on";
     }
 }

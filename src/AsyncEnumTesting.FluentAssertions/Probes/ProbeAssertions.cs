@@ -71,10 +71,10 @@ public sealed partial class ProbeAssertions<T> : ReferenceTypeAssertions<Probe<T
         }
         else if (enumerations[0].Items.Count != items)
         {
-            verdict = new Verdict($"it was disposed after {Failure.Items(enumerations[0].Items.Count)}", Index(1, TimelineEventKind.Disposed), $"expected after {Failure.Items(items)}");
+            verdict = new Verdict($"it was disposed after {MessageFormat.Items(enumerations[0].Items.Count)}", Index(1, TimelineEventKind.Disposed), $"expected after {MessageFormat.Items(items)}");
         }
 
-        return Check($"be disposed after {Failure.Items(items)}", because, becauseArgs, verdict);
+        return Check($"be disposed after {MessageFormat.Items(items)}", because, becauseArgs, verdict);
     }
 
     /// <summary>Asserts that the probe was enumerated exactly once (one <c>GetAsyncEnumerator</c>).</summary>
@@ -189,10 +189,10 @@ public sealed partial class ProbeAssertions<T> : ReferenceTypeAssertions<Probe<T
     {
         var stopped = open.Outcome switch
         {
-            EnumerationOutcome.Completed => $"it completed after {Failure.Items(open.Items.Count)}",
-            EnumerationOutcome.Faulted => $"it threw after {Failure.Items(open.Items.Count)}",
-            EnumerationOutcome.Canceled => $"it was canceled after {Failure.Items(open.Items.Count)}",
-            _ => $"the consumer stopped after {Failure.Items(open.Items.Count)}",
+            EnumerationOutcome.Completed => $"it completed after {MessageFormat.Items(open.Items.Count)}",
+            EnumerationOutcome.Faulted => $"it threw after {MessageFormat.Items(open.Items.Count)}",
+            EnumerationOutcome.Canceled => $"it was canceled after {MessageFormat.Items(open.Items.Count)}",
+            _ => $"the consumer stopped after {MessageFormat.Items(open.Items.Count)}",
         };
         return new Verdict($"enumeration #{open.Number} was never disposed: {stopped} without DisposeAsync", LastIndex(open.Number), "no DisposeAsync after this");
     }

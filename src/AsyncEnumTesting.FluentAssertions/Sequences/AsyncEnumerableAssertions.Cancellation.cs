@@ -33,7 +33,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
         ArgumentOutOfRangeException.ThrowIfNegative(afterItems);
         ValidateWithin(within);
         return CheckAsync(
-            $"stop when its token is cancelled after {Failure.Items(afterItems)}",
+            $"stop when its token is cancelled after {MessageFormat.Items(afterItems)}",
             because,
             becauseArgs,
             async run =>
@@ -140,7 +140,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
                     run.LastEventIndex,
                     "did not stop");
             case EndKind.Faulted when run.Error is not OperationCanceledException:
-                return new Verdict($"after the token was cancelled {canceled}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected OperationCanceledException", run.Error);
+                return new Verdict($"after the token was cancelled {canceled}, MoveNextAsync threw {MessageFormat.Exception(run.Error)}", run.LastEventIndex, "expected OperationCanceledException", run.Error);
         }
 
         if (run.Pacing.Now is { } now && run.CanceledAt is { } at && now - at > (within ?? TimeSpan.Zero))

@@ -66,14 +66,14 @@ public sealed partial class AsyncEnumerableAssertions<T>
                     stoppedLate = true;
                     break;
                 case TimelineEventKind.Faulted:
-                    end = $"threw {Failure.Describe(e.Value as Exception)} at {TimeFormat.Elapsed(e.Time)}";
+                    end = $"threw {MessageFormat.Exception(e.Value as Exception)} at {TimeFormat.Elapsed(e.Time)}";
                     break;
             }
         }
 
         var yielded = items.Count == 0
             ? null
-            : $"after the cancellation it yielded {Failure.Items(items.Count)}: {string.Join(", ", items)}";
+            : $"after the cancellation it yielded {MessageFormat.Items(items.Count)}: {string.Join(", ", items)}";
         var words = (yielded, end) switch
         {
             (null, null) => "its MoveNextAsync never returned, not even when the assertion gave up",

@@ -129,7 +129,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
 
                 return run.End switch
                 {
-                    EndKind.Faulted => new Verdict($"{Failure.After(run.ItemCount)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error),
+                    EndKind.Faulted => new Verdict($"{MessageFormat.AfterItems(run.ItemCount)}, MoveNextAsync threw {MessageFormat.Exception(run.Error)}", run.LastEventIndex, "expected " + wanted, run.Error),
                     EndKind.Completed => WithSwallowed(run, Ended(run, wanted)),
                     _ => Ended(run, wanted),
                 };
@@ -176,7 +176,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
             var spent = run.Pacing.Virtual is null ? TimeFormat.RealSeconds(Spent()) : TimeFormat.Elapsed(Spent());
             return run.End == EndKind.Completed
                 ? new Verdict($"it completed only after {spent}", run.LastEventIndex, "too late")
-                : new Verdict($"it had not completed after {spent} ({Failure.Items(run.ItemCount)} so far)", run.LastEventIndex, "still waiting");
+                : new Verdict($"it had not completed after {spent} ({MessageFormat.Items(run.ItemCount)} so far)", run.LastEventIndex, "still waiting");
         }
 
         return run.End == EndKind.Completed ? null : Ended(run, "completion");

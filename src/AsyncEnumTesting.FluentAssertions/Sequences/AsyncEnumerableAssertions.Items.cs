@@ -123,7 +123,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
     public Task<AndConstraint<AsyncEnumerableAssertions<T>>> YieldCount(int expected, string because = "", params object[] becauseArgs)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expected);
-        return CheckAsync($"yield {Failure.Items(expected)} and complete", because, becauseArgs, async run =>
+        return CheckAsync($"yield {MessageFormat.Items(expected)} and complete", because, becauseArgs, async run =>
         {
             while (await run.MoveNextAsync().ConfigureAwait(true))
             {

@@ -50,7 +50,7 @@ public sealed partial class AsyncEnumerableAssertions<T>
 
             return missing.Count == 0
                 ? null
-                : new Verdict($"it completed after {Failure.Items(run.ItemCount)} without yielding {Failure.Show(missing)}", run.LastEventIndex, "missing " + Failure.Show(missing));
+                : new Verdict($"it completed after {MessageFormat.Items(run.ItemCount)} without yielding {Failure.Show(missing)}", run.LastEventIndex, "missing " + Failure.Show(missing));
         });
     }
 

@@ -126,12 +126,12 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
         var mark = "expected " + wanted;
         return run.End switch
         {
-            EndKind.Completed => new Verdict(run.ItemCount == 0 ? "it completed without yielding any item" : $"it completed after {Failure.Items(run.ItemCount)}", run.LastEventIndex, mark),
+            EndKind.Completed => new Verdict(run.ItemCount == 0 ? "it completed without yielding any item" : $"it completed after {MessageFormat.Items(run.ItemCount)}", run.LastEventIndex, mark),
             EndKind.Faulted when run.FailedToStart =>
-                new Verdict($"GetAsyncEnumerator threw {Failure.Describe(run.Error)}", run.LastEventIndex, null, run.Error),
+                new Verdict($"GetAsyncEnumerator threw {MessageFormat.Exception(run.Error)}", run.LastEventIndex, null, run.Error),
             EndKind.Faulted => new Verdict(
-                $"{Failure.After(run.ItemCount)}, MoveNextAsync threw {Failure.Describe(run.Error)}", run.LastEventIndex, mark, run.Error),
-            _ => new Verdict($"{Failure.After(run.ItemCount)}, {run.Stall}", run.LastEventIndex, mark),
+                $"{MessageFormat.AfterItems(run.ItemCount)}, MoveNextAsync threw {MessageFormat.Exception(run.Error)}", run.LastEventIndex, mark, run.Error),
+            _ => new Verdict($"{MessageFormat.AfterItems(run.ItemCount)}, {run.Stall}", run.LastEventIndex, mark),
         };
     }
 
@@ -154,7 +154,7 @@ public sealed partial class AsyncEnumerableAssertions<T> : ReferenceTypeAssertio
     {
         if (run.DisposeError is { } error)
         {
-            return new Verdict($"DisposeAsync threw {Failure.Describe(error)}", run.Timeline.Count - 1, null, error);
+            return new Verdict($"DisposeAsync threw {MessageFormat.Exception(error)}", run.Timeline.Count - 1, null, error);
         }
 
         return run.DisposeStall is { } stall ? new Verdict(stall, run.Timeline.Count - 1) : null;

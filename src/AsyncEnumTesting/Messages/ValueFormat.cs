@@ -13,14 +13,11 @@ internal static class ValueFormat
         string text => "\"" + text + "\"",
         char c => "'" + c + "'",
         bool b => b ? "true" : "false",
-        Exception exception => Exception(exception),
+        Exception exception => MessageFormat.Exception(exception),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items => Collection(items),
         _ => value.ToString() ?? value.GetType().Name,
     };
-
-    /// <summary>Writes an exception as its type name and message.</summary>
-    public static string Exception(Exception exception) => exception.GetType().Name + ": " + exception.Message;
 
     /// <summary>Writes an exception for a timeline row: a long message is cut after its first sentence, since the failure's first line already holds it whole.</summary>
     public static string ExceptionInRow(Exception exception) => exception.GetType().Name + ": " + InRow(exception.Message);

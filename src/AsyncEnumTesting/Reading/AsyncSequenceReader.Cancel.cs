@@ -82,7 +82,7 @@ public sealed partial class AsyncSequenceReader<T>
         {
             var what = e.Kind == ReaderEventKind.Item
                 ? $"item {ValueFormat.Format(e.Item)}, yielded at {TimeFormat.Elapsed(e.Time)},"
-                : $"the {(e.Kind == ReaderEventKind.Completed ? "completion" : "failure " + ValueFormat.Exception(e.Error!))} at {TimeFormat.Elapsed(e.Time)}";
+                : $"the {(e.Kind == ReaderEventKind.Completed ? "completion" : "failure " + MessageFormat.Exception(e.Error!))} at {TimeFormat.Elapsed(e.Time)}";
             return ($"every event {(_named ? "of " + _subject + " " : string.Empty)}to be consumed before the reader is disposed", what + " was not consumed", e.Error,
                 "Await it, or call CancelAndIgnoreRemainingAsync() to drop what is left.", (e, "not consumed"));
         }
@@ -90,7 +90,7 @@ public sealed partial class AsyncSequenceReader<T>
         if (!_canceled && !_sourceDone)
         {
             return ($"{_subject} to be finished or canceled before the reader is disposed",
-                "it was still running " + ReaderText.AfterItems(_itemCount), null,
+                "it was still running " + MessageFormat.AfterItems(_itemCount), null,
                 "Await its completion, or call CancelAsync() or CancelAndIgnoreRemainingAsync().", null);
         }
 
@@ -155,7 +155,7 @@ public sealed partial class AsyncSequenceReader<T>
         if (failIfStuck && disposed.Kind is ReaderEventKind.Nothing or ReaderEventKind.Failed)
         {
             var actual = disposed.Kind == ReaderEventKind.Failed
-                ? "DisposeAsync threw " + ValueFormat.Exception(disposed.Error!)
+                ? "DisposeAsync threw " + MessageFormat.Exception(disposed.Error!)
                 : "DisposeAsync was still running: " + disposed.Detail;
             throw Fail(expected, actual, disposed.Error);
         }

@@ -38,7 +38,7 @@ public sealed partial class AsyncSequenceReader<T>
     {
         var detail = _end is { Kind: not ReaderEventKind.Canceled } end
             ? _subject + " had already " + ReaderText.Ended(end)
-            : "the reader had already been canceled " + ReaderText.AfterItems(_itemCount);
+            : "the reader had already been canceled " + MessageFormat.AfterItems(_itemCount);
         return new ReaderEvent<T>(ReaderEventKind.Nothing, default, null, Timeline.Now, _itemCount, detail);
     }
 

@@ -77,7 +77,7 @@ public sealed partial class AsyncSequenceReader<T> : IAsyncDisposable
         if (clock is not null)
         {
             var openedAt = clock.Elapsed;
-            _open = clock.Own(() => $"reader \"{_name}\" opened at {TimeFormat.Elapsed(openedAt)} ({ReaderText.AfterItems(_itemCount)})");
+            _open = clock.Own(() => $"reader \"{_name}\" opened at {TimeFormat.Elapsed(openedAt)} ({MessageFormat.AfterItems(_itemCount)})");
 
             // As CreateTimer does: continuations the source posts to the test's context become work the clock waits for.
             TrackingSynchronizationContext.AdoptCurrent(clock.Tracker);

@@ -38,20 +38,12 @@ internal static class ReaderText
     /// <summary>Formats items as <c>[1, 2, 3]</c>.</summary>
     public static string Values<T>(IEnumerable<T> values) => "[" + string.Join(", ", values.Select(v => ValueFormat.Format(v))) + "]";
 
-    /// <summary>Says how many items came before an end: <c>before any item</c>, <c>after 1 item</c>, <c>after 3 items</c>.</summary>
-    public static string AfterItems(int count) => count switch
-    {
-        0 => "before any item",
-        1 => "after 1 item",
-        _ => string.Create(CultureInfo.InvariantCulture, $"after {count} items"),
-    };
-
     /// <summary>Says what an event was, as the sequence's act: <c>yielded 3</c>, <c>completed</c>, <c>failed with …</c>.</summary>
     public static string Act<T>(ReaderEvent<T> e) => e.Kind switch
     {
         ReaderEventKind.Item => "yielded " + ValueFormat.Format(e.Item),
         ReaderEventKind.Completed => "completed",
-        ReaderEventKind.Failed => "failed with " + ValueFormat.Exception(e.Error!),
+        ReaderEventKind.Failed => "failed with " + MessageFormat.Exception(e.Error!),
         ReaderEventKind.Canceled => "stopped after cancellation",
         _ => e.Detail ?? "did nothing",
     };
@@ -72,8 +64,8 @@ internal static class ReaderText
     /// <param name="e">The end.</param>
     /// <param name="when">Where a failure sits on the timeline, for example <c>at 00:05.000 (…)</c>; <see langword="null"/> to leave it out.</param>
     public static string Ended<T>(ReaderEvent<T> e, string? when = null) => e.Kind == ReaderEventKind.Failed
-        ? "failed " + AfterItems(e.ItemsBefore) + (when is null ? string.Empty : ", " + when + ",") + " with " + ValueFormat.Exception(e.Error!)
-        : Act(e) + " " + AfterItems(e.ItemsBefore);
+        ? "failed " + MessageFormat.AfterItems(e.ItemsBefore) + (when is null ? string.Empty : ", " + when + ",") + " with " + MessageFormat.Exception(e.Error!)
+        : Act(e) + " " + MessageFormat.AfterItems(e.ItemsBefore);
 
     /// <summary>Relates a failure to the stream's history: <c>at 00:05.000 (00:04.000 after item [0], 00:05.000 into the stream)</c>.</summary>
     /// <remarks>A timeout that fires on a whole-stream deadline shows itself here: the gap is short, the stream long.</remarks>

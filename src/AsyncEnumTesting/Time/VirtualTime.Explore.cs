@@ -183,7 +183,7 @@ public static partial class VirtualTime
     /// <summary>Ends a report with the body's failure and, unless its message shows them, the timelines of the failing run.</summary>
     private static string AppendFailure(StringBuilder text, Exception failure, VirtualClock clock)
     {
-        text.AppendLine().Append(CultureInfo.InvariantCulture, $"The failure: {failure.GetType().Name}: {failure.Message}");
+        text.AppendLine().Append("The failure: ").Append(MessageFormat.Exception(failure));
         if (!failure.Message.Contains("Timeline (", StringComparison.Ordinal))
         {
             foreach (var timeline in clock.Timelines.Where(t => t.Count > 0))

@@ -126,9 +126,8 @@ internal sealed partial class VirtualTimeRunner
         $"{(_clock.TimerFirings - _startFirings).ToString("N0", CultureInfo.InvariantCulture)} timer firing(s); real time spent " +
         $"{TimeFormat.RealSeconds(Stopwatch.GetElapsedTime(_realStart))}.";
 
-    private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
 
     /// <summary>Names the first of the faults nobody observed, and counts the others.</summary>
     private static string Describe(IReadOnlyList<Exception> unobserved) =>
-        Describe(unobserved[0]) + (unobserved.Count > 1 ? $" (and {unobserved.Count - 1} more)" : string.Empty);
+        MessageFormat.Exception(unobserved[0]) + (unobserved.Count > 1 ? $" (and {unobserved.Count - 1} more)" : string.Empty);
 }

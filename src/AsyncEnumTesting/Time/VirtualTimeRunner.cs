@@ -117,7 +117,7 @@ internal sealed partial class VirtualTimeRunner
             // The forgotten failure may be why the body failed (a producer that died before completing a channel the body
             // reads): the body's failure alone would hide it.
             var failure = new VirtualTimeException(
-                $"The body failed: {Describe(bodyFault)}{Environment.NewLine}Work started in the virtual-time run also failed and nobody " +
+                $"The body failed: {MessageFormat.Exception(bodyFault)}{Environment.NewLine}Work started in the virtual-time run also failed and nobody " +
                 $"awaited it: {Describe(unobserved)}. It may be the cause of the body's failure: await that work, or observe its failure. {Clocks()}",
                 new AggregateException([.. bodyTask.Exception!.InnerExceptions, .. unobserved]));
             return () => result.TrySetException(failure);
@@ -249,7 +249,7 @@ internal sealed partial class VirtualTimeRunner
         catch (Exception ex)
         {
             // Only an async void method lets an exception escape onto the context.
-            throw new VirtualTimeException($"An async void method in the virtual-time run threw {Describe(ex)}. Nothing could await it. {Clocks()}", ex);
+            throw new VirtualTimeException($"An async void method in the virtual-time run threw {MessageFormat.Exception(ex)}. Nothing could await it. {Clocks()}", ex);
         }
     }
 
