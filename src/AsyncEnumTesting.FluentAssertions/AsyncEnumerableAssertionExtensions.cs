@@ -19,7 +19,7 @@ public static class AsyncEnumerableAssertionExtensions
     /// <remarks>A fake sequence or probe made with a <see cref="VirtualClock"/> brings its clock along. Otherwise each wait for the next event is bounded by 5 s of real time; pass the source's clock with <see cref="Should{T}(IAsyncEnumerable{T}, TimeProvider, string)"/> when it runs on a <see cref="VirtualClock"/>.</remarks>
     /// <example><code>await Numbers().Should().YieldInOrder(1, 2, 3);</code></example>
     public static AsyncEnumerableAssertions<T> Should<T>(this IAsyncEnumerable<T> source, [CallerArgumentExpression(nameof(source))] string subject = "") =>
-        new(source, subject, new Pacing(ClockOf(source), null));
+        new(source, subject, new Pacing(source is null ? null : FakeSequence.ClockOf(source), null));
 
     /// <summary>Starts assertions on <paramref name="source"/>, which runs on <paramref name="clock"/>.</summary>
     /// <typeparam name="T">The type of the items.</typeparam>
@@ -58,15 +58,6 @@ public static class AsyncEnumerableAssertionExtensions
     /// <returns>The timeline's assertions.</returns>
     /// <example><code>timeline.Should().HaveInOrder(e =&gt; e.Source == "inner" &amp;&amp; e.Kind == TimelineEventKind.Disposed, e =&gt; e.Kind == TimelineEventKind.Mark);</code></example>
     public static TimelineAssertions Should(this Timeline timeline, [CallerArgumentExpression(nameof(timeline))] string subject = "") => new(timeline, subject);
-
-    /// <summary>Finds the virtual clock a fake sequence or a probe already carries.</summary>
-    private static VirtualClock? ClockOf<T>(IAsyncEnumerable<T> source) => source switch
-    {
-        Probe<T> probe => probe.Timeline.Clock as VirtualClock,
-        ScriptedSequence<T> scripted => scripted.Clock,
-        DrivenSequence<T> driven => driven.Clock,
-        _ => null,
-    };
 
     /// <summary>Starts assertions on a consumer: code that reads async sequences recorded on <paramref name="timeline"/>.</summary>
     /// <param name="consumer">The consumer, run when an assertion is awaited.</param>

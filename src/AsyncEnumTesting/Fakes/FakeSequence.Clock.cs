@@ -2,9 +2,25 @@ using System.Runtime.CompilerServices;
 
 namespace AsyncEnumTesting;
 
-/// <content>Refusing a clock that is not the one a fake waits on.</content>
+/// <content>Finding the clock a fake waits on, and refusing a clock that is not that one.</content>
 public static partial class FakeSequence
 {
+    /// <summary>Returns the <see cref="VirtualClock"/> a source runs on as far as the kit knows: the clock of a probe's
+    /// timeline, else the clock of the scripted, marble or driven fake beneath the source (through any probes).</summary>
+    /// <typeparam name="T">The type of the items.</typeparam>
+    /// <param name="source">The sequence a test is about to read.</param>
+    /// <returns>The clock, or <see langword="null"/> for a fake without one, a probe on real time over such a fake, and
+    /// every other source (its clock is not known).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
+    /// <remarks><c>OpenReader()</c> and the assertion packages' <c>Should()</c> read a source on this clock when the test
+    /// passes none; it is public so that an integration for another assertion library finds the same clock.</remarks>
+    /// <example><code>var clock = FakeSequence.ClockOf(source); // the fake's clock, or null</code></example>
+    public static VirtualClock? ClockOf<T>(IAsyncEnumerable<T> source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source is Probe<T> { Timeline.Clock: VirtualClock probeClock } ? probeClock : FakeClock(Beneath(source));
+    }
+
     /// <summary>Throws when <paramref name="source"/> is a fake, or a probe over one, that waits on another clock than <paramref name="clock"/>.</summary>
     /// <typeparam name="T">The type of the items.</typeparam>
     /// <param name="source">The sequence a test is about to read.</param>
@@ -25,7 +41,7 @@ public static partial class FakeSequence
     {
         ArgumentNullException.ThrowIfNull(source);
         var fake = Beneath(source);
-        if (clock is null || ClockOf(fake) is not { } fakeClock || ReferenceEquals(fakeClock, clock))
+        if (clock is null || FakeClock(fake) is not { } fakeClock || ReferenceEquals(fakeClock, clock))
         {
             return;
         }
@@ -49,7 +65,7 @@ public static partial class FakeSequence
     }
 
     /// <summary>Returns the clock a fake waits on, or <see langword="null"/> for a fake without one or another source.</summary>
-    private static VirtualClock? ClockOf<T>(IAsyncEnumerable<T> fake) => fake switch
+    private static VirtualClock? FakeClock<T>(IAsyncEnumerable<T> fake) => fake switch
     {
         ScriptedSequence<T> scripted => scripted.Clock,
         DrivenSequence<T> driven => driven.Clock,

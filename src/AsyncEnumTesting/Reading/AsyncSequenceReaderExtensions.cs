@@ -6,7 +6,8 @@ public static class AsyncSequenceReaderExtensions
     /// <summary>Starts enumerating <paramref name="source"/> and returns a reader that takes its events one step at a time.</summary>
     /// <typeparam name="T">The type of the items.</typeparam>
     /// <param name="source">The sequence under test.</param>
-    /// <param name="clock">The virtual clock the source runs on; <see langword="null"/> when it runs on real time.</param>
+    /// <param name="clock">The virtual clock the source runs on; when <see langword="null"/>, the clock of the kit's fake or
+    /// probe the source is (<see cref="FakeSequence.ClockOf{T}"/>), else real time.</param>
     /// <param name="options">Timeouts, strictness and timeline; <see cref="AsyncSequenceReaderOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The reader; dispose it (<c>await using</c>) at the end of the test.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is <see langword="null"/>.</exception>
@@ -32,6 +33,7 @@ public static class AsyncSequenceReaderExtensions
     {
         ArgumentNullException.ThrowIfNull(source);
         FakeSequence.ThrowIfOnOtherClock(source, clock);
+        clock ??= FakeSequence.ClockOf(source);
         options ??= AsyncSequenceReaderOptions.Default;
         options.Validate();
         return new AsyncSequenceReader<T>(source, clock, options);

@@ -30,6 +30,20 @@ public sealed class AsyncSequenceReaderExtensionsTests
     }
 
     [Fact]
+    public async Task OpenReader_NoClockOnAFakeMadeWithOne_DrivesTheFakesClock()
+    {
+        var clock = new VirtualClock();
+        var source = FakeSequence.Script<int>(clock).Wait(TimeSpan.FromHours(1)).Yield(1);
+
+        await using var reader = source.OpenReader();
+
+        Assert.Equal(1, await reader.AwaitItemAsync());
+        await reader.AwaitCompletionAsync();
+        Assert.Equal(TimeSpan.FromHours(1), clock.Elapsed);
+        Assert.Same(clock, reader.Timeline.Clock);
+    }
+
+    [Fact]
     public async Task OpenReader_NoClock_RecordsOnRealTime()
     {
         await using var reader = AsyncEnumerable.Empty<int>().OpenReader();
