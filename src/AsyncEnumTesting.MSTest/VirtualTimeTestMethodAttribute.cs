@@ -15,7 +15,7 @@ namespace AsyncEnumTesting.MSTest;
 /// </para>
 /// <para>
 /// When the test fails, every <see cref="Timeline"/> created with the test's clock that the failure message does not already show
-/// (<see cref="VirtualClock.RenderTimelines(string?)"/>: the reader's and the assertion packages' failures carry the table of the
+/// (<see cref="TimelineReport.RenderTimelines(VirtualClock, string?)"/>: the reader's and the assertion packages' failures carry the table of the
 /// timeline they checked) is appended to the result's output (<see cref="TestResult.LogOutput"/>).
 /// </para>
 /// </remarks>

@@ -19,7 +19,7 @@ namespace AsyncEnumTesting.NUnit;
 /// </para>
 /// <para>
 /// When the test fails, every <see cref="Timeline"/> created with the test's clock that the failure message does not already show
-/// (<see cref="VirtualClock.RenderTimelines(string?)"/>: the reader's and the assertion packages' failures carry the table of the
+/// (<see cref="TimelineReport.RenderTimelines(VirtualClock, string?)"/>: the reader's and the assertion packages' failures carry the table of the
 /// timeline they checked) is written to the test's output (<c>TestContext.Out</c>). Inside the run, await NUnit's asynchronous assertions (<c>Assert.ThatAsync</c>): the
 /// blocking <c>Assert.ThrowsAsync</c> would block the run's only thread.
 /// </para>

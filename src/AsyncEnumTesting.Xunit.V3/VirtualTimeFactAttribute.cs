@@ -14,7 +14,7 @@ namespace AsyncEnumTesting.Xunit.V3;
 /// </para>
 /// <para>
 /// When the test fails, every <see cref="Timeline"/> created with the test's clock that the failure message does not already show is
-/// rendered (<see cref="VirtualClock.RenderTimelines(string?)"/>: the reader's and the assertion packages' failures carry the table of
+/// rendered (<see cref="TimelineReport.RenderTimelines(VirtualClock, string?)"/>: the reader's and the assertion packages' failures carry the table of
 /// the timeline they checked) into the test's output through <c>TestContext.Current.TestOutputHelper</c>, after the test's own lines.
 /// </para>
 /// </remarks>

@@ -15,7 +15,7 @@ namespace AsyncEnumTesting.Xunit;
 /// When the test fails, every <see cref="Timeline"/> created with the test's clock (the probes' and fakes' shared logs) is rendered
 /// into the test output: written to the class's <c>ITestOutputHelper</c> when its constructor takes one, appended to the output otherwise.
 /// A timeline the failure message already shows (the reader's and the assertion packages' failures carry the table of the timeline
-/// they checked) is not rendered again (<see cref="VirtualClock.RenderTimelines(string?)"/>). Timelines made with another clock are
+/// they checked) is not rendered again (<see cref="TimelineReport.RenderTimelines(VirtualClock, string?)"/>). Timelines made with another clock are
 /// not known to the test and are not reported.
 /// </para>
 /// <para>

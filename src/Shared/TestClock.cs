@@ -12,7 +12,7 @@ internal sealed class TestClock
     public void Renew() => Current = new VirtualClock(Current.Start, Current.LocalTimeZone);
 
     /// <summary>Renders the timelines made with the current clock that the failure message does not already show, for a
-    /// failed test's output (<see cref="VirtualClock.RenderTimelines(string?)"/>).</summary>
+    /// failed test's output (<see cref="TimelineReport.RenderTimelines(VirtualClock, string?)"/>).</summary>
     /// <param name="failureMessage">The message the test failed with.</param>
     public string? RenderTimelines(string? failureMessage) => Current.RenderTimelines(failureMessage);
 }

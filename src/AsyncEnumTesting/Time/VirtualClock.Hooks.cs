@@ -1,10 +1,8 @@
 namespace AsyncEnumTesting;
 
-/// <content>Hooks for integrations: who follows this clock's time, and which timelines it stamps.</content>
+/// <content>The hook for integrations that follow this clock's time.</content>
 public sealed partial class VirtualClock
 {
-    private readonly List<Timeline> _timelines = [];
-
     /// <summary>
     /// Occurs each time the clock's time moved forward, on the thread that moved it, after <see cref="Elapsed"/> shows the
     /// new time and before the callback of the timer whose due time it reached runs.
@@ -16,27 +14,6 @@ public sealed partial class VirtualClock
     /// short, and do not drive the clock or wait in it. An exception from a handler propagates to whatever drives the clock.
     /// </remarks>
     public event EventHandler? Moved;
-
-    /// <summary>Gets a snapshot of the timelines created with this clock, in creation order, for test-failure reports.</summary>
-    internal IReadOnlyList<Timeline> Timelines
-    {
-        get
-        {
-            lock (_timelines)
-            {
-                return [.. _timelines];
-            }
-        }
-    }
-
-    /// <summary>Remembers a timeline stamped by this clock.</summary>
-    internal void RegisterTimeline(Timeline timeline)
-    {
-        lock (_timelines)
-        {
-            _timelines.Add(timeline);
-        }
-    }
 
     private void OnMoved() => Moved?.Invoke(this, EventArgs.Empty);
 }

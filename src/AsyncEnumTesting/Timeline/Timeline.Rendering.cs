@@ -24,7 +24,7 @@ public sealed partial class Timeline
 
     /// <summary>Renders the events as <see cref="Render"/> does, under a header that names the probes and fakes the test named:
     /// <c>Timeline of "polls" (virtual time):</c>.</summary>
-    /// <remarks>For a report that holds several timelines (<see cref="VirtualClock.RenderTimelines(string?)"/>), where each must say whose it is.</remarks>
+    /// <remarks>For a report that holds several timelines (<see cref="TimelineReport.RenderTimelines(VirtualClock, string?)"/>), where each must say whose it is.</remarks>
     internal string RenderTitled() => TimelineRenderer.RenderOf(Events, IsVirtual, options: null, GivenNames);
 
     /// <summary>Renders each enumeration as one line of marbles, one character per <paramref name="frame"/> of time.</summary>

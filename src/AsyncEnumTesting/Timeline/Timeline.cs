@@ -43,7 +43,10 @@ public sealed partial class Timeline
         _virtualClock = Clock as VirtualClock;
         _clock = new TimelineClock(Clock);
         _entries = new TimelineLog(_clock);
-        _virtualClock?.RegisterTimeline(this);
+        if (_virtualClock is not null)
+        {
+            ClockTimelines.Add(_virtualClock, this);
+        }
     }
 
     /// <summary>Gets the clock that stamps this timeline's events.</summary>

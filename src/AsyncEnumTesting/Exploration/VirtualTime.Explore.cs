@@ -186,7 +186,7 @@ public static partial class VirtualTime
         text.AppendLine().Append("The failure: ").Append(MessageFormat.Exception(failure));
         if (!failure.Message.Contains("Timeline (", StringComparison.Ordinal))
         {
-            foreach (var timeline in clock.Timelines.Where(t => t.Count > 0))
+            foreach (var timeline in ClockTimelines.Of(clock).Where(t => t.Count > 0))
             {
                 text.AppendLine().Append(timeline.Render());
             }

@@ -1,23 +1,28 @@
 namespace AsyncEnumTesting;
 
-/// <content>The failure report a test-framework integration writes when a test on this clock fails.</content>
-public sealed partial class VirtualClock
+/// <summary>The failure report a test-framework integration writes when a test on a <see cref="VirtualClock"/> fails:
+/// the timelines created with that clock.</summary>
+public static class TimelineReport
 {
     /// <summary>Renders every <see cref="Timeline"/> created with this clock, in creation order, as one text for a test's output.</summary>
+    /// <param name="clock">The clock the timelines were created with.</param>
     /// <returns>The timelines' tables (<see cref="Timeline.Render(TimelineRenderOptions?)"/>) one after the other, each under a
     /// header that names its probes and fakes, or <see langword="null"/> when no timeline was created with this clock.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <remarks>
     /// Timelines are known to the clock they were created with (<c>new Timeline(clock)</c>); a probe without a timeline
     /// records on a real-time timeline of its own and is not reported. For a failed test, prefer
-    /// <see cref="RenderTimelines(string?)"/>, which leaves out what the failure message already shows.
+    /// <see cref="RenderTimelines(VirtualClock, string?)"/>, which leaves out what the failure message already shows.
     /// </remarks>
-    public string? RenderTimelines() => RenderTimelines(null);
+    public static string? RenderTimelines(this VirtualClock clock) => RenderTimelines(clock, null);
 
     /// <summary>Renders every <see cref="Timeline"/> created with this clock that <paramref name="failureMessage"/> does not
     /// already show, in creation order, as one text for a failed test's output.</summary>
+    /// <param name="clock">The clock the test ran on.</param>
     /// <param name="failureMessage">The message the test failed with; <see langword="null"/> renders every timeline.</param>
     /// <returns>The timelines' tables (<see cref="Timeline.Render(TimelineRenderOptions?)"/>) one after the other, or
     /// <see langword="null"/> when no timeline is left to render.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <remarks>
     /// <para>
     /// Each table's header says whose timeline it is, by the names the test gave its probes and fakes (and a reader, its
@@ -46,9 +51,11 @@ public sealed partial class VirtualClock
     /// }
     /// </code>
     /// </example>
-    public string? RenderTimelines(string? failureMessage)
+    public static string? RenderTimelines(this VirtualClock clock, string? failureMessage)
     {
-        var timelines = failureMessage is null ? Timelines : TimelineTables.NotShownIn(failureMessage, Timelines);
+        ArgumentNullException.ThrowIfNull(clock);
+        var all = ClockTimelines.Of(clock);
+        var timelines = failureMessage is null ? all : TimelineTables.NotShownIn(failureMessage, all);
         return timelines.Count == 0 ? null : string.Join(Environment.NewLine, timelines.Select(t => t.RenderTitled().TrimEnd()));
     }
 }
