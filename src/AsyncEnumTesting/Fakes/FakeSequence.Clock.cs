@@ -69,6 +69,7 @@ public static partial class FakeSequence
     {
         ScriptedSequence<T> scripted => scripted.Clock,
         DrivenSequence<T> driven => driven.Clock,
+        EnumerationTurns<T> turns => turns.Sequences.Select(s => FakeClock(Beneath(s))).FirstOrDefault(c => c is not null),
         _ => null,
     };
 
@@ -77,6 +78,7 @@ public static partial class FakeSequence
     {
         ScriptedSequence<T> scripted => scripted.Title,
         DrivenSequence<T> driven => driven.Title,
+        EnumerationTurns<T> turns => turns.Sequences.Select(Beneath).Where(f => FakeClock(f) is not null).Select(TitleOf).FirstOrDefault() ?? string.Empty,
         _ => string.Empty,
     };
 }
