@@ -16,6 +16,7 @@ public sealed class FailuresDocTests
         SwallowedErrorTests.Gallery,
         LostFinalBatchTests.Gallery,
         LastPageDroppedTests.Gallery,
+        RetryStartsOverTests.Gallery,
         OverlappingMoveNextInMergeTests.Gallery,
         RealTimeRetryBackoffTests.Gallery,
         TimeoutMeasuredWithRealTimeTests.Gallery,
