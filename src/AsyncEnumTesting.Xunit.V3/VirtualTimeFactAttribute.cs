@@ -35,30 +35,19 @@ public sealed class VirtualTimeFactAttribute(
     [CallerLineNumber] int sourceLineNumber = -1)
     : FactAttribute(sourceFilePath, sourceLineNumber)
 {
-    /// <summary>Gets or sets the real time, in milliseconds, the run waits for work from other threads before it declares the test hung;
-    /// a positive number. Not set (it reads 0 then): <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s); a 0 set on purpose is refused.</summary>
-    public int RealTimeGraceMilliseconds
-    {
-        get => RealTimeGraceIfSet ?? 0;
-        set => RealTimeGraceIfSet = value;
-    }
+    /// <summary>Gets or sets the real time the run waits for work from other threads before it declares the test hung, as an invariant
+    /// <see cref="TimeSpan"/> with a colon (<c>"00:00:00.200"</c>, <c>"00:00:05"</c>); <see langword="null"/> for
+    /// <see cref="VirtualTimeOptions.RealTimeGrace"/>'s default (1 s). Zero or less is refused.</summary>
+    public string? RealTimeGrace { get; set; }
 
-    /// <summary>Gets the grace set, or <see langword="null"/> when <see cref="RealTimeGraceMilliseconds"/> was not set.</summary>
-    internal int? RealTimeGraceIfSet { get; private set; }
+    /// <summary>Gets or sets the real time the whole test body may take, as an invariant <see cref="TimeSpan"/> with a colon
+    /// (<c>"00:00:30"</c>, <c>"00:02:00"</c>); <see langword="null"/> for <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s).
+    /// Zero or less is refused.</summary>
+    public string? RealTimeLimit { get; set; }
 
-    /// <summary>Gets or sets the real time, in seconds, the whole test body may take; a positive number. Not set (it reads 0 then):
-    /// <see cref="VirtualTimeOptions.RealTimeLimit"/>'s default (30 s); a 0 set on purpose is refused.</summary>
-    public int RealTimeLimitSeconds
-    {
-        get => RealTimeLimitIfSet ?? 0;
-        set => RealTimeLimitIfSet = value;
-    }
-
-    /// <summary>Gets the limit set, or <see langword="null"/> when <see cref="RealTimeLimitSeconds"/> was not set.</summary>
-    internal int? RealTimeLimitIfSet { get; private set; }
-
-    /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> (<c>"01:30:00"</c>, <c>"7.00:00:00"</c>);
-    /// <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeLimit"/>'s default (7 days).</summary>
+    /// <summary>Gets or sets the virtual time the test may use, as an invariant <see cref="TimeSpan"/> with a colon (<c>"01:00:00"</c>,
+    /// <c>"7.00:00:00"</c>); <see langword="null"/> for <see cref="VirtualTimeOptions.VirtualTimeLimit"/>'s default (7 days). Zero or less is
+    /// refused, and so is a bare number (<c>"30"</c> would be 30 days).</summary>
     public string? VirtualTimeLimit { get; set; }
 
     /// <summary>Gets or sets how many timer firings the test may use; a positive number. Not set (it reads 0 then):

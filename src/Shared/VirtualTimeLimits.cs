@@ -4,12 +4,16 @@ namespace AsyncEnumTesting.Integration;
 
 /// <summary>The limits a virtual-time test attribute sets, checked and turned into <see cref="VirtualTimeOptions"/>.</summary>
 /// <remarks>Compiled into each test-framework package (a linked source file), so the attributes of xunit v3, NUnit and
-/// MSTest read and reject their settings with the same words; it uses the core's public API only. A limit is
-/// <see langword="null"/> when the attribute does not set it: an attribute's property reads 0 then, so only the attribute
-/// can tell "left out" (the default) from a 0 written on purpose (refused: a run cannot do without a limit).</remarks>
+/// MSTest read and reject their settings with the same words; it uses the core's public API only. The three time limits are
+/// named like <see cref="VirtualTimeOptions"/>' properties and written alike, as invariant <see cref="TimeSpan"/> strings
+/// (<c>"00:00:00.200"</c>, <c>"00:00:30"</c>, <c>"01:00:00"</c>). A limit is <see langword="null"/> when the attribute does
+/// not set it (<see cref="MaxTimerFirings"/>' property reads 0 then, so only the attribute can tell "left out", the default,
+/// from a 0 written on purpose, refused: a run cannot do without a limit).</remarks>
 internal sealed record VirtualTimeLimits(
-    int? RealTimeGraceMilliseconds = null, int? RealTimeLimitSeconds = null, string? VirtualTimeLimit = null, long? MaxTimerFirings = null)
+    string? RealTimeGrace = null, string? RealTimeLimit = null, string? VirtualTimeLimit = null, long? MaxTimerFirings = null)
 {
+    private const string Examples = "\"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h)";
+
     /// <summary>Gets how many seeded schedules to explore after the default order; 0 runs the test once.</summary>
     public int Schedules { get; init; }
 
@@ -19,26 +23,14 @@ internal sealed record VirtualTimeLimits(
     /// <summary>Builds the run's options, or says which setting is wrong and how to write it.</summary>
     public VirtualTimeOptions ToOptions(out string? error)
     {
-        error = null;
         var defaults = VirtualTimeOptions.Default;
-        var budget = defaults.VirtualTimeLimit;
-        if (VirtualTimeLimit is not null
-            && (!TimeSpan.TryParse(VirtualTimeLimit, CultureInfo.InvariantCulture, out budget) || budget <= TimeSpan.Zero))
-        {
-            error = $"VirtualTimeLimit \"{VirtualTimeLimit}\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).";
-            budget = defaults.VirtualTimeLimit;
-        }
-        else if (VirtualTimeLimit is not null && !VirtualTimeLimit.Contains(':', StringComparison.Ordinal))
-        {
-            // TimeSpan reads a bare number as days: "30" meant as 30 s would give the run a month.
-            var read = budget.ToString("c", CultureInfo.InvariantCulture);
-            error = $"VirtualTimeLimit \"{VirtualTimeLimit}\" has no colon, so TimeSpan reads it as days ({read}); if that is what you mean, write \"{read}\", else write it like \"00:00:30\" (30 s) or \"01:30:00\" (1 h 30 min).";
-            budget = defaults.VirtualTimeLimit;
-        }
+        var grace = ParseTime(RealTimeGrace, nameof(RealTimeGrace), defaults.RealTimeGrace, out error);
+        var limit = ParseTime(RealTimeLimit, nameof(RealTimeLimit), defaults.RealTimeLimit, out var limitError);
+        var budget = ParseTime(VirtualTimeLimit, nameof(VirtualTimeLimit), defaults.VirtualTimeLimit, out var budgetError);
 
         // Schedules = 0 is no exception: it means what it says, no schedules explored after the default order.
-        error ??= NotPositive(RealTimeGraceMilliseconds, nameof(RealTimeGraceMilliseconds))
-            ?? NotPositive(RealTimeLimitSeconds, nameof(RealTimeLimitSeconds))
+        error ??= limitError
+            ?? budgetError
             ?? NotPositive(MaxTimerFirings, nameof(MaxTimerFirings))
             ?? (Schedules < 0 ? Refusal(Schedules, nameof(Schedules)) : null);
         if (error is null && Schedules > 0 && ScheduleSeed is { } seed)
@@ -49,8 +41,8 @@ internal sealed record VirtualTimeLimits(
 
         return new VirtualTimeOptions
         {
-            RealTimeGrace = RealTimeGraceMilliseconds is > 0 and var grace ? TimeSpan.FromMilliseconds(grace) : defaults.RealTimeGrace,
-            RealTimeLimit = RealTimeLimitSeconds is > 0 and var limit ? TimeSpan.FromSeconds(limit) : defaults.RealTimeLimit,
+            RealTimeGrace = grace,
+            RealTimeLimit = limit,
             VirtualTimeLimit = budget,
             MaxTimerFirings = MaxTimerFirings is > 0 and var firings ? firings : defaults.MaxTimerFirings,
             ScheduleSeed = ScheduleSeed,
@@ -63,8 +55,8 @@ internal sealed record VirtualTimeLimits(
     public void WriteTo(Action<string, object?> add)
     {
         // Numbers that may be unset travel as strings, so that "not set" survives the trip.
-        add(nameof(RealTimeGraceMilliseconds), RealTimeGraceMilliseconds?.ToString(CultureInfo.InvariantCulture));
-        add(nameof(RealTimeLimitSeconds), RealTimeLimitSeconds?.ToString(CultureInfo.InvariantCulture));
+        add(nameof(RealTimeGrace), RealTimeGrace);
+        add(nameof(RealTimeLimit), RealTimeLimit);
         add(nameof(VirtualTimeLimit), VirtualTimeLimit);
         add(nameof(MaxTimerFirings), MaxTimerFirings?.ToString(CultureInfo.InvariantCulture));
         add(nameof(Schedules), Schedules);
@@ -75,8 +67,8 @@ internal sealed record VirtualTimeLimits(
     /// <param name="get">Returns the value under a key, as the given type.</param>
     /// <returns>The settings.</returns>
     public static VirtualTimeLimits ReadFrom(Func<string, Type, object?> get) => new(
-        (int?)Number(get, nameof(RealTimeGraceMilliseconds)),
-        (int?)Number(get, nameof(RealTimeLimitSeconds)),
+        (string?)get(nameof(RealTimeGrace), typeof(string)),
+        (string?)get(nameof(RealTimeLimit), typeof(string)),
         (string?)get(nameof(VirtualTimeLimit), typeof(string)),
         Number(get, nameof(MaxTimerFirings)))
     {
@@ -86,6 +78,51 @@ internal sealed record VirtualTimeLimits(
 
     private static long? Number(Func<string, Type, object?> get, string name) =>
         get(name, typeof(string)) is string text ? long.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Reads one time limit as an invariant <see cref="TimeSpan"/>: <paramref name="fallback"/> when it is not set
+    /// or is wrong, and then <paramref name="error"/> says what is wrong and how to write it.</summary>
+    private static TimeSpan ParseTime(string? text, string name, TimeSpan fallback, out string? error)
+    {
+        error = null;
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        TimeSpan value;
+        try
+        {
+            value = TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            error = $"{name} \"{text}\" is not a TimeSpan: write it as [days.]hours:minutes:seconds[.fraction], like {Examples}.";
+            return fallback;
+        }
+        catch (OverflowException)
+        {
+            error = $"{name} \"{text}\" is out of range: minutes and seconds go up to 59, hours up to 23 after a day count (\"1.23:00:00\"), "
+                + $"and VirtualTimeOptions.{name} takes at most TimeSpan.MaxValue ({TimeSpan.MaxValue.ToString("c", CultureInfo.InvariantCulture)}); write it like {Examples}.";
+            return fallback;
+        }
+
+        var read = value.ToString("c", CultureInfo.InvariantCulture);
+        if (value <= TimeSpan.Zero)
+        {
+            error = $"{name} \"{text}\" is {(value == TimeSpan.Zero ? "zero" : "negative")}: VirtualTimeOptions.{name} must be positive; write it like {Examples}, "
+                + $"or leave it out for the default ({fallback.ToString("c", CultureInfo.InvariantCulture)}).";
+            return fallback;
+        }
+
+        if (!text.Contains(':', StringComparison.Ordinal))
+        {
+            // TimeSpan reads a bare number as days: "30" meant as 30 s would give the run a month.
+            error = $"{name} \"{text}\" has no colon, so TimeSpan reads it as days ({read}); if that is what you mean, write \"{read}\", else write it like {Examples}.";
+            return fallback;
+        }
+
+        return value;
+    }
 
     private static string? NotPositive(long? value, string name) => value is <= 0 and var set ? Refusal(set, name) : null;
 

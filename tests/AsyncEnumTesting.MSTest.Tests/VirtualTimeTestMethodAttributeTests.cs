@@ -72,7 +72,7 @@ public sealed class VirtualTimeTestMethodAttributeTests
     [TestMethod]
     public async Task ExecuteAsync_HangingTest_FailsWithTheHangDiagnosisInsteadOfHanging()
     {
-        var attribute = new VirtualTimeTestMethodAttribute { RealTimeGraceMilliseconds = 100 };
+        var attribute = new VirtualTimeTestMethodAttribute { RealTimeGrace = "00:00:00.100" };
 
         var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.WaitsForever)))).Single();
 
@@ -185,7 +185,21 @@ public sealed class VirtualTimeTestMethodAttributeTests
 
         Assert.AreEqual(UnitTestOutcome.Error, result.Outcome);
         Assert.AreEqual(
-            "[VirtualTimeTestMethod] on Samples.Passes: VirtualTimeLimit \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days).",
+            "[VirtualTimeTestMethod] on Samples.Passes: VirtualTimeLimit \"1h\" is not a TimeSpan: write it as [days.]hours:minutes:seconds[.fraction], like \"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h).",
+            result.TestFailureException!.Message);
+    }
+
+    [TestMethod]
+    public async Task ExecuteAsync_RealTimeGraceOutOfRange_ErrorSaysTheRange()
+    {
+        var attribute = new VirtualTimeTestMethodAttribute { RealTimeGrace = "00:00:60" };
+
+        var result = (await attribute.ExecuteAsync(new SampleMethod(nameof(Samples.Passes)))).Single();
+
+        Assert.AreEqual(UnitTestOutcome.Error, result.Outcome);
+        Assert.AreEqual(
+            "[VirtualTimeTestMethod] on Samples.Passes: RealTimeGrace \"00:00:60\" is out of range: minutes and seconds go up to 59, hours up to 23 after a day count (\"1.23:00:00\"), "
+            + "and VirtualTimeOptions.RealTimeGrace takes at most TimeSpan.MaxValue (10675199.02:48:05.4775807); write it like \"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h).",
             result.TestFailureException!.Message);
     }
 

@@ -82,7 +82,7 @@ public sealed class VirtualTimeTestAttributeTests
     [Test]
     public void Execute_HangingTest_FailsWithTheHangDiagnosisInsteadOfHanging()
     {
-        var (command, context) = Prepare(nameof(Samples.WaitsForever), new VirtualTimeTestAttribute { RealTimeGraceMilliseconds = 100 });
+        var (command, context) = Prepare(nameof(Samples.WaitsForever), new VirtualTimeTestAttribute { RealTimeGrace = "00:00:00.100" });
 
         var ex = Assert.Throws<VirtualTimeException>(() => command.Execute(context));
 
@@ -198,18 +198,32 @@ public sealed class VirtualTimeTestAttributeTests
         Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
         Assert.That(
             test.Properties.Get(PropertyNames.SkipReason),
-            Is.EqualTo("[VirtualTimeTest] on Samples.Passes: VirtualTimeLimit \"1h\" is not a positive TimeSpan: write it like \"00:00:30\" (30 s), \"01:30:00\" (1 h 30 min) or \"7.00:00:00\" (7 days)."));
+            Is.EqualTo(
+                "[VirtualTimeTest] on Samples.Passes: VirtualTimeLimit \"1h\" is not a TimeSpan: write it as [days.]hours:minutes:seconds[.fraction], like \"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h)."));
     }
 
     [Test]
     public void BuildFrom_ZeroGrace_IsNotRunnableAndSaysToLeaveItOutForTheDefault()
     {
-        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { RealTimeGraceMilliseconds = 0 });
+        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { RealTimeGrace = "00:00:00" });
 
         Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
         Assert.That(
             test.Properties.Get(PropertyNames.SkipReason),
-            Is.EqualTo("[VirtualTimeTest] on Samples.Passes: RealTimeGraceMilliseconds is 0: give a positive value, or leave it out for the default."));
+            Is.EqualTo(
+                "[VirtualTimeTest] on Samples.Passes: RealTimeGrace \"00:00:00\" is zero: VirtualTimeOptions.RealTimeGrace must be positive; write it like \"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h), or leave it out for the default (00:00:01)."));
+    }
+
+    [Test]
+    public void BuildFrom_BareNumberRealTimeLimit_IsNotRunnableAndSaysTimeSpanReadsItAsDays()
+    {
+        var test = Build(nameof(Samples.Passes), new VirtualTimeTestAttribute { RealTimeLimit = "30" });
+
+        Assert.That(test.RunState, Is.EqualTo(RunState.NotRunnable));
+        Assert.That(
+            test.Properties.Get(PropertyNames.SkipReason),
+            Is.EqualTo(
+                "[VirtualTimeTest] on Samples.Passes: RealTimeLimit \"30\" has no colon, so TimeSpan reads it as days (30.00:00:00); if that is what you mean, write \"30.00:00:00\", else write it like \"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h)."));
     }
 
     [Test]

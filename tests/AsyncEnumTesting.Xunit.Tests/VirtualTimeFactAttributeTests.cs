@@ -41,7 +41,7 @@ public sealed class VirtualTimeFactAttributeTests
         Assert.Equal("AsyncEnumTesting virtual time", Thread.CurrentThread.Name);
     }
 
-    [VirtualTimeFact(VirtualTimeLimit = "00:00:10", RealTimeGraceMilliseconds = 200)]
+    [VirtualTimeFact(VirtualTimeLimit = "00:00:10", RealTimeGrace = "00:00:00.200")]
     public async Task VirtualTimeFact_WithinBudget_Passes(VirtualClock clock)
     {
         await Task.Delay(TimeSpan.FromSeconds(10), clock);

@@ -77,15 +77,32 @@ public sealed class VirtualTimeFactAttributeTests
     }
 
     [Fact]
+    public void Limits_TimeLimits_ReachTheRunsOptions()
+    {
+        var fact = VirtualTimeDiscovery.Limits(new VirtualTimeFactAttribute { RealTimeGrace = "00:00:00.200", RealTimeLimit = "00:00:05", VirtualTimeLimit = "01:00:00" })
+            .ToOptions(out var factError);
+        var theory = VirtualTimeDiscovery.Limits(new VirtualTimeTheoryAttribute { RealTimeGrace = "00:00:02", RealTimeLimit = "00:01:00", VirtualTimeLimit = "2.00:00:00" })
+            .ToOptions(out var theoryError);
+
+        Assert.Equal((null, null), (factError, theoryError));
+        Assert.Equal((TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromHours(1)), (fact.RealTimeGrace, fact.RealTimeLimit, fact.VirtualTimeLimit));
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), TimeSpan.FromDays(2)), (theory.RealTimeGrace, theory.RealTimeLimit, theory.VirtualTimeLimit));
+    }
+
+    [Fact]
     public void Limits_ZeroSetOnPurpose_IsRefusedWhereLeavingItOutIsNot()
     {
-        VirtualTimeDiscovery.Limits(new VirtualTimeFactAttribute { RealTimeGraceMilliseconds = 0 }).ToOptions(out var grace);
-        VirtualTimeDiscovery.Limits(new VirtualTimeTheoryAttribute { RealTimeLimitSeconds = 0 }).ToOptions(out var limit);
+        VirtualTimeDiscovery.Limits(new VirtualTimeFactAttribute { RealTimeGrace = "00:00:00" }).ToOptions(out var grace);
+        VirtualTimeDiscovery.Limits(new VirtualTimeTheoryAttribute { RealTimeLimit = "00:00:00" }).ToOptions(out var limit);
         VirtualTimeDiscovery.Limits(new VirtualTimeFactAttribute { MaxTimerFirings = 0 }).ToOptions(out var firings);
         VirtualTimeDiscovery.Limits(new VirtualTimeTheoryAttribute()).ToOptions(out var unset);
 
-        Assert.Equal("RealTimeGraceMilliseconds is 0: give a positive value, or leave it out for the default.", grace);
-        Assert.Equal("RealTimeLimitSeconds is 0: give a positive value, or leave it out for the default.", limit);
+        Assert.Equal(
+            "RealTimeGrace \"00:00:00\" is zero: VirtualTimeOptions.RealTimeGrace must be positive; write it like \"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h), or leave it out for the default (00:00:01).",
+            grace);
+        Assert.Equal(
+            "RealTimeLimit \"00:00:00\" is zero: VirtualTimeOptions.RealTimeLimit must be positive; write it like \"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h), or leave it out for the default (00:00:30).",
+            limit);
         Assert.Equal("MaxTimerFirings is 0: give a positive value, or leave it out for the default.", firings);
         Assert.Null(unset);
     }

@@ -9,11 +9,11 @@ internal static class VirtualTimeDiscovery
 {
     public static VirtualTimeLimits Limits(IFactAttribute attribute) => attribute switch
     {
-        VirtualTimeFactAttribute f => new(f.RealTimeGraceIfSet, f.RealTimeLimitIfSet, f.VirtualTimeLimit, f.MaxTimerFiringsIfSet)
+        VirtualTimeFactAttribute f => new(f.RealTimeGrace, f.RealTimeLimit, f.VirtualTimeLimit, f.MaxTimerFiringsIfSet)
         {
             Schedules = f.Schedules, ScheduleSeed = f.ReplaySeed,
         },
-        VirtualTimeTheoryAttribute t => new(t.RealTimeGraceIfSet, t.RealTimeLimitIfSet, t.VirtualTimeLimit, t.MaxTimerFiringsIfSet)
+        VirtualTimeTheoryAttribute t => new(t.RealTimeGrace, t.RealTimeLimit, t.VirtualTimeLimit, t.MaxTimerFiringsIfSet)
         {
             Schedules = t.Schedules, ScheduleSeed = t.ReplaySeed,
         },

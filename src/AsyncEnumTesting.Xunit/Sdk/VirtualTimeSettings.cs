@@ -7,10 +7,11 @@ namespace AsyncEnumTesting.Xunit;
 /// (discovery and run may be separate processes).</summary>
 internal static class VirtualTimeSettings
 {
-    // Reflection reads the attribute instance, so the internal properties tell "not set" from a 0 set on purpose.
+    // Reflection reads the attribute instance, so the internal properties tell "not set" from a 0 set on purpose; the time
+    // limits are strings, null when not set.
     public static VirtualTimeLimits Read(IAttributeInfo fact) => new(
-        fact.GetNamedArgument<int?>(nameof(VirtualTimeFactAttribute.RealTimeGraceIfSet)),
-        fact.GetNamedArgument<int?>(nameof(VirtualTimeFactAttribute.RealTimeLimitIfSet)),
+        fact.GetNamedArgument<string?>(nameof(VirtualTimeFactAttribute.RealTimeGrace)),
+        fact.GetNamedArgument<string?>(nameof(VirtualTimeFactAttribute.RealTimeLimit)),
         fact.GetNamedArgument<string?>(nameof(VirtualTimeFactAttribute.VirtualTimeLimit)),
         fact.GetNamedArgument<long?>(nameof(VirtualTimeFactAttribute.MaxTimerFiringsIfSet)))
     {

@@ -130,7 +130,7 @@ public sealed class VirtualTimeTestRunnerTests
 #pragma warning disable xUnit1000 // Private samples: the real run never discovers them.
     private sealed class Samples
     {
-        [VirtualTimeFact(RealTimeGraceMilliseconds = 100)]
+        [VirtualTimeFact(RealTimeGrace = "00:00:00.100")]
         public async Task WaitsForever(VirtualClock clock)
         {
             var timeline = new Timeline(clock);
@@ -198,7 +198,7 @@ public sealed class VirtualTimeTestRunnerTests
 
     private sealed class ParallelSamples(Rendezvous rendezvous)
     {
-        [VirtualTimeFact(RealTimeGraceMilliseconds = 5000)]
+        [VirtualTimeFact(RealTimeGrace = "00:00:05")]
         public async Task First(VirtualClock clock)
         {
             var timeline = new Timeline(clock);
@@ -210,7 +210,7 @@ public sealed class VirtualTimeTestRunnerTests
             Assert.Fail($"first ends at {clock.Elapsed:h\\:mm\\:ss\\.fff}");
         }
 
-        [VirtualTimeFact(RealTimeGraceMilliseconds = 5000)]
+        [VirtualTimeFact(RealTimeGrace = "00:00:05")]
         public async Task Second(VirtualClock clock)
         {
             var timeline = new Timeline(clock);

@@ -89,7 +89,7 @@ public sealed class FailingRunTests
         [VirtualTimeFact]
         public Task FailsWithTheShipmentsTimelineInItsMessage(VirtualClock clock) => ShipmentsBody.RunAsync(clock);
 
-        [VirtualTimeFact(RealTimeGraceMilliseconds = 100)]
+        [VirtualTimeFact(RealTimeGrace = "00:00:00.100")]
         public Task WaitsForever(VirtualClock clock) => new TaskCompletionSource().Task;
 
         [VirtualTimeFact]
