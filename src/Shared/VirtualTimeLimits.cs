@@ -14,6 +14,10 @@ internal sealed record VirtualTimeLimits(
 {
     private const string Examples = "\"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h)";
 
+    /// <summary>The longest grace a run takes: the core refuses more, since it waits with <c>Monitor.Wait</c>, which takes at
+    /// most <see cref="int.MaxValue"/> milliseconds.</summary>
+    private static readonly TimeSpan MaxRealTimeGrace = TimeSpan.FromMilliseconds(int.MaxValue);
+
     /// <summary>Gets how many seeded schedules to explore after the default order; 0 runs the test once.</summary>
     public int Schedules { get; init; }
 
@@ -121,7 +125,39 @@ internal sealed record VirtualTimeLimits(
             return fallback;
         }
 
+        if (HoursWithoutDays(text) is { } hours)
+        {
+            // TimeSpan reads "36:00:00" as 36 days, not 36 hours: a first number above 23 without a day count is days.
+            var meant = AsHours(text, hours).ToString("c", CultureInfo.InvariantCulture);
+            error = $"{name} \"{text}\" reads as {read}: TimeSpan takes a first number above 23 as days when no day count comes before it. "
+                + $"Meant as hours, write \"{meant}\"; meant as days, write \"{read}\".";
+            return fallback;
+        }
+
+        if (name == nameof(RealTimeGrace) && value > MaxRealTimeGrace)
+        {
+            error = $"{name} \"{text}\" is longer than a run can wait: VirtualTimeOptions.{name} takes at most "
+                + $"{MaxRealTimeGrace.ToString("c", CultureInfo.InvariantCulture)} (the longest Monitor.Wait); write it like {Examples}.";
+            return fallback;
+        }
+
         return value;
+    }
+
+    /// <summary>Reads <paramref name="text"/> as the user meant it: <paramref name="hours"/> hours, then its minutes and seconds.</summary>
+    private static TimeSpan AsHours(string text, int hours)
+    {
+        var rest = text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        return TimeSpan.FromHours(hours) + (TimeSpan.TryParse("0:" + rest, CultureInfo.InvariantCulture, out var minutes) ? minutes : TimeSpan.Zero);
+    }
+
+    /// <summary>The first number of <paramref name="text"/> when it stands before a colon with no day count and is above 23, else null.</summary>
+    private static int? HoursWithoutDays(string text)
+    {
+        var first = text.Trim().TrimStart('-');
+        var colon = first.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && !first[..colon].Contains('.', StringComparison.Ordinal)
+            && int.TryParse(first[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours > 23 ? hours : null;
     }
 
     private static string? NotPositive(long? value, string name) => value is <= 0 and var set ? Refusal(set, name) : null;

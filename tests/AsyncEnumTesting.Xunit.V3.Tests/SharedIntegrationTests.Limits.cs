@@ -182,6 +182,30 @@ public sealed partial class SharedIntegrationTests
         Assert.Equal(0, options.ScheduleSeed);
     }
 
+    [Theory]
+    [InlineData("RealTimeLimit", "36:00:00", "36.00:00:00", "1.12:00:00")]
+    [InlineData("VirtualTimeLimit", "48:00:00", "48.00:00:00", "2.00:00:00")]
+    public void ToOptions_TimeLimitHoursAbove23WithoutDays_SaysTimeSpanReadsThemAsDays(string name, string value, string read, string meant)
+    {
+        TimeLimit(name, value).ToOptions(out var error);
+
+        Assert.Equal(
+            $"{name} \"{value}\" reads as {read}: TimeSpan takes a first number above 23 as days when no day count comes before it. "
+            + $"Meant as hours, write \"{meant}\"; meant as days, write \"{read}\".",
+            error);
+    }
+
+    [Fact]
+    public void ToOptions_RealTimeGraceLongerThanAWaitTakes_SaysTheMaximum()
+    {
+        TimeLimit("RealTimeGrace", "30.00:00:00").ToOptions(out var error);
+
+        Assert.Equal(
+            "RealTimeGrace \"30.00:00:00\" is longer than a run can wait: VirtualTimeOptions.RealTimeGrace takes at most 24.20:31:23.6470000 "
+            + "(the longest Monitor.Wait); write it like \"00:00:00.200\" (200 ms), \"00:00:30\" (30 s) or \"01:00:00\" (1 h).",
+            error);
+    }
+
     private static VirtualTimeLimits TimeLimit(string name, string value) => name switch
     {
         nameof(VirtualTimeLimits.RealTimeGrace) => new(RealTimeGrace: value),

@@ -111,13 +111,15 @@ public sealed partial class VirtualClock : TimeProvider
 
     /// <summary>Gets or sets how long, in real time, <see cref="AdvanceAsync"/> waits for work it woke on another
     /// synchronization context to finish before it fails with a diagnosis. Default: 1 second.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive, or longer than 24.20:31:23.647 (the longest
+    /// wait the runtime's <c>Monitor.Wait</c> takes).</exception>
     public TimeSpan RealTimeGrace
     {
         get;
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, WaitDefaults.MaxRealTimeGrace);
             field = value;
         }
     } = TimeSpan.FromSeconds(1);

@@ -5,7 +5,7 @@ public sealed class VirtualTimeOptions
 {
     /// <summary>Gets the real time the runner waits for work of the run on other threads: when nothing is runnable and no
     /// timer is pending, before it declares the run hung; and while such work runs, before it fires timers anyway.
-    /// Default: 1 second.</summary>
+    /// Default: 1 second; at most 24.20:31:23.647 (the longest wait the runtime's <c>Monitor.Wait</c> takes).</summary>
     public TimeSpan RealTimeGrace { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets how much virtual time the run may use before it fails as an endless timer loop. Default: 7 days.</summary>
@@ -66,6 +66,7 @@ public sealed class VirtualTimeOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RealTimeGrace, TimeSpan.Zero, nameof(RealTimeGrace));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(RealTimeGrace, WaitDefaults.MaxRealTimeGrace, nameof(RealTimeGrace));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(VirtualTimeLimit, TimeSpan.Zero, nameof(VirtualTimeLimit));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(MaxTimerFirings, 0, nameof(MaxTimerFirings));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RealTimeLimit, TimeSpan.Zero, nameof(RealTimeLimit));

@@ -41,6 +41,7 @@ public sealed class VirtualTimeOptionsTests
     public static TheoryData<VirtualTimeOptions, string> InvalidOptions => new()
     {
         { new VirtualTimeOptions { RealTimeGrace = TimeSpan.Zero }, nameof(VirtualTimeOptions.RealTimeGrace) },
+        { new VirtualTimeOptions { RealTimeGrace = TimeSpan.FromDays(30) }, nameof(VirtualTimeOptions.RealTimeGrace) },
         { new VirtualTimeOptions { VirtualTimeLimit = TimeSpan.FromSeconds(-1) }, nameof(VirtualTimeOptions.VirtualTimeLimit) },
         { new VirtualTimeOptions { MaxTimerFirings = 0 }, nameof(VirtualTimeOptions.MaxTimerFirings) },
         { new VirtualTimeOptions { RealTimeLimit = TimeSpan.Zero }, nameof(VirtualTimeOptions.RealTimeLimit) },
