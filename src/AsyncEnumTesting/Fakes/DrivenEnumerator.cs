@@ -6,9 +6,8 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
     private readonly DrivenSequence<T> _owner;
     private readonly int _number;
     private readonly CancellationToken _token;
-    private MoveNextGuard _guard;
+    private EnumeratorGuard _guard;
     private bool _finished;
-    private bool _disposed;
     private T _current = default!;
 
     public DrivenEnumerator(DrivenSequence<T> owner, int number, CancellationToken token)
@@ -53,10 +52,8 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
 
     public ValueTask DisposeAsync()
     {
-        _guard.CheckDispose(Recorder.Title, _number);
-        if (!_disposed)
+        if (_guard.BeginDispose(Recorder.Title, _number))
         {
-            _disposed = true;
             _finished = true;
             Recorder.Disposed();
         }

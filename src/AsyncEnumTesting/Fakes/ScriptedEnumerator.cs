@@ -15,9 +15,8 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
     private int _index;
     private int _generated;
     private long _dueTicks;
-    private MoveNextGuard _guard;
+    private EnumeratorGuard _guard;
     private bool _finished;
-    private bool _disposed;
     private T _current = default!;
 
     public ScriptedEnumerator(ScriptedSequence<T> owner, ScriptStep<T>[] steps, Misbehavior misbehavior, int number, CancellationToken token)
@@ -57,10 +56,8 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
 
     public ValueTask DisposeAsync()
     {
-        _guard.CheckDispose(Recorder.Title, _number);
-        if (!_disposed)
+        if (_guard.BeginDispose(Recorder.Title, _number))
         {
-            _disposed = true;
             _finished = true;
             Recorder.Disposed();
         }
