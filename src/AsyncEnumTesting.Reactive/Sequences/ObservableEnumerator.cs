@@ -10,6 +10,9 @@ namespace AsyncEnumTesting.Reactive;
 /// </remarks>
 internal sealed class ObservableEnumerator<T> : IAsyncEnumerator<T>, IObserver<T>
 {
+    /// <summary>How the protocol guard's messages name this enumerator: it has neither a name nor a number, nor a clock of its own.</summary>
+    private const string Name = "an enumeration of an observable";
+
     private readonly Lock _gate = new();
     private readonly IObservable<T> _source;
     private readonly UnawaitedItemPolicy _policy;
@@ -42,14 +45,11 @@ internal sealed class ObservableEnumerator<T> : IAsyncEnumerator<T>, IObserver<T
         {
             if (_disposed)
             {
-                throw new ObjectDisposedException(
-                    nameof(IAsyncEnumerator<>),
-                    "MoveNextAsync was called after DisposeAsync on an enumerator of an observable: the subscription has ended. Call GetAsyncEnumerator again to subscribe anew.");
+                throw new ObjectDisposedException(nameof(IAsyncEnumerator<>), ProtocolMessages.MoveNextAfterDispose(Name, disposedAt: null));
             }
             if (_waiting is not null)
             {
-                throw new InvalidOperationException(
-                    "MoveNextAsync was called while the previous MoveNextAsync of this enumerator is still pending. Await each call before making the next.");
+                throw new InvalidOperationException(ProtocolMessages.OverlappingMoveNext(Name, pendingSince: null));
             }
 
             if (_token.IsCancellationRequested)

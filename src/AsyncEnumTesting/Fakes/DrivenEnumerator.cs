@@ -6,9 +6,8 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
     private readonly DrivenSequence<T> _owner;
     private readonly int _number;
     private readonly CancellationToken _token;
-    private int _busy;
+    private EnumeratorGuard _guard;
     private bool _finished;
-    private bool _disposed;
     private T _current = default!;
 
     public DrivenEnumerator(DrivenSequence<T> owner, int number, CancellationToken token)
@@ -24,16 +23,10 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
 
     public ValueTask<bool> MoveNextAsync()
     {
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-        {
-            throw new InvalidOperationException(
-                $"MoveNextAsync was called on {Recorder.Title} #{_number} while its previous MoveNextAsync is still pending. " +
-                "Await each MoveNextAsync before calling the next one.");
-        }
-
+        _guard.Enter(Recorder.Title, _number, _owner.Clock);
         if (_finished)
         {
-            Volatile.Write(ref _busy, 0);
+            _guard.Exit();
             return new ValueTask<bool>(false);
         }
 
@@ -59,14 +52,8 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
 
     public ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _busy) != 0)
+        if (_guard.BeginDispose(Recorder.Title, _number))
         {
-            throw new InvalidOperationException(ProbeMessages.FakeDisposeWhileMoveNextPending(Recorder.Title, _number));
-        }
-
-        if (!_disposed)
-        {
-            _disposed = true;
             _finished = true;
             Recorder.Disposed();
         }
@@ -76,21 +63,21 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
     private bool Yield(T item)
     {
         _current = item;
-        Volatile.Write(ref _busy, 0);
+        _guard.Exit();
         return true;
     }
 
     private bool Complete()
     {
         _finished = true;
-        Volatile.Write(ref _busy, 0);
+        _guard.Exit();
         return false;
     }
 
     private Exception Fault(Exception error)
     {
         _finished = true;
-        Volatile.Write(ref _busy, 0);
+        _guard.Exit();
         return error;
     }
 
@@ -99,7 +86,7 @@ internal sealed class DrivenEnumerator<T> : IAsyncEnumerator<T>
         var canceled = new OperationCanceledException(
             $"MoveNextAsync on {Recorder.Title} #{_number} was canceled by its token.", _token);
         _finished = true;
-        Volatile.Write(ref _busy, 0);
+        _guard.Exit();
         return canceled;
     }
 

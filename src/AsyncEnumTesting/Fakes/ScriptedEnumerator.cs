@@ -15,9 +15,8 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
     private int _index;
     private int _generated;
     private long _dueTicks;
-    private int _busy;
+    private EnumeratorGuard _guard;
     private bool _finished;
-    private bool _disposed;
     private T _current = default!;
 
     public ScriptedEnumerator(ScriptedSequence<T> owner, ScriptStep<T>[] steps, Misbehavior misbehavior, int number, CancellationToken token)
@@ -44,13 +43,7 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
 
     public ValueTask<bool> MoveNextAsync()
     {
-        if (Interlocked.Exchange(ref _busy, 1) != 0)
-        {
-            throw new InvalidOperationException(
-                $"MoveNextAsync was called on {Recorder.Title} #{_number} while its previous MoveNextAsync is still pending. " +
-                "Await each MoveNextAsync before calling the next one.");
-        }
-
+        _guard.Enter(Recorder.Title, _number, _owner.Clock);
         var result = MoveNextCoreAsync();
         if (result.IsFaulted && _misbehavior.HasFlag(Misbehavior.ThrowSynchronously))
         {
@@ -63,14 +56,8 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
 
     public ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _busy) != 0)
+        if (_guard.BeginDispose(Recorder.Title, _number))
         {
-            throw new InvalidOperationException(ProbeMessages.FakeDisposeWhileMoveNextPending(Recorder.Title, _number));
-        }
-
-        if (!_disposed)
-        {
-            _disposed = true;
             _finished = true;
             Recorder.Disposed();
         }
@@ -112,7 +99,7 @@ internal sealed class ScriptedEnumerator<T> : IAsyncEnumerator<T>
         }
         finally
         {
-            Volatile.Write(ref _busy, 0);
+            _guard.Exit();
         }
     }
 

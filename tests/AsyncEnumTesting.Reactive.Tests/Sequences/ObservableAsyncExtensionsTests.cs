@@ -186,7 +186,8 @@ public sealed class ObservableAsyncExtensionsTests
         var ex = Assert.Throws<InvalidOperationException>(() => enumerator.MoveNextAsync());
 
         Assert.Equal(
-            "MoveNextAsync was called while the previous MoveNextAsync of this enumerator is still pending. Await each call before making the next.",
+            "MoveNextAsync was called on an enumeration of an observable while its previous MoveNextAsync was still pending. " +
+            "Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.",
             ex.Message);
         subject.OnCompleted();
         Assert.False(await pending);
@@ -201,8 +202,8 @@ public sealed class ObservableAsyncExtensionsTests
         var ex = Assert.Throws<ObjectDisposedException>(() => enumerator.MoveNextAsync());
 
         Assert.Equal(
-            "MoveNextAsync was called after DisposeAsync on an enumerator of an observable: the subscription has ended. " +
-            "Call GetAsyncEnumerator again to subscribe anew.\nObject name: 'IAsyncEnumerator'.",
+            "MoveNextAsync was called on an enumeration of an observable after DisposeAsync. " +
+            "A disposed enumerator cannot move: call GetAsyncEnumerator to start a new enumeration.\nObject name: 'IAsyncEnumerator'.",
             ex.Message.ReplaceLineEndings("\n"));
     }
 

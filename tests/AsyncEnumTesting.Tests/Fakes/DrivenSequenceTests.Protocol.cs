@@ -96,7 +96,7 @@ public sealed partial class DrivenSequenceTests
         var ex = Assert.Throws<InvalidOperationException>(() => e.MoveNextAsync());
 
         Assert.Equal(
-            "MoveNextAsync was called on driven sequence \"feed\" #1 while its previous MoveNextAsync is still pending. Await each MoveNextAsync before calling the next one.",
+            "MoveNextAsync was called on enumeration #1 of driven sequence \"feed\" while its previous MoveNextAsync was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.",
             ex.Message);
         source.Complete();
         Assert.False(await pending);
@@ -112,12 +112,38 @@ public sealed partial class DrivenSequenceTests
         var ex = Assert.Throws<InvalidOperationException>(() => e.DisposeAsync());
 
         Assert.Equal(
-            "DisposeAsync was called on driven sequence \"feed\" #1 while a MoveNextAsync is still pending. A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, awaits the pending MoveNextAsync, then disposes.",
+            "DisposeAsync was called on enumeration #1 of driven sequence \"feed\" while MoveNextAsync was still pending. A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, awaits the pending MoveNextAsync, then disposes.",
             ex.Message);
         source.Emit(1);
         Assert.True(await pending);
         await e.DisposeAsync();
         Assert.Equal(1, source.Disposals);
+    }
+
+    [Fact]
+    public async Task MoveNextAsync_WhilePendingOnClock_SaysWhenThePendingCallStarted()
+    {
+        var clock = new VirtualClock();
+        var source = FakeSequence.Driven<int>(clock, "feed");
+        var e = source.GetAsyncEnumerator();
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var pending = e.MoveNextAsync();
+        await clock.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        var overlap = Assert.Throws<InvalidOperationException>(() => e.MoveNextAsync());
+        var dispose = Assert.Throws<InvalidOperationException>(() => e.DisposeAsync());
+
+        Assert.Equal(
+            "MoveNextAsync was called on enumeration #1 of driven sequence \"feed\" while its previous MoveNextAsync (called at 00:01.000) was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.",
+            overlap.Message);
+        Assert.Equal(
+            "DisposeAsync was called on enumeration #1 of driven sequence \"feed\" while MoveNextAsync (called at 00:01.000) was still pending. A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, awaits the pending MoveNextAsync, then disposes.",
+            dispose.Message);
+        source.Emit(1);
+        Assert.True(await pending);
+        source.Complete();
+        Assert.False(await e.MoveNextAsync());
+        await e.DisposeAsync();
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed partial class ScriptedSequenceTests
         var ex = Assert.Throws<InvalidOperationException>(() => e.MoveNextAsync());
 
         Assert.Equal(
-            "MoveNextAsync was called on scripted sequence \"orders\" #1 while its previous MoveNextAsync is still pending. Await each MoveNextAsync before calling the next one.",
+            "MoveNextAsync was called on enumeration #1 of scripted sequence \"orders\" while its previous MoveNextAsync (called at 00:00.000) was still pending. Await each MoveNextAsync before calling the next one: an async enumerator does not support overlapping calls.",
             ex.Message);
         await clock.AdvanceAsync(Second);
         Assert.True(await pending);
@@ -44,7 +44,7 @@ public sealed partial class ScriptedSequenceTests
         var ex = Assert.Throws<InvalidOperationException>(() => e.DisposeAsync());
 
         Assert.Equal(
-            "DisposeAsync was called on scripted sequence \"orders\" #1 while a MoveNextAsync is still pending. A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, awaits the pending MoveNextAsync, then disposes.",
+            "DisposeAsync was called on enumeration #1 of scripted sequence \"orders\" while MoveNextAsync (called at 00:00.000) was still pending. A compiler-generated async iterator throws NotSupportedException there; a correct consumer cancels the enumerator's token, awaits the pending MoveNextAsync, then disposes.",
             ex.Message);
         await clock.AdvanceAsync(Second);
         Assert.True(await pending);
