@@ -120,7 +120,7 @@ public sealed class VirtualTimeTestMethodAttribute(
             result = new TestResult { Outcome = UnitTestOutcome.Failed, TestFailureException = WithPhases(ex), LogOutput = result?.LogOutput };
         }
 
-        var report = result!.Outcome == UnitTestOutcome.Passed ? summary : clock.RenderTimelines(result.TestFailureException?.Message);
+        var report = result!.Outcome == UnitTestOutcome.Passed ? summary : clock.FailureReport(result.TestFailureException?.Message);
         if (report is not null)
         {
             result.LogOutput += report + Environment.NewLine;

@@ -26,7 +26,7 @@ internal sealed class VirtualTimeCommand(TestCommand inner, VirtualTimeLimits li
         }
         catch (Exception ex)
         {
-            if (clock.RenderTimelines(ex.Message) is { } report)
+            if (clock.FailureReport(ex.Message) is { } report)
             {
                 context.CurrentResult.OutWriter.WriteLine(report);
             }
@@ -44,7 +44,7 @@ internal sealed class VirtualTimeCommand(TestCommand inner, VirtualTimeLimits li
         {
             // Failures recorded by Assert.Multiple or Warn: the run ended, now the result says which; report them too.
             context.CurrentResult.RecordTestCompletion();
-            if (context.CurrentResult.ResultState.Status == TestStatus.Failed && clock.RenderTimelines(context.CurrentResult.Message) is { } report)
+            if (context.CurrentResult.ResultState.Status == TestStatus.Failed && clock.FailureReport(context.CurrentResult.Message) is { } report)
             {
                 context.CurrentResult.OutWriter.WriteLine(report);
             }

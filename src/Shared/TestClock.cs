@@ -11,8 +11,25 @@ internal sealed class TestClock
     /// <summary>Replaces the clock with a new one for another run.</summary>
     public void Renew() => Current = new VirtualClock(Current.Start, Current.LocalTimeZone);
 
-    /// <summary>Renders the timelines made with the current clock that the failure message does not already show, for a
-    /// failed test's output (<see cref="TimelineReport.RenderTimelines(VirtualClock, string?)"/>).</summary>
+    /// <summary>Gets or sets the seed of the one schedule the test replays (its attribute's <c>ScheduleSeed</c>), if any.</summary>
+    public int? ReplayedSeed { get; set; }
+
+    /// <summary>Writes what a failed test's output adds to its message: which schedule it replayed, if any, and the
+    /// timelines made with the current clock that the message does not already show
+    /// (<see cref="TimelineReport.RenderTimelines(VirtualClock, string?)"/>).</summary>
     /// <param name="failureMessage">The message the test failed with.</param>
-    public string? RenderTimelines(string? failureMessage) => Current.RenderTimelines(failureMessage);
+    /// <returns>The report, or <see langword="null"/> when there is nothing to add.</returns>
+    public string? FailureReport(string? failureMessage)
+    {
+        var timelines = Current.RenderTimelines(failureMessage);
+        if (ReplayedSeed is not { } seed)
+        {
+            return timelines;
+        }
+
+        // A replayed seed changes the order of same-instant events: a reader of the failure must know it was not the default order.
+        var replayed = $"Replayed schedule {seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}: the test failed in that "
+            + "schedule's order of same-instant events, not in the default order (remove ScheduleSeed to run the default order).";
+        return timelines is null ? replayed : replayed + Environment.NewLine + timelines;
+    }
 }

@@ -23,6 +23,7 @@ internal static class VirtualTimeTestRun
     public static async Task<string?> RunAsync(VirtualTimeLimits limits, TestClock clock, Func<VirtualClock, Task> body)
     {
         var options = limits.ToOptions(out _);
+        clock.ReplayedSeed = limits.ScheduleSeed;
         if (limits.Schedules > 0)
         {
             var explored = await VirtualTime.ExploreAsync(body, new ExplorationOptions { Schedules = limits.Schedules, Run = options }).ConfigureAwait(false);

@@ -129,7 +129,7 @@ public sealed class VirtualTimeTestMethodAttributeTests
     }
 
     [TestMethod]
-    public async Task ExecuteAsync_ScheduleSeedOfTheFailure_ReturnsMSTestsOwnFailure()
+    public async Task ExecuteAsync_ScheduleSeedOfTheFailure_ReturnsMSTestsOwnFailureAndSaysTheSeed()
     {
         var attribute = new VirtualTimeTestMethodAttribute { ScheduleSeed = 2 };
 
@@ -137,7 +137,10 @@ public sealed class VirtualTimeTestMethodAttributeTests
 
         Assert.AreEqual(UnitTestOutcome.Failed, result.Outcome);
         Assert.IsInstanceOfType<AssertFailedException>(result.TestFailureException);
-        Assert.AreEqual("own line" + Environment.NewLine, result.LogOutput);
+        Assert.AreEqual(
+            "own line" + Environment.NewLine + "Replayed schedule 2: the test failed in that schedule's order of same-instant events, "
+            + "not in the default order (remove ScheduleSeed to run the default order)." + Environment.NewLine,
+            result.LogOutput);
     }
 
     [TestMethod]

@@ -40,6 +40,32 @@ public sealed partial class SharedIntegrationTests
     }
 
     [Fact]
+    public async Task FailureReport_ScheduleSeedReplayed_SaysTheFailureIsThatSchedulesAboveTheTimelines()
+    {
+        var given = new TestClock();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => VirtualTimeTestRun.RunAsync(new VirtualTimeLimits { ScheduleSeed = 7 }, given, clock =>
+        {
+            new Timeline(clock).Mark("before the failure");
+            throw new InvalidOperationException("boom");
+        }));
+
+        Assert.Equal(
+            "Replayed schedule 7: the test failed in that schedule's order of same-instant events, not in the default order "
+            + "(remove ScheduleSeed to run the default order)." + Environment.NewLine + given.Current.RenderTimelines("boom"),
+            given.FailureReport("boom"));
+    }
+
+    [Fact]
+    public void FailureReport_NoSeed_IsTheTimelinesAlone()
+    {
+        var given = new TestClock();
+        new Timeline(given.Current).Mark("m");
+
+        Assert.Equal(given.Current.RenderTimelines("boom"), given.FailureReport("boom"));
+    }
+
+    [Fact]
     public async Task RunAsync_NoScheduleSetting_RunsOnceAndSaysNothing()
     {
         var runs = 0;

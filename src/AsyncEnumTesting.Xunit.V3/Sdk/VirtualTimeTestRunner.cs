@@ -26,7 +26,7 @@ internal sealed class VirtualTimeTestRunner : XunitTestRunner
         stopwatch.Stop();
 
         var output = TestContext.Current.TestOutputHelper;
-        if (ctxt.Aggregator.ToException() is { } failure && clock.RenderTimelines(failure.Message) is { } report)
+        if (ctxt.Aggregator.ToException() is { } failure && clock.FailureReport(failure.Message) is { } report)
         {
             output?.WriteLine(report);
         }

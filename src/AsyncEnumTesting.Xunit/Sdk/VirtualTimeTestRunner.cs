@@ -33,7 +33,7 @@ internal sealed class VirtualTimeTestRunner(
         var helper = ConstructorArguments.OfType<TestOutputHelper>().FirstOrDefault();
         helper?.Initialize(MessageBus, Test);
         var time = await InvokeTestMethodAsync(aggregator).ConfigureAwait(false);
-        var report = aggregator.ToException() is { } failure ? _clock.RenderTimelines(failure.Message) : _summary;
+        var report = aggregator.ToException() is { } failure ? _clock.FailureReport(failure.Message) : _summary;
         var output = string.Empty;
         if (helper is not null)
         {
