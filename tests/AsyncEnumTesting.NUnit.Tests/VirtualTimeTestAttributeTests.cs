@@ -115,7 +115,7 @@ public sealed class VirtualTimeTestAttributeTests
                 The body failed under schedule 2 of 20 (seed 2); the default order and 1 other schedule(s) passed.
                 Replay it: VirtualTime.RunAsync(body, new VirtualTimeOptions { ScheduleSeed = 2 }), or ScheduleSeed = 2 on the test's attribute.
                 What ran in an unusual order (1 reordering(s) against the default order):
-                  00:01.000  timer #2 fired before timer #1 (2 timers due at that instant)
+                  00:01.000  timer #2 of VirtualTimeTestAttributeTests.Samples.ArrivalsAsync.ArriveAsync fired before timer #1 of VirtualTimeTestAttributeTests.Samples.ArrivalsAsync.ArriveAsync (2 timers due at that instant)
                 The failure: AssertionException:
                 """.ReplaceLineEndings("\n")));
     }

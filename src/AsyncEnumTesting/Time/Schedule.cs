@@ -40,6 +40,7 @@ internal sealed class Schedule
     private readonly Random? _random;
     private readonly IReadOnlyList<int>? _forced;
     private readonly List<ScheduleDecision> _decisions = [];
+    private readonly Dictionary<long, string> _timerCreators = [];
 
     private Schedule(Random? random, IReadOnlyList<int>? forced)
     {
@@ -55,6 +56,31 @@ internal sealed class Schedule
 
     /// <summary>Creates a schedule that replays <paramref name="picks"/>.</summary>
     public static Schedule Forced(IReadOnlyList<int> picks) => new(null, picks);
+
+    /// <summary>Remembers which code created the timer numbered <paramref name="sequence"/> (from 0), for <see cref="TimerName"/>.</summary>
+    public void NoteTimerCreator(long sequence, string? creator)
+    {
+        if (creator is null)
+        {
+            return;
+        }
+
+        lock (_timerCreators)
+        {
+            _timerCreators[sequence] = creator;
+        }
+    }
+
+    /// <summary>Names the timer numbered <paramref name="sequence"/> (from 0) in a report: <c>timer #2 of Cache.LoadAsync</c>,
+    /// or <c>timer #2</c> when the code that created it is not known.</summary>
+    public string TimerName(long sequence)
+    {
+        lock (_timerCreators)
+        {
+            var number = (sequence + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return _timerCreators.TryGetValue(sequence, out var creator) ? $"timer #{number} of {creator}" : "timer #" + number;
+        }
+    }
 
     /// <summary>Picks one of <paramref name="options"/> (more than one) and records the decision.</summary>
     /// <param name="choice">What the decision reorders.</param>

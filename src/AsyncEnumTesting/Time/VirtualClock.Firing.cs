@@ -61,8 +61,8 @@ public sealed partial class VirtualClock
                 pick = schedule.Choose(ScheduleChoice.Timer, ties, Math.Max(_nowTicks, firstDue));
                 if (pick != 0)
                 {
-                    var (taken, passed) = (_timers.PeekDueFirst(pick)?.Sequence + 1, first.Sequence + 1);
-                    schedule.DescribeLast(i => $"timer #{(i == 0 ? passed : taken)}");
+                    var (taken, passed) = (_timers.PeekDueFirst(pick)?.Sequence ?? -1, first.Sequence);
+                    schedule.DescribeLast(i => schedule.TimerName(i == 0 ? passed : taken));
                 }
             }
 

@@ -169,6 +169,12 @@ public sealed partial class VirtualClock : TimeProvider
             ChangeLocked(timer, dueTime, period);
         }
 
+        // Only a schedule's report names timers by the code that made them: walking the stack costs too much otherwise.
+        if (Runner?.Schedule is { } schedule)
+        {
+            schedule.NoteTimerCreator(timer.Sequence, CodeNames.Caller());
+        }
+
         return timer;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace AsyncEnumTesting;
 
 /// <content>Schedule exploration: where time does not fix the order, a schedule picks it.</content>
@@ -100,7 +98,7 @@ internal sealed partial class VirtualTimeRunner
     {
         var next = _clock.NextTimerSequence;
         var woken = _local.Peek().State;
-        return schedule.Choose(ScheduleChoice.TimerBeforeWork, 2, due, i => i == 1 ? $"timer #{next}" : Name(woken));
+        return schedule.Choose(ScheduleChoice.TimerBeforeWork, 2, due, i => i == 1 ? schedule.TimerName(next - 1) : Name(woken));
     }
 
     private static void DescribeReady(Schedule schedule, (SendOrPostCallback Callback, object? State)[] ready) =>
@@ -110,19 +108,6 @@ internal sealed partial class VirtualTimeRunner
     private static string Name(object? state)
     {
         var target = state is Delegate d ? d.Target ?? d.Method.DeclaringType : state;
-        var type = target is Type t ? t.FullName : target?.GetType().FullName;
-        var match = type is null ? null : StateMachine().Match(type);
-        if (match is not { Success: true })
-        {
-            return "a posted callback";
-        }
-
-        // Namespace off, nesting kept: CheckThenActCache.BuggyCache.LoadAsync.
-        var nested = match.Groups["type"].Value.Split('+');
-        nested[0] = nested[0][(nested[0].LastIndexOf('.') + 1)..];
-        return $"the continuation of {string.Join('.', nested)}.{match.Groups["method"].Value}";
+        return CodeNames.OfStateMachine(target as Type ?? target?.GetType()) is { } method ? "the continuation of " + method : "a posted callback";
     }
-
-    [GeneratedRegex(@"(?<type>[\w.+`]+)\+<(?<method>[^>]+)>d__\d+")]
-    private static partial Regex StateMachine();
 }

@@ -18,7 +18,7 @@ public sealed class ScheduleExplorationTests
             The body failed under schedule 2 of 20 (seed 2); the default order and 1 other schedule(s) passed.
             Replay it: VirtualTime.RunAsync(body, new VirtualTimeOptions { ScheduleSeed = 2 }), or ScheduleSeed = 2 on the test's attribute.
             What ran in an unusual order (1 reordering(s) against the default order):
-              00:01.000  timer #2 fired before timer #1 (2 timers due at that instant)
+              00:01.000  timer #2 of ScheduleExplorationTests.Race.ArrivalsAsync.ArriveAsync fired before timer #1 of ScheduleExplorationTests.Race.ArrivalsAsync.ArriveAsync (2 timers due at that instant)
             The failure: EqualException: Assert.Equal() Failure: Strings differ
                        ↓ (pos 0)
             Expected: "quote,trade"

@@ -23,7 +23,7 @@ public sealed class CheckThenActCache
             "The body failed under schedule 3 of 100 (seed 3); the default order and 2 other schedule(s) passed." + Environment.NewLine +
             "Replay it: VirtualTime.RunAsync(body, new VirtualTimeOptions { ScheduleSeed = 3 }), or ScheduleSeed = 3 on the test's attribute." + Environment.NewLine +
             "What ran in an unusual order (1 reordering(s) against the default order, shrunk from 3):" + Environment.NewLine +
-            "  00:01.000  timer #2, due at the same instant, fired before the continuation of CheckThenActCache.CallerAsync ran" + Environment.NewLine +
+            "  00:01.000  timer #2 of CheckThenActCache.CallerAsync, due at the same instant, fired before the continuation of CheckThenActCache.CallerAsync ran" + Environment.NewLine +
             "The failure: EqualException: Assert.Equal() Failure: Values differ" + Environment.NewLine +
             "Expected: 1" + Environment.NewLine +
             "Actual:   2",
