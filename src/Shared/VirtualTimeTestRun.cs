@@ -45,7 +45,7 @@ internal static class VirtualTimeTestRun
             }
         }
 
-        var replayed = limits.ScheduleSeed is { } seed ? $"Replayed schedule {seed}." : null;
+        var replayed = clock.ReplayedSeed is { } seed ? $"Replayed schedule {seed}." : null;
         var rerun = late == 0
             ? null
             : $"Ran the test {late + 1} times: {late} run(s) ended in a late start (the machine held up work of the run on the thread pool " +

@@ -18,7 +18,7 @@ public static partial class FakeSequence
     public static VirtualClock? ClockOf<T>(IAsyncEnumerable<T> source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return source is Probe<T> { Timeline.Clock: VirtualClock probeClock } ? probeClock : FakeClock(Beneath(source));
+        return source is Probe<T> { Timeline.Clock: VirtualClock probeClock } ? probeClock : FakeClock(ClockedFake(source));
     }
 
     /// <summary>Throws when <paramref name="source"/> is a fake, or a probe over one, that waits on another clock than <paramref name="clock"/>.</summary>
@@ -40,7 +40,7 @@ public static partial class FakeSequence
     public static void ThrowIfOnOtherClock<T>(IAsyncEnumerable<T> source, TimeProvider? clock, [CallerArgumentExpression(nameof(clock))] string? paramName = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var fake = Beneath(source);
+        var fake = ClockedFake(source);
         if (clock is null || FakeClock(fake) is not { } fakeClock || ReferenceEquals(fakeClock, clock))
         {
             return;
@@ -69,16 +69,22 @@ public static partial class FakeSequence
     {
         ScriptedSequence<T> scripted => scripted.Clock,
         DrivenSequence<T> driven => driven.Clock,
-        EnumerationTurns<T> turns => turns.Sequences.Select(s => FakeClock(Beneath(s))).FirstOrDefault(c => c is not null),
         _ => null,
     };
+
+    /// <summary>Returns the fake beneath any probes whose clock counts: for <see cref="PerEnumeration{T}"/>, the first of its
+    /// sequences that has a clock.</summary>
+    private static IAsyncEnumerable<T> ClockedFake<T>(IAsyncEnumerable<T> source)
+    {
+        var fake = Beneath(source);
+        return fake is EnumerationTurns<T> turns ? turns.Sequences.Select(Beneath).FirstOrDefault(f => FakeClock(f) is not null) ?? fake : fake;
+    }
 
     /// <summary>Returns how a fake presents itself in messages, for example <c>scripted sequence "orders"</c>.</summary>
     private static string TitleOf<T>(IAsyncEnumerable<T> fake) => fake switch
     {
         ScriptedSequence<T> scripted => scripted.Title,
         DrivenSequence<T> driven => driven.Title,
-        EnumerationTurns<T> turns => turns.Sequences.Select(Beneath).Where(f => FakeClock(f) is not null).Select(TitleOf).FirstOrDefault() ?? string.Empty,
         _ => string.Empty,
     };
 }
