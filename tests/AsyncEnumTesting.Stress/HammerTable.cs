@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AsyncEnumTesting.Tests.Probes;
+using AsyncEnumTesting.Tests.Timelines;
 
 namespace AsyncEnumTesting.Stress;
 

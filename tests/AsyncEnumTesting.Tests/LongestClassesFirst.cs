@@ -1,7 +1,7 @@
-using AsyncEnumTesting.Tests.Probes;
+using AsyncEnumTesting.Tests.Fakes;
 using AsyncEnumTesting.Tests.Reading;
-using AsyncEnumTesting.Tests.Sequences;
 using AsyncEnumTesting.Tests.Time;
+using AsyncEnumTesting.Tests.Timelines;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

@@ -6,15 +6,16 @@ namespace AsyncEnumTesting;
 /// <remarks>
 /// Events are added for the current source and enumeration (<see cref="For"/>) at the current time (<see cref="At"/>),
 /// both of which stay until changed. One method per <see cref="TimelineEventKind"/> adds exactly that event;
-/// <see cref="Next"/>, <see cref="End"/> and <see cref="Disposal"/> add a call together with its result.
+/// <see cref="MoveNextYielding"/>, <see cref="MoveNextCompleting"/> and <see cref="DisposeAsyncFinishing"/> add a call together with its
+/// result at the same time: a name of the form <c>Call…ing</c> adds two events, a past-tense name one.
 /// </remarks>
 /// <example>
 /// <code>
 /// var expected = new ExpectedTimeline("ticks")
 ///     .GetAsyncEnumerator()
 ///     .MoveNextStarted().At(TimeSpan.FromSeconds(1)).Yielded(1)
-///     .End()
-///     .Disposal();
+///     .MoveNextCompleting()
+///     .DisposeAsyncFinishing();
 /// Assert.Equal(expected, timeline.Events);
 /// </code>
 /// </example>
@@ -122,15 +123,15 @@ public sealed class ExpectedTimeline : IReadOnlyList<TimelineEvent>
     /// <summary>Expects a <c>MoveNextAsync</c> call that yields <paramref name="item"/> at the same time.</summary>
     /// <param name="item">The item.</param>
     /// <returns>This builder.</returns>
-    public ExpectedTimeline Next(object? item) => MoveNextStarted().Yielded(item);
+    public ExpectedTimeline MoveNextYielding(object? item) => MoveNextStarted().Yielded(item);
 
     /// <summary>Expects a <c>MoveNextAsync</c> call that returns <see langword="false"/> at the same time.</summary>
     /// <returns>This builder.</returns>
-    public ExpectedTimeline End() => MoveNextStarted().Completed();
+    public ExpectedTimeline MoveNextCompleting() => MoveNextStarted().Completed();
 
     /// <summary>Expects a <c>DisposeAsync</c> call that finishes at the same time.</summary>
     /// <returns>This builder.</returns>
-    public ExpectedTimeline Disposal() => DisposeStarted().Disposed();
+    public ExpectedTimeline DisposeAsyncFinishing() => DisposeStarted().Disposed();
 
     /// <summary>Expects an event of any kind, for kinds without their own method.</summary>
     /// <param name="kind">What happens.</param>

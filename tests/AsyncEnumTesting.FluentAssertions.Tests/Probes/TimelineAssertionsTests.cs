@@ -110,7 +110,7 @@ public sealed class TimelineAssertionsTests
         var batches = Of<List<int>>([1, 2]).Probe(timeline, "batches");
         await batches.Should().Enumerating.StartWith([[1, 2]]);
 
-        timeline.Should().Equal(new ExpectedTimeline("batches").GetAsyncEnumerator(cancellableToken: true).Next(new List<int> { 1, 2 }).Disposal());
+        timeline.Should().Equal(new ExpectedTimeline("batches").GetAsyncEnumerator(cancellableToken: true).MoveNextYielding(new List<int> { 1, 2 }).DisposeAsyncFinishing());
         batches.Should().HaveYieldedAt([1, 2], TimeSpan.Zero);
     }
 
@@ -121,8 +121,8 @@ public sealed class TimelineAssertionsTests
         var timeline = new Timeline(clock);
         var ticks = Every100Ms(clock, 1, 2).Probe(timeline, "ticks");
         await ticks.Should().Enumerating.StartWith(1);
-        var expected = new ExpectedTimeline("ticks").GetAsyncEnumerator(cancellableToken: true).Next(1).Disposal();
-        var wrong = new ExpectedTimeline("ticks").GetAsyncEnumerator(cancellableToken: true).Next(2).Disposal();
+        var expected = new ExpectedTimeline("ticks").GetAsyncEnumerator(cancellableToken: true).MoveNextYielding(1).DisposeAsyncFinishing();
+        var wrong = new ExpectedTimeline("ticks").GetAsyncEnumerator(cancellableToken: true).MoveNextYielding(2).DisposeAsyncFinishing();
 
         timeline.Should().Equal(expected);
         var message = FailureOf(() => timeline.Should().Equal(wrong));

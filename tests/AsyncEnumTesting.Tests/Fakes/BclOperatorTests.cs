@@ -1,4 +1,4 @@
-namespace AsyncEnumTesting.Tests.Sequences;
+namespace AsyncEnumTesting.Tests.Fakes;
 
 /// <summary>Consumes fakes through System.Linq.AsyncEnumerable, the operators users chain onto real sources.</summary>
 public sealed class BclOperatorTests

@@ -1,4 +1,4 @@
-namespace AsyncEnumTesting.Tests.Sequences;
+namespace AsyncEnumTesting.Tests.Fakes;
 
 /// <summary>Schedule exploration of a driven fake's demand: which waiting enumeration gets an emitted item.</summary>
 public sealed partial class DrivenSequenceTests

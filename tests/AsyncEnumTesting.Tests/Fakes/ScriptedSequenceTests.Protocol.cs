@@ -1,4 +1,4 @@
-namespace AsyncEnumTesting.Tests.Sequences;
+namespace AsyncEnumTesting.Tests.Fakes;
 
 public sealed partial class ScriptedSequenceTests
 {

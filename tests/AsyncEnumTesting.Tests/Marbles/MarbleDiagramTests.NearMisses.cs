@@ -1,4 +1,4 @@
-namespace AsyncEnumTesting.Tests.Sequences;
+namespace AsyncEnumTesting.Tests.Marbles;
 
 /// <content>Input that looks like a time progression or a failing diagram but is not one: refused, never played as items.</content>
 public sealed partial class MarbleDiagramTests

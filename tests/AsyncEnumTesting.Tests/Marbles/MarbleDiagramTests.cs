@@ -1,4 +1,4 @@
-namespace AsyncEnumTesting.Tests.Sequences;
+namespace AsyncEnumTesting.Tests.Marbles;
 
 /// <summary>Tests <see cref="FakeSequence.FromMarbles(VirtualClock?, string, Exception?, TimeSpan?, string?, Timeline?)"/> and its overloads.</summary>
 public sealed partial class MarbleDiagramTests

@@ -1,4 +1,6 @@
-namespace AsyncEnumTesting.Tests.Probes;
+using AsyncEnumTesting.Tests.Probes;
+
+namespace AsyncEnumTesting.Tests.Timelines;
 
 public sealed class ExpectedTimelineTests
 {
@@ -17,8 +19,8 @@ public sealed class ExpectedTimelineTests
             .GetAsyncEnumerator()
             .MoveNextStarted().At(TimeSpan.FromSeconds(1)).Yielded(1)
             .MoveNextStarted().At(TimeSpan.FromSeconds(2)).Yielded(2)
-            .End()
-            .Disposal()
+            .MoveNextCompleting()
+            .DisposeAsyncFinishing()
             .Mark("done");
 
         Assert.Equal(expected, timeline.Events);
@@ -31,7 +33,7 @@ public sealed class ExpectedTimelineTests
 
         var expected = new ExpectedTimeline("a", 2)
             .GetAsyncEnumerator(cancellableToken: true)
-            .Next("x")
+            .MoveNextYielding("x")
             .Faulted(boom)
             .Canceled()
             .TokenCanceled()
@@ -63,7 +65,7 @@ public sealed class ExpectedTimelineTests
     [Fact]
     public void ToString_Expectation_RendersLikeATimeline()
     {
-        var expected = new ExpectedTimeline().GetAsyncEnumerator().Next(1).At(TimeSpan.FromSeconds(1)).End().Disposal();
+        var expected = new ExpectedTimeline().GetAsyncEnumerator().MoveNextYielding(1).At(TimeSpan.FromSeconds(1)).MoveNextCompleting().DisposeAsyncFinishing();
 
         Assert.Equal(
             """

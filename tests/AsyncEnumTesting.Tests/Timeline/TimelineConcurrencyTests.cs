@@ -1,4 +1,4 @@
-namespace AsyncEnumTesting.Tests.Probes;
+namespace AsyncEnumTesting.Tests.Timelines;
 
 /// <summary>Hammers the timeline with writers on several threads and a reader taking snapshots meanwhile.</summary>
 /// <remarks>

@@ -1,4 +1,6 @@
-namespace AsyncEnumTesting.Tests.Probes;
+using AsyncEnumTesting.Tests.Probes;
+
+namespace AsyncEnumTesting.Tests.Timelines;
 
 public sealed class TimelineTests
 {

@@ -1,4 +1,4 @@
-namespace AsyncEnumTesting.Tests.Probes;
+namespace AsyncEnumTesting.Tests.Timelines.Storage;
 
 public sealed class AppendLogTests
 {
